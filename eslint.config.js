@@ -1,0 +1,93 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+const ioModules = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'os',
+  'worker_threads',
+  'postgres',
+  '@electric-sql/*',
+  'pg',
+  'redis',
+  'ws',
+  'express',
+  'socket.io',
+  'pino',
+];
+
+export default ts.config(
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/build/',
+      '**/dist/',
+      '**/.svelte-kit/',
+      '**/.turbo/',
+      'apps/web/src/lib/paraglide/',
+      'bench-results/',
+      '.data/',
+    ],
+  },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // The domain is pure: no I/O, none of our other packages.
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@atelier/*'], message: 'packages/domain imports none of our other packages.' },
+            { group: ioModules, message: 'packages/domain does no I/O: pass data in as arguments.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database layer serves the apps; it never imports them.
+    files: ['packages/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@atelier/web',
+                '@atelier/web/*',
+                '@atelier/realtime',
+                '@atelier/realtime/*',
+                '**/apps/**',
+              ],
+              message: 'packages/db must not import the apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

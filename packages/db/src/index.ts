@@ -1,0 +1,18 @@
+export { createDb, redactUrl } from './client.ts';
+export type { Db, Sql, Queryable, CreateDbOptions } from './client.ts';
+export { openEmbedded, findRunningEmbedded, EMBEDDED_MAX_CONNECTIONS } from './embedded.ts';
+export type { EmbeddedServer } from './embedded.ts';
+export { defaultDataDir, findRepoRoot } from './paths.ts';
+export { migrate, readMigrations } from './migrate.ts';
+export type { Migration, MigrateResult } from './migrate.ts';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed.ts';
+export { DbConnectionError, MigrationError, EmbeddedDbError } from './errors.ts';
+export { hashPassword, verifyPassword, verifyAgainstDummy } from './passwords.ts';
+export * as users from './repositories/users.ts';
+export * as sessions from './repositories/sessions.ts';
+export * as organisations from './repositories/organisations.ts';
+export * as workshops from './repositories/workshops.ts';
+export type { User } from './repositories/users.ts';
+export type { Session, SessionUser } from './repositories/sessions.ts';
+export type { Organisation } from './repositories/organisations.ts';
+export type { Workshop, WorkshopForUser } from './repositories/workshops.ts';

@@ -1,0 +1,2 @@
+export { testBackends, openScratchDatabase } from './backends.ts';
+export type { TestBackend } from './backends.ts';

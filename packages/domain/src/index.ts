@@ -1,0 +1,23 @@
+export {
+  ORGANISATION_KINDS,
+  MEMBERSHIP_ROLES,
+  organisationKindSchema,
+  membershipRoleSchema,
+} from './workshop/organisation-kind.ts';
+export type { OrganisationKind, MembershipRole, OrganisationId } from './workshop/organisation-kind.ts';
+export {
+  WORKSHOP_STATUSES,
+  WORKSHOP_ROLES,
+  workshopStatusSchema,
+  workshopRoleSchema,
+  nextWorkshopStatus,
+} from './workshop/workshop.ts';
+export type { WorkshopStatus, WorkshopRole, WorkshopId } from './workshop/workshop.ts';
+export {
+  parseEnv,
+  ConfigError,
+  portSchema,
+  postgresUrlSchema,
+  redisUrlSchema,
+  logLevelSchema,
+} from './config/env.ts';
