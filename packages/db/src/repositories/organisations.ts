@@ -11,7 +11,8 @@ export interface Organisation {
   createdAt: Date;
 }
 
-export async function create(sql: Queryable,
+export async function create(
+  sql: Queryable,
   options: {
     kind: OrganisationKind;
     name: string;
@@ -29,7 +30,8 @@ export async function create(sql: Queryable,
   return row;
 }
 
-export async function addMember(sql: Queryable,
+export async function addMember(
+  sql: Queryable,
   options: { organisationId: string; userId: string; role: MembershipRole },
 ): Promise<void> {
   await sql`
@@ -39,7 +41,8 @@ export async function addMember(sql: Queryable,
 }
 
 /** The organisations a person belongs to, with their role in each. */
-export async function listForUser(sql: Queryable,
+export async function listForUser(
+  sql: Queryable,
   options: { userId: string },
 ): Promise<(Organisation & { role: MembershipRole })[]> {
   return sql<(Organisation & { role: MembershipRole })[]>`

@@ -36,7 +36,8 @@ export function sessionIdOf(token: string): string {
 }
 
 /** Creates a session for a token; only the token's hash is stored. */
-export async function create(sql: Queryable,
+export async function create(
+  sql: Queryable,
   options: { token: string; userId: string; now: Date; userAgent?: string; ip?: string },
 ): Promise<Session> {
   const expiresAt = new Date(options.now.getTime() + SESSION_LIFETIME_MS);
@@ -53,7 +54,8 @@ export async function create(sql: Queryable,
  * Looks up the session of a token. An expired session is deleted; one past half
  * its lifetime is extended (sliding expiry).
  */
-export async function validate(sql: Queryable,
+export async function validate(
+  sql: Queryable,
   options: { token: string; now: Date },
 ): Promise<{ session: Session; user: SessionUser; renewed: boolean } | undefined> {
   if (!/^[a-z2-7]{32}$/.test(options.token)) return undefined;
@@ -86,7 +88,8 @@ export async function invalidate(sql: Queryable, options: { sessionId: string })
 }
 
 /** Ends every session of a user, except the one given. */
-export async function invalidateAllForUser(sql: Queryable,
+export async function invalidateAllForUser(
+  sql: Queryable,
   options: { userId: string; except?: string },
 ): Promise<number> {
   const rows = await sql`
@@ -96,7 +99,10 @@ export async function invalidateAllForUser(sql: Queryable,
 }
 
 /** The active sessions of a user, newest first. */
-export async function listForUser(sql: Queryable, options: { userId: string; now: Date }): Promise<Session[]> {
+export async function listForUser(
+  sql: Queryable,
+  options: { userId: string; now: Date },
+): Promise<Session[]> {
   return sql<Session[]>`
     select id, user_id, expires_at, created_at, user_agent, ip from sessions
     where user_id = ${options.userId} and expires_at > ${options.now}

@@ -14,7 +14,8 @@ export interface UserWithHash extends User {
 }
 
 /** Creates an account; the e-mail is stored in lower case. */
-export async function create(sql: Queryable,
+export async function create(
+  sql: Queryable,
   options: { email: string; displayName: string; passwordHash: string; isAdmin?: boolean; locale?: string },
 ): Promise<User> {
   const [row]: [User?] = await sql`
@@ -27,7 +28,8 @@ export async function create(sql: Queryable,
 }
 
 /** The account of an e-mail address, with its password hash, for sign-in. */
-export async function findByEmailForSignIn(sql: Queryable,
+export async function findByEmailForSignIn(
+  sql: Queryable,
   options: { email: string },
 ): Promise<UserWithHash | undefined> {
   const [row]: [UserWithHash?] = await sql`

@@ -17,7 +17,8 @@ export interface WorkshopForUser extends Workshop {
   memberCount: number;
 }
 
-export async function create(sql: Queryable,
+export async function create(
+  sql: Queryable,
   options: {
     title: string;
     description?: string;
@@ -37,7 +38,8 @@ export async function create(sql: Queryable,
 }
 
 /** Adds a person to a workshop, representing one of their organisations. */
-export async function addMember(sql: Queryable,
+export async function addMember(
+  sql: Queryable,
   options: { workshopId: string; userId: string; organisationId: string; role: WorkshopRole },
 ): Promise<void> {
   await sql`
@@ -61,7 +63,8 @@ export async function listForUser(sql: Queryable, options: { userId: string }): 
 }
 
 /** The role of a person in a workshop, or undefined when they are not a member. */
-export async function roleOf(sql: Queryable,
+export async function roleOf(
+  sql: Queryable,
   options: { workshopId: string; userId: string },
 ): Promise<WorkshopRole | undefined> {
   const [row]: [{ role: WorkshopRole }?] = await sql`
