@@ -55,6 +55,7 @@ export default ts.config(
   {
     // The domain is pure: no I/O, none of our other packages.
     files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -21,3 +21,7 @@ export {
   redisUrlSchema,
   logLevelSchema,
 } from './config/env.ts';
+
+// --- mobility model (packages/domain/src/mobility) ---
+
+// --- skills model (packages/domain/src/skills) ---
