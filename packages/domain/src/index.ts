@@ -23,5 +23,25 @@ export {
 } from './config/env.ts';
 
 // --- mobility model (packages/domain/src/mobility) ---
+export {
+  createRoadNetwork,
+  parseTntpNetwork,
+  parseTntpTrips,
+  parseTntpFlows,
+  TntpParseError,
+  ShortestPathSolver,
+  skimZones,
+  DisconnectedDemandError,
+  ASSIGNMENT_ALGORITHMS,
+  assignRoad,
+  beckmann,
+} from './mobility/index.ts';
+export type {
+  RoadNetwork,
+  RoadLinkInput,
+  VolumeDelayFunction,
+  AssignmentAlgorithm,
+  AssignmentResult,
+} from './mobility/index.ts';
 
 // --- skills model (packages/domain/src/skills) ---
