@@ -26,3 +26,15 @@ export {
   linkTimeIntegral,
   linkTimeDerivative,
 } from './assignment/volume-delay.ts';
+export { PURPOSES, MODES, MODE_INDEX } from './demand/purposes.ts';
+export type { Purpose, Mode } from './demand/purposes.ts';
+export { generateTrips, DEFAULT_GENERATION_RATES, GenerationError } from './demand/generation.ts';
+export type { ZoneAttributes, GenerationRate, PurposeTrips } from './demand/generation.ts';
+export { distributeGravity, deterrenceValue, GravityError } from './demand/gravity.ts';
+export type { Deterrence, GravityResult } from './demand/gravity.ts';
+export { logitShares, splitByMode, calibrateConstants, ModeChoiceError } from './demand/mode-choice.ts';
+export type { CalibrationResult } from './demand/mode-choice.ts';
+export { buildPtGraph, DEFAULT_PT_WEIGHTS, PT_KINDS } from './transit/pt-network.ts';
+export type { PtLine, PtKind, PtAccessLink, PtWeights, PtGraph } from './transit/pt-network.ts';
+export { assignPt, skimPt } from './transit/pt-assignment.ts';
+export type { PtSegmentLoad, PtAssignmentResult, PtSkims } from './transit/pt-assignment.ts';
