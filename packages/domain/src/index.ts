@@ -45,3 +45,39 @@ export type {
 } from './mobility/index.ts';
 
 // --- skills model (packages/domain/src/skills) ---
+export {
+  OCCUPATION_FAMILIES,
+  familyOfRomeCode,
+  HORIZONS,
+  skillsScenarioSchema,
+  needEntrySchema,
+  trainingProgrammeSchema,
+  leverSchema,
+  parseSkillsScenario,
+  SkillsScenarioError,
+  runSkillsModel,
+  territoryReach,
+  crowFlyTravelTimes,
+  TravelTimeMatrixError,
+  balanceTotals,
+  rankUnits,
+  rankGroups,
+} from './skills/index.ts';
+export type {
+  OccupationFamily,
+  Horizon,
+  TerritoryId,
+  NeedEntry,
+  TrainingProgramme,
+  SkillsScenario,
+  SkillsScenarioInput,
+  Lever,
+  TravelTimeMatrix,
+  TravelTimes,
+  SkillsResult,
+  UnitBalance,
+  BalanceTotals,
+} from './skills/index.ts';
+export { ROME_OCCUPATIONS, ROME_SOURCE } from './workshop/rome/rome-occupations.ts';
+export { romeCodeSchema, findRomeOccupation, listRomeOccupations, isRomeCode } from './workshop/rome/rome.ts';
+export type { RomeCode, RomeOccupation } from './workshop/rome/rome.ts';

@@ -1,0 +1,72 @@
+// Demand: positions to fill by each horizon, in three parts kept apart so people see where demand
+// comes from — the needs register, replacement of retiring workers, expansion (net job creation).
+import type { CompiledScenario } from './compile.ts';
+import { HORIZONS, MODEL_YEARS } from './units.ts';
+
+export interface DemandParts {
+  /** Per unit `(h * T + t) * O + o`, cumulative from year 1 to the horizon. */
+  needs: Float64Array;
+  replacement: Float64Array;
+  expansion: Float64Array;
+  total: Float64Array;
+  /** Needs the model could not place (unknown occupation or commune, beyond the last horizon). */
+  skippedNeeds: { id: string; reason: string }[];
+}
+
+/** The year (1-based) in which a need `horizonMonths` away falls: months 0-12 are year 1. */
+export function needYear(horizonMonths: number): number {
+  return Math.max(1, Math.ceil(horizonMonths / 12));
+}
+
+/**
+ * Demand by unit.
+ * - needs: headcounts of register entries whose year falls within the horizon;
+ * - replacement: employment × share of workers aged 55+ / years to retirement, per year;
+ * - expansion: employment × ((1 + growth)^h − 1), negative when an occupation shrinks.
+ *
+ * @param compiled - the indexed scenario
+ * @example computeDemand(compileScenario(scenario)).total
+ */
+export function computeDemand(compiled: CompiledScenario): DemandParts {
+  const { O, T, scenario } = compiled;
+  const H = HORIZONS.length;
+  const size = H * T * O;
+  const needs = new Float64Array(size);
+  const replacement = new Float64Array(size);
+  const expansion = new Float64Array(size);
+  const total = new Float64Array(size);
+  const skippedNeeds: DemandParts['skippedNeeds'] = [];
+
+  for (const need of scenario.needs) {
+    const o = compiled.occupationIndex.get(need.romeCode);
+    const t =
+      need.communeCode === 'LU'
+        ? compiled.pole >= 0
+          ? compiled.pole
+          : undefined
+        : compiled.communeTerritory.get(need.communeCode);
+    const year = needYear(need.horizonMonths);
+    if (o === undefined)
+      skippedNeeds.push({ id: need.id, reason: `occupation ${need.romeCode} is not modelled` });
+    else if (t === undefined)
+      skippedNeeds.push({ id: need.id, reason: `commune ${need.communeCode} is in no territory` });
+    else if (year > MODEL_YEARS) skippedNeeds.push({ id: need.id, reason: `beyond ${MODEL_YEARS} years` });
+    else
+      HORIZONS.forEach((horizon, h) => {
+        if (year <= horizon) needs[(h * T + t) * O + o] = needs[(h * T + t) * O + o]! + need.headcount;
+      });
+  }
+
+  const retirementYears = scenario.yearsToRetirement;
+  for (let h = 0; h < H; h++) {
+    const years = HORIZONS[h]!;
+    for (let cell = 0; cell < T * O; cell++) {
+      const u = h * T * O + cell;
+      const employment = compiled.employment[cell]!;
+      replacement[u] = ((employment * compiled.share55[cell]!) / retirementYears) * years;
+      expansion[u] = employment * ((1 + compiled.growthRate[cell]!) ** years - 1);
+      total[u] = needs[u]! + replacement[u]! + expansion[u]!;
+    }
+  }
+  return { needs, replacement, expansion, total, skippedNeeds };
+}

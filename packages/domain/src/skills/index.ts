@@ -1,0 +1,50 @@
+// Public API of the skills model. Explicit named re-exports only.
+export {
+  OCCUPATION_FAMILIES,
+  OCCUPATION_FAMILY_LABELS,
+  occupationFamilySchema,
+  familyOfRomeCode,
+} from './families.ts';
+export type { OccupationFamily } from './families.ts';
+export {
+  HORIZONS,
+  MODEL_YEARS,
+  TERRITORY_KINDS,
+  territorySchema,
+  occupationSchema,
+  communeCodeSchema,
+} from './units.ts';
+export type { Horizon, TerritoryId, TerritoryKind, Territory, Occupation } from './units.ts';
+export {
+  NEED_CONTRACTS,
+  needEntrySchema,
+  trainingProgrammeSchema,
+  labourMarketCellSchema,
+  mobilityEdgeSchema,
+  skillsScenarioSchema,
+  parseSkillsScenario,
+  SkillsScenarioError,
+} from './scenario.ts';
+export type {
+  NeedContract,
+  NeedEntry,
+  TrainingProgramme,
+  LabourMarketCell,
+  MobilityEdge,
+  SkillsScenario,
+  SkillsScenarioInput,
+} from './scenario.ts';
+export { leverSchema } from './levers.ts';
+export type { Lever, LeverKind } from './levers.ts';
+export {
+  territoryReach,
+  applyTravelTimeLevers,
+  crowFlyTravelTimes,
+  checkTravelTimeMatrix,
+  TravelTimeMatrixError,
+} from './reach.ts';
+export type { TravelTimeMatrix, TravelTimes } from './reach.ts';
+export { runSkillsModel, estimatedTravelTimes } from './model.ts';
+export type { SkillsResult, ReachSource } from './model.ts';
+export { balanceTotals, rankUnits, rankGroups, unitBalance } from './balance.ts';
+export type { UnitBalance, BalanceTotals, GroupBalance } from './balance.ts';
