@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { reporting } from '../../vitest.shared.ts';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], reporters: ['default'] },
+  test: {
+    ...reporting('domain'),
+    include: ['src/**/*.test.ts'],
+  },
 });

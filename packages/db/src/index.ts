@@ -10,6 +10,7 @@ export { DbConnectionError, MigrationError, EmbeddedDbError } from './errors.ts'
 export { hashPassword, verifyPassword, verifyAgainstDummy } from './passwords.ts';
 export * as users from './repositories/users.ts';
 export * as sessions from './repositories/sessions.ts';
+export { SESSION_COOKIE, SESSION_LIFETIME_MS } from './repositories/sessions.ts';
 export * as organisations from './repositories/organisations.ts';
 export * as workshops from './repositories/workshops.ts';
 export type { User } from './repositories/users.ts';

@@ -13,6 +13,10 @@ describe('parseEnv', () => {
     expect(parseEnv({ schema, env: { PORT: '8080' } }).PORT).toBe(8080);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ schema, env: { PORT: '', DATABASE_URL: '' } })).toEqual({ PORT: 3000 });
+  });
+
   it('names the variable, the value and the accepted form', () => {
     expect(() => parseEnv({ schema, env: { PORT: 'eighty' } })).toThrow(
       /PORT="eighty": expected a port number from 1 to 65535/,

@@ -12,7 +12,9 @@ export function parseEnv<S extends z.ZodObject>(options: {
   schema: S;
   env: Record<string, string | undefined>;
 }): z.output<S> {
-  const result = options.schema.safeParse(options.env);
+  // An empty variable counts as unset, as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(options.env).filter(([, value]) => value !== ''));
+  const result = options.schema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');

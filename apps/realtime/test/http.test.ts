@@ -1,0 +1,48 @@
+import { createDb, type Db } from '@atelier/db';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.ts';
+import { PortInUseError, startRealtimeServer, type RealtimeServer } from '../src/server.ts';
+
+const log = pino({ level: 'silent' });
+
+describe('realtime HTTP endpoints', () => {
+  let db: Db;
+  let server: RealtimeServer;
+  beforeAll(async () => {
+    db = await createDb({ dataDir: 'memory', env: {} });
+    server = await startRealtimeServer({ db, log, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it('answers /healthz and /readyz once the database is reachable, with a request id', async () => {
+    const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' });
+  });
+
+  it('names the port and the variable when the port is taken', async () => {
+    await expect(startRealtimeServer({ db, log, port: server.port, host: '127.0.0.1' })).rejects.toThrow(
+      PortInUseError,
+    );
+    await expect(startRealtimeServer({ db, log, port: server.port, host: '127.0.0.1' })).rejects.toThrow(
+      /Port \d+ is already in use; set REALTIME_PORT/,
+    );
+  });
+});
+
+describe('realtime configuration', () => {
+  it('uses port 3001 by default', () => {
+    expect(readConfig({}).REALTIME_PORT).toBe(3001);
+  });
+
+  it('refuses a bad value, naming the variable and the accepted form', () => {
+    expect(() => readConfig({ REALTIME_PORT: 'abc' })).toThrow(/REALTIME_PORT="abc": expected a port number/);
+    expect(() => readConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL=.*redis:\/\/host:6379/);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Session, SessionUser } from '@atelier/db';
+
+declare global {
+  namespace App {
+    interface Locals {
+      user: SessionUser | null;
+      session: Session | null;
+      requestId: string;
+    }
+    interface Error {
+      message: string;
+      requestId?: string;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,19 @@
+import { logLevelSchema, parseEnv, postgresUrlSchema } from '@atelier/domain';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: postgresUrlSchema.optional(),
+  ATELIER_DATA_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: logLevelSchema.default('info'),
+  REALTIME_PUBLIC_URL: z.url({ error: 'expected a URL such as http://localhost:3001' }).optional(),
+});
+
+export type WebConfig = z.output<typeof schema>;
+
+let config: WebConfig | undefined;
+
+/** The web app's configuration, read from the environment and validated once. */
+export function getConfig(): WebConfig {
+  config ??= parseEnv({ schema, env: process.env });
+  return config;
+}

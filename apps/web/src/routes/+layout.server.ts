@@ -1,0 +1,5 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+  user: locals.user ? { displayName: locals.user.displayName, email: locals.user.email } : null,
+});

@@ -1,0 +1,157 @@
+// The platform launcher: validates the environment, opens the database (the embedded
+// PGlite one when DATABASE_URL is unset), migrates, seeds the demo on an empty
+// database, then runs the web app and the realtime server until Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDb, migrate, seedDemo, users, type Db } from '@atelier/db';
+import { logLevelSchema, parseEnv, portSchema, postgresUrlSchema } from '@atelier/domain';
+import { z } from 'zod';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const schema = z.object({
+  PORT: portSchema.default(3000),
+  REALTIME_PORT: portSchema.default(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ORIGIN: z
+    .url({ error: 'expected the public URL of the web app, such as http://localhost:3000' })
+    .optional(),
+  DATABASE_URL: postgresUrlSchema.optional(),
+  ATELIER_DATA_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: logLevelSchema.default('info'),
+  ATELIER_SEED: z.enum(['auto', 'never'], { error: 'expected auto or never' }).default('auto'),
+});
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+async function assertPortFree(port: number, variable: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        fail(
+          `Port ${port} is already in use; set ${variable} to a free port (for example ${variable}=${port + 100}).`,
+        );
+      }
+      fail(`Cannot listen on port ${port} (${variable}): ${error.message}`);
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${url} exited before it was ready`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
+let config: z.output<typeof schema>;
+try {
+  config = parseEnv({ schema, env: process.env });
+} catch (error) {
+  fail((error as Error).message);
+}
+await assertPortFree(config.PORT, 'PORT');
+await assertPortFree(config.REALTIME_PORT, 'REALTIME_PORT');
+if (config.PORT === config.REALTIME_PORT) fail('PORT and REALTIME_PORT must differ.');
+
+let db: Db;
+try {
+  db = await createDb({ url: config.DATABASE_URL, dataDir: config.ATELIER_DATA_DIR, max: 2 });
+  const migrated = await migrate({ sql: db.sql });
+  if (migrated.applied.length > 0) console.log(`Database migrated: ${migrated.applied.join(', ')}`);
+} catch (error) {
+  fail(`${(error as Error).name}: ${(error as Error).message}`);
+}
+let seeded = false;
+if (config.ATELIER_SEED === 'auto' && (await users.count(db.sql)) === 0) {
+  seeded = (await seedDemo({ sql: db.sql, now: new Date() })).seeded;
+}
+const [demo] = await db.sql`select 1 from users where email = ${DEMO_ACCOUNTS[0].email}`;
+
+const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  LOG_LEVEL: config.LOG_LEVEL,
+  NODE_ENV: 'production',
+};
+const children: ChildProcess[] = [
+  spawn(process.execPath, [path.join(root, 'apps/web/build/index.js')], {
+    cwd: path.join(root, 'apps/web'),
+    stdio: 'inherit',
+    env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
+  }),
+  spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/realtime/src/main.ts')], {
+    cwd: path.join(root, 'apps/realtime'),
+    stdio: 'inherit',
+    env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT) },
+  }),
+];
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      ),
+    );
+    await db.close();
+    console.log('Atelier stopped.');
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+for (const child of children) {
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `✖ A process of the platform stopped unexpectedly (${code ?? signal}); stopping the others.`,
+    );
+    void stop(1);
+  });
+}
+
+try {
+  await Promise.all([
+    waitHealthy(`http://127.0.0.1:${config.PORT}/healthz`, children[0]!),
+    waitHealthy(`http://127.0.0.1:${config.REALTIME_PORT}/healthz`, children[1]!),
+  ]);
+} catch (error) {
+  console.error(`✖ ${(error as Error).message}`);
+  await stop(1);
+}
+
+const lines = [
+  '',
+  `Atelier is running at ${origin}`,
+  `  realtime server: port ${config.REALTIME_PORT}`,
+  `  database: ${db.kind === 'embedded' ? `embedded PGlite (${config.ATELIER_DATA_DIR ?? '.data/pglite'})` : 'PostgreSQL (DATABASE_URL)'}`,
+];
+if (demo) {
+  lines.push(`  demo accounts${seeded ? ' (just loaded)' : ''}, password "${DEMO_PASSWORD}":`);
+  for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(30)} ${account.role}`);
+}
+lines.push('Press Ctrl-C to stop.', '');
+console.log(lines.join('\n'));

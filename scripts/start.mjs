@@ -1,0 +1,11 @@
+// `npm start`: install, build, then hand over to the platform launcher.
+import { spawn } from 'node:child_process';
+import { bin, install, root, run } from './bootstrap.mjs';
+
+install();
+run(bin('turbo'), ['run', 'build', '--filter=@atelier/web', '--output-logs=errors-only']);
+
+const child = spawn(bin('tsx'), ['scripts/serve.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+// The launcher handles Ctrl-C itself (it stops the apps and the database); don't die before it.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,60 @@
+// `npm test`: installs, then runs every check and test of the repository, and ends
+// with one summary line of all test counts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bin, install, root } from './bootstrap.mjs';
+
+install();
+
+const reportDir = mkdtempSync(path.join(tmpdir(), 'atelier-test-report-'));
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  ATELIER_TEST_REPORT_DIR: reportDir,
+  FORCE_COLOR: '1',
+};
+const turbo = (task, ...extra) => [
+  bin('turbo'),
+  ['run', task, '--concurrency=2', '--output-logs=full', ...extra],
+];
+
+const steps = [
+  ['format check (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['typecheck (tsc, svelte-check)', ...turbo('check')],
+  ['typecheck (launcher scripts)', bin('tsc'), ['-p', '.']],
+  ['unit and integration tests', ...turbo('test')],
+  ['build', ...turbo('build', '--filter=@atelier/web')],
+  [
+    'browser tests (Chromium)',
+    path.join(root, 'tests/node_modules/.bin/vitest'),
+    ['run', '--config', 'vitest.e2e.config.ts'],
+    'tests',
+  ],
+];
+
+const results = [];
+for (const [name, command, args, cwd = '.'] of steps) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: path.join(root, cwd), stdio: 'inherit', env });
+  results.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of readdirSync(reportDir)) {
+  const report = JSON.parse(readFileSync(path.join(reportDir, file), 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? '✓' : '✖'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+const failedSteps = results.filter((r) => !r.ok).length;
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failedSteps > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Platform {
+  baseUrl: string;
+  realtimeUrl: string;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the whole platform as `npm start` does after its build step (the launcher,
+ * the built web app, the realtime server) on free ports and a fresh embedded
+ * database, and waits until it says it is running.
+ */
+export async function startPlatform(options: { env?: Record<string, string> } = {}): Promise<Platform> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
+  const port = await freePort();
+  const realtimePort = await freePort();
+  let output = '';
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/serve.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...env,
+      PORT: String(port),
+      REALTIME_PORT: String(realtimePort),
+      ATELIER_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Atelier is running')) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the platform exited (${child.exitCode}):\n${output}`));
+      }
+    }, 100);
+  });
+  return {
+    baseUrl: `http://localhost:${port}`,
+    realtimeUrl: `http://localhost:${realtimePort}`,
+    output: () => output,
+    async stop() {
+      const code = await new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (exitCode) => resolve(exitCode));
+        child.kill('SIGINT');
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
