@@ -9,6 +9,8 @@ import { logLevelSchema, parseEnv, portSchema, postgresUrlSchema } from '@atelie
 import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '..');
+// `pnpm dev`: the web app through Vite with hot reload, the realtime server restarted on change.
+const dev = process.argv.includes('--dev');
 
 const schema = z.object({
   PORT: portSchema.default(3000),
@@ -89,16 +91,26 @@ const childEnv = {
   NODE_ENV: 'production',
 };
 const children: ChildProcess[] = [
-  spawn(process.execPath, [path.join(root, 'apps/web/build/index.js')], {
-    cwd: path.join(root, 'apps/web'),
-    stdio: 'inherit',
-    env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
-  }),
-  spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/realtime/src/main.ts')], {
-    cwd: path.join(root, 'apps/realtime'),
-    stdio: 'inherit',
-    env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT) },
-  }),
+  dev
+    ? spawn(
+        path.join(root, 'apps/web/node_modules/.bin/vite'),
+        ['dev', '--port', String(config.PORT), '--strictPort', '--host', config.HOST],
+        { cwd: path.join(root, 'apps/web'), stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'development' } },
+      )
+    : spawn(process.execPath, [path.join(root, 'apps/web/build/index.js')], {
+        cwd: path.join(root, 'apps/web'),
+        stdio: 'inherit',
+        env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
+      }),
+  spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [...(dev ? ['watch'] : []), path.join(root, 'apps/realtime/src/main.ts')],
+    {
+      cwd: path.join(root, 'apps/realtime'),
+      stdio: 'inherit',
+      env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT) },
+    },
+  ),
 ];
 
 let stopping = false;
