@@ -62,6 +62,10 @@ export {
   balanceTotals,
   rankUnits,
   rankGroups,
+  evaluateLevers,
+  importBmoCsv,
+  importTrainingCsv,
+  importNeedsCsv,
 } from './skills/index.ts';
 export type {
   OccupationFamily,
@@ -77,6 +81,11 @@ export type {
   SkillsResult,
   UnitBalance,
   BalanceTotals,
+  LeverEffect,
+  LeverEvaluation,
+  BmoRow,
+  ImportError,
+  ImportResult,
 } from './skills/index.ts';
 export { ROME_OCCUPATIONS, ROME_SOURCE } from './workshop/rome/rome-occupations.ts';
 export { romeCodeSchema, findRomeOccupation, listRomeOccupations, isRomeCode } from './workshop/rome/rome.ts';
