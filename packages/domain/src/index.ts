@@ -14,6 +14,25 @@ export {
 } from './workshop/workshop.ts';
 export type { WorkshopStatus, WorkshopRole, WorkshopId } from './workshop/workshop.ts';
 export {
+  can,
+  PLATFORM_ACTIONS,
+  ORGANISATION_ACTIONS,
+  WORKSHOP_ACTIONS,
+  ORGANISATION_ITEM_ACTIONS,
+} from './workshop/policy.ts';
+export type {
+  Action,
+  Actor,
+  Resource,
+  WorkshopResource,
+  WorkshopSeat,
+  OrganisationItemResource,
+  PlatformAction,
+  OrganisationAction,
+  WorkshopAction,
+  OrganisationItemAction,
+} from './workshop/policy.ts';
+export {
   parseEnv,
   ConfigError,
   portSchema,
