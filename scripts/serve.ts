@@ -103,8 +103,8 @@ const children: ChildProcess[] = [
         env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
       }),
   spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    [...(dev ? ['watch'] : []), path.join(root, 'apps/realtime/src/main.ts')],
+    dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,
+    [...(dev ? ['watch'] : ['--import', 'tsx']), path.join(root, 'apps/realtime/src/main.ts')],
     {
       cwd: path.join(root, 'apps/realtime'),
       stdio: 'inherit',

@@ -37,7 +37,7 @@ export async function startPlatform(options: { env?: Record<string, string> } = 
   let output = '';
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/serve.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: repoRoot,
     env: {
       ...env,
