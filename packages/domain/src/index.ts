@@ -85,6 +85,8 @@ export {
   importBmoCsv,
   importTrainingCsv,
   importNeedsCsv,
+  defaultSkillsScenario,
+  defaultSkillsScenarioInput,
 } from './skills/index.ts';
 export type {
   OccupationFamily,

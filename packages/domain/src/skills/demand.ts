@@ -58,14 +58,21 @@ export function computeDemand(compiled: CompiledScenario): DemandParts {
   }
 
   const retirementYears = scenario.yearsToRetirement;
+  const { employment, share55, growthRate } = compiled;
+  const cells = T * O;
+  const retiringPerYear = new Float64Array(cells);
+  for (let cell = 0; cell < cells; cell++)
+    retiringPerYear[cell] = (employment[cell]! * share55[cell]!) / retirementYears;
   for (let h = 0; h < H; h++) {
     const years = HORIZONS[h]!;
-    for (let cell = 0; cell < T * O; cell++) {
-      const u = h * T * O + cell;
-      const employment = compiled.employment[cell]!;
-      replacement[u] = ((employment * compiled.share55[cell]!) / retirementYears) * years;
-      expansion[u] = employment * ((1 + compiled.growthRate[cell]!) ** years - 1);
-      total[u] = needs[u]! + replacement[u]! + expansion[u]!;
+    const offset = h * cells;
+    for (let cell = 0; cell < cells; cell++) {
+      const u = offset + cell;
+      const r = retiringPerYear[cell]! * years;
+      const e = employment[cell]! * (Math.pow(1 + growthRate[cell]!, years) - 1);
+      replacement[u] = r;
+      expansion[u] = e;
+      total[u] = needs[u]! + r + e;
     }
   }
   return { needs, replacement, expansion, total, skippedNeeds };

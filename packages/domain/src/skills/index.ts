@@ -56,3 +56,6 @@ export { importTrainingCsv } from './import/training.ts';
 export { importNeedsCsv } from './import/needs.ts';
 export { parseCsv } from './import/csv.ts';
 export type { ImportError, ImportResult } from './import/csv.ts';
+export { defaultSkillsScenario, defaultSkillsScenarioInput, LUXEMBOURG_ID } from './data/default-scenario.ts';
+export { NORTH_LORRAINE_EPCIS, NORTH_LORRAINE_TERRITORY_SOURCE } from './data/north-lorraine-territory.ts';
+export { syntheticScenario, seededRandom } from './synthetic.ts';

@@ -167,11 +167,14 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
   }
 
   const baseRate = scenario.jobSeekerMatchRate;
-  for (let year = 0; year < MODEL_YEARS; year++)
+  const stock = compiled.jobSeekers;
+  for (let year = 0; year < MODEL_YEARS; year++) {
+    const offset = year * cells;
     for (let cell = 0; cell < cells; cell++) {
-      const k = year * cells + cell;
-      seekersYearly[k] = compiled.jobSeekers[cell]! * Math.min(1, baseRate + extraMatch[k]!);
+      const k = offset + cell;
+      seekersYearly[k] = stock[cell]! * Math.min(1, baseRate + extraMatch[k]!);
     }
+  }
 
   const weights = scenario.territories.map((t) =>
     t.kind === 'cross-border-pole' ? 0 : (scenario.crossBorderPull.territoryWeights[t.id] ?? 1),
@@ -188,13 +191,12 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
   let h = 0;
   for (let year = 1; year <= MODEL_YEARS; year++) {
     const share = pullShare[year - 1]!;
+    const offset = (year - 1) * cells;
     for (let t = 0; t < T; t++) {
       const pull = Math.min(1, share * weights[t]!);
-      for (let o = 0; o < O; o++) {
-        const cell = t * O + o;
-        const k = (year - 1) * cells + cell;
-        const graduates = trainingYearly[k]!;
-        const placed = seekersYearly[k]!;
+      for (let cell = t * O; cell < (t + 1) * O; cell++) {
+        const graduates = trainingYearly[offset + cell]!;
+        const placed = seekersYearly[offset + cell]!;
         runTraining[cell] = runTraining[cell]! + graduates;
         runSeekers[cell] = runSeekers[cell]! + placed;
         runPulled[cell] = runPulled[cell]! + pull * (graduates + placed);
