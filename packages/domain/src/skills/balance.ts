@@ -80,16 +80,21 @@ export function rankUnits(options: {
   by?: 'gap' | 'tension';
   limit?: number;
   minDemand?: number;
+  /** Territory ids to leave out (e.g. the cross-border pole). */
+  excludeTerritories?: readonly string[];
 }): UnitBalance[] {
-  const { result, horizon, by = 'gap', limit = 10, minDemand = 1 } = options;
+  const { result, horizon, by = 'gap', limit = 10, minDemand = 1, excludeTerritories = [] } = options;
   const h = horizonIndex(result, horizon);
   const { territories: T, occupations: O } = result.sizes;
   const candidates: number[] = [];
-  for (let t = 0; t < T; t++)
+  const excluded = new Set(excludeTerritories);
+  for (let t = 0; t < T; t++) {
+    if (excluded.has(result.territories[t]!)) continue;
     for (let o = 0; o < O; o++) {
       const u = (h * T + t) * O + o;
       if (result.demand.total[u]! >= minDemand && result.gap[u]! > 0) candidates.push(u);
     }
+  }
   const key = by === 'gap' ? result.gap : result.tension;
   candidates.sort((a, b) => key[b]! - key[a]! || a - b);
   return candidates.slice(0, limit).map((u) => {

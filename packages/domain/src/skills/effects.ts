@@ -79,7 +79,7 @@ export function evaluateLevers(options: {
   const travelTimes = options.travelTimes ?? estimatedTravelTimes(scenario);
   const run = (levers: readonly Lever[]) => runSkillsModel({ scenario, travelTimes, levers });
   const baseline = run([]);
-  const combined = run(scenario.levers);
+  const combined = scenario.levers.length ? run(scenario.levers) : baseline;
   const known = new Set(baseline.problems);
   const effects = scenario.levers.map((lever): LeverEffect => {
     const alone = run([lever]);

@@ -29,6 +29,7 @@ export interface SkillsResult {
   pool: {
     training: Float64Array;
     jobSeekers: Float64Array;
+    otherEntrants: Float64Array;
     pulledOut: Float64Array;
     pulledIn: Float64Array;
     available: Float64Array;
@@ -185,6 +186,7 @@ export function runSkillsModel(options: {
     pool: {
       training: pool.training,
       jobSeekers: pool.jobSeekers,
+      otherEntrants: pool.otherEntrants,
       pulledOut: pool.pulledOut,
       pulledIn: pool.pulledIn,
       available: pool.available,

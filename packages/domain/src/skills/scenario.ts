@@ -104,6 +104,11 @@ export const skillsScenarioSchema = z
     programmes: z.array(trainingProgrammeSchema).default([]),
     /** Share of the job-seeker stock placed in a year (the stock is assumed renewed each year). */
     jobSeekerMatchRate: share.default(0.25),
+    /**
+     * Young people entering each occupation from initial education outside the listed programmes, per
+     * year, as a share of the occupation's employment (0: only the listed programmes train anyone).
+     */
+    otherEntrantRate: z.number().min(0).max(0.2).default(0),
     occupationalMobility: z.array(mobilityEdgeSchema).default([]),
     crossBorderPull: z
       .object({

@@ -70,6 +70,14 @@ describe('computeCandidatePool', () => {
     expect(p.jobSeekers[at(1, 1, 0)]).toBeCloseTo(60, 10); // B unchanged: 80 × 0.25 × 3
   });
 
+  it('adds young entrants from programmes not listed, as a share of employment', () => {
+    // 100 welders in A, 2 % a year: 2 entrants a year, 10 % of them pulled to LU.
+    const p = pool({ otherEntrantRate: 0.02 });
+    expect(p.otherEntrants[at(0, 0, 0)]).toBeCloseTo(2, 10);
+    expect(p.otherEntrants[at(2, 0, 0)]).toBeCloseTo(10, 10);
+    expect(p.available[at(0, 0, 0)]).toBeCloseTo(0.9 * (5 + 10 + 2), 10);
+  });
+
   it('never gives a negative pool, even with a full pull', () => {
     const p = pool({ crossBorderPull: { share: 1, territoryWeights: { A: 3 } } });
     expect(p.available.every((v) => v >= 0)).toBe(true);

@@ -9,11 +9,13 @@ export interface CandidatePool {
   /** Per unit `(h * T + t) * O + o`, cumulative from year 1 to the horizon. */
   training: Float64Array;
   jobSeekers: Float64Array;
+  /** Young people entering from initial education outside the listed programmes. */
+  otherEntrants: Float64Array;
   /** Candidates of the unit drawn to the cross-border pole (0 for the pole itself). */
   pulledOut: Float64Array;
   /** Candidates the pole receives (0 outside the pole). */
   pulledIn: Float64Array;
-  /** training + jobSeekers − pulledOut + pulledIn, never negative. */
+  /** training + jobSeekers + otherEntrants − pulledOut + pulledIn, never negative. */
   available: Float64Array;
   problems: string[];
 }
@@ -182,10 +184,14 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
   const H = HORIZONS.length;
   const training = new Float64Array(H * cells);
   const jobSeekers = new Float64Array(H * cells);
+  const otherEntrants = new Float64Array(H * cells);
+  const entrantRate = scenario.otherEntrantRate;
   const pulledOut = new Float64Array(H * cells);
   const pulledIn = new Float64Array(H * cells);
   const available = new Float64Array(H * cells);
   const runTraining = new Float64Array(cells);
+  const runEntrants = new Float64Array(cells);
+  const employment = compiled.employment;
   const runSeekers = new Float64Array(cells);
   const runPulled = new Float64Array(cells);
   let h = 0;
@@ -195,9 +201,10 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
     for (let t = 0; t < T; t++) {
       const pull = Math.min(1, share * weights[t]!);
       for (let cell = t * O; cell < (t + 1) * O; cell++) {
-        const graduates = trainingYearly[offset + cell]!;
+        const graduates = trainingYearly[offset + cell]! + entrantRate * employment[cell]!;
         const placed = seekersYearly[offset + cell]!;
-        runTraining[cell] = runTraining[cell]! + graduates;
+        runTraining[cell] = runTraining[cell]! + trainingYearly[offset + cell]!;
+        runEntrants[cell] = runEntrants[cell]! + entrantRate * employment[cell]!;
         runSeekers[cell] = runSeekers[cell]! + placed;
         runPulled[cell] = runPulled[cell]! + pull * (graduates + placed);
       }
@@ -206,6 +213,7 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
       const offset = h * cells;
       training.set(runTraining, offset);
       jobSeekers.set(runSeekers, offset);
+      otherEntrants.set(runEntrants, offset);
       pulledOut.set(runPulled, offset);
       if (compiled.pole >= 0)
         for (let t = 0; t < T; t++)
@@ -215,10 +223,13 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
           }
       for (let cell = 0; cell < cells; cell++) {
         const u = offset + cell;
-        available[u] = Math.max(0, training[u]! + jobSeekers[u]! - pulledOut[u]! + pulledIn[u]!);
+        available[u] = Math.max(
+          0,
+          training[u]! + jobSeekers[u]! + otherEntrants[u]! - pulledOut[u]! + pulledIn[u]!,
+        );
       }
       h += 1;
     }
   }
-  return { training, jobSeekers, pulledOut, pulledIn, available, problems };
+  return { training, jobSeekers, otherEntrants, pulledOut, pulledIn, available, problems };
 }

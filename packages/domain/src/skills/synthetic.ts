@@ -119,6 +119,7 @@ export function syntheticScenario(options: {
       needs,
       programmes,
       jobSeekerMatchRate: 0.25,
+      otherEntrantRate: 0.01,
       occupationalMobility,
       crossBorderPull: { share: 0.15, territoryWeights: { T0: 2, T1: 1.5 } },
       reach: { carMinutes: 45, ptMinutes: 45 },

@@ -72,6 +72,13 @@ export const FAMILY_GROWTH: Readonly<Record<OccupationFamily, number>> = {
   'business-services': 0.004,
 };
 
+/**
+ * Young entrants from initial education outside the illustrative programmes, per year and per job
+ * ("Les métiers en 2030": young entrants cover most of the positions to fill nationally, about
+ * 2.5 % of employment a year; the listed programmes stand for a part of that flow).
+ */
+export const OTHER_ENTRANT_RATE = 0.018;
+
 /** Jobs located in the EPCI per resident: high in job poles, low where residents work in Luxembourg. */
 export const JOBS_PER_RESIDENT_DEFAULT = 0.28;
 export const JOBS_PER_RESIDENT: Readonly<Record<string, number>> = {

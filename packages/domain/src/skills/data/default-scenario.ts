@@ -19,6 +19,7 @@ import {
   LUXEMBOURG_GROWTH,
   LUXEMBOURG_JOBS,
   OCCUPATIONAL_MOBILITY,
+  OTHER_ENTRANT_RATE,
   SPECIALISATION,
 } from './assumptions.ts';
 import { NORTH_LORRAINE_EPCIS, NORTH_LORRAINE_TERRITORY_SOURCE } from './north-lorraine-territory.ts';
@@ -146,6 +147,7 @@ export function defaultSkillsScenarioInput(): SkillsScenarioInput {
     })),
     programmes: illustrativeProgrammes(),
     jobSeekerMatchRate: 0.25,
+    otherEntrantRate: OTHER_ENTRANT_RATE,
     occupationalMobility: OCCUPATIONAL_MOBILITY.map(([from, to, rate]) => ({ from, to, rate })),
     crossBorderPull: { share: CROSS_BORDER_PULL_SHARE, territoryWeights: { ...CROSS_BORDER_PULL_WEIGHTS } },
     reach: { carMinutes: 45, ptMinutes: 45 },

@@ -1,0 +1,163 @@
+// `pnpm model skills [--scenario file.json] [--travel-times matrix.json] [--out result.json] [--horizon 5]`
+// Runs the skills model on the default North Lorraine scenario (or the given one), prints the ten
+// tightest occupation × territory pairs, the effect of each lever, and, as the last stdout line, a
+// one-line JSON summary at the chosen horizon.
+//
+// Travel-time file (JSON), either form:
+//   { "zones": ["57463", ...], "car": [n × n minutes, row-major, or n rows], "pt": [...], "communeToZone": { "57463": "Z1" } }
+//   { "car": { "zones": [...], "minutes": [...] }, "pt": { "zones": [...], "minutes": [...] }, "communeToZone": {...} }
+// `null` marks an unreachable pair; zone ids are commune codes unless communeToZone maps them.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { balanceTotals, rankGroups, rankUnits } from '../src/skills/balance.ts';
+import { defaultSkillsScenarioInput } from '../src/skills/data/default-scenario.ts';
+import { evaluateLevers } from '../src/skills/effects.ts';
+import type { TravelTimeMatrix, TravelTimes } from '../src/skills/reach.ts';
+import { parseSkillsScenario } from '../src/skills/scenario.ts';
+import { HORIZONS } from '../src/skills/units.ts';
+import type { Horizon } from '../src/skills/units.ts';
+import { findRomeOccupation } from '../src/workshop/rome/rome.ts';
+
+type MatrixJson =
+  | (number | null)[]
+  | (number | null)[][]
+  | { zones: string[]; minutes: (number | null)[] | (number | null)[][] };
+
+function toMatrix(value: MatrixJson, zones: string[] | undefined, label: string): TravelTimeMatrix {
+  const form = Array.isArray(value) ? { zones, minutes: value } : value;
+  if (!form.zones) throw new Error(`${label}: no zones`);
+  const flat = (form.minutes as unknown[]).flat() as (number | null)[];
+  return { zones: form.zones, minutes: Float64Array.from(flat, (m) => (m === null ? Infinity : m)) };
+}
+
+/** Reads a travel-time file in one of the two documented forms. */
+export function readTravelTimes(text: string): TravelTimes {
+  const json = JSON.parse(text) as {
+    zones?: string[];
+    car?: MatrixJson;
+    pt?: MatrixJson;
+    communeToZone?: Record<string, string>;
+  };
+  const travelTimes: TravelTimes = {};
+  if (json.car) travelTimes.car = toMatrix(json.car, json.zones, 'car');
+  if (json.pt) travelTimes.pt = toMatrix(json.pt, json.zones, 'pt');
+  if (json.communeToZone) travelTimes.communeToZone = json.communeToZone;
+  if (!travelTimes.car && !travelTimes.pt) throw new Error('travel-time file: neither a car nor a pt matrix');
+  return travelTimes;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (n: number) => `${(100 * n).toFixed(0)} %`;
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scenario: { type: 'string' },
+      'travel-times': { type: 'string' },
+      out: { type: 'string' },
+      horizon: { type: 'string', default: '5' },
+    },
+  });
+  const horizon = Number(values.horizon) as Horizon;
+  if (!HORIZONS.includes(horizon)) {
+    console.error(`--horizon must be one of ${HORIZONS.join(', ')}`);
+    return 2;
+  }
+  const input: unknown = values.scenario
+    ? JSON.parse(readFileSync(values.scenario, 'utf8'))
+    : defaultSkillsScenarioInput();
+  const travelTimes = values['travel-times']
+    ? readTravelTimes(readFileSync(values['travel-times'], 'utf8'))
+    : undefined;
+
+  const started = performance.now();
+  const scenario = parseSkillsScenario(input);
+  const evaluation = evaluateLevers({ scenario, travelTimes });
+  const ms = performance.now() - started;
+  const result = evaluation.combined;
+
+  const names = new Map(scenario.territories.map((t) => [t.id as string, t.name]));
+  const label = (code: string) =>
+    scenario.occupations.find((o) => o.code === code)?.label || findRomeOccupation(code)?.label || '';
+  console.log(`${scenario.name}${scenario.illustrative ? ' — ILLUSTRATIVE DATA' : ''}`);
+  console.log(
+    `${result.sizes.occupations} occupations × ${result.sizes.territories} territories × ${result.sizes.horizons} horizons; reach: ${result.reach.source}`,
+  );
+  const totals = balanceTotals({ result, horizon });
+  console.log(
+    `\nWithin ${horizon} years: ${fmt(totals.demand)} positions to fill (needs ${fmt(totals.needs)}, replacement ${fmt(totals.replacement)}, expansion ${fmt(totals.expansion)}), ${fmt(totals.supply)} filled, gap ${fmt(totals.gap)} (${pct(totals.tension)}).`,
+  );
+  const poles = scenario.territories.filter((t) => t.kind === 'cross-border-pole').map((t) => t.id as string);
+  const poleGap = rankGroups({ result, horizon, by: 'territory' }).filter((g) => poles.includes(g.id));
+  for (const pole of poleGap)
+    console.log(
+      `${names.get(pole.id)}: ${fmt(pole.demand)} positions for residents of the territory, gap ${fmt(pole.gap)} (not in the ranking below).`,
+    );
+  console.log(`\nTen tightest occupation × territory pairs within ${horizon} years (by gap):`);
+  const top = rankUnits({ result, horizon, limit: 10, excludeTerritories: poles });
+  console.table(
+    top.map((u) => ({
+      occupation: `${u.occupation} ${label(u.occupation)}`.slice(0, 48),
+      territory: (names.get(u.territory) ?? u.territory).slice(0, 32),
+      demand: Math.round(u.demand),
+      supply: Math.round(u.supply),
+      gap: Math.round(u.gap),
+      tension: pct(u.tension),
+    })),
+  );
+  for (const effect of evaluation.effects) {
+    const by = effect.byHorizon
+      .map((h) => `${h.horizon}y: ${fmt(h.gapClosed)} (${pct(h.shareOfGap)})`)
+      .join(', ');
+    console.log(`lever ${effect.leverId}${effect.label ? ` (${effect.label})` : ''}: gap closed ${by}`);
+  }
+  if (result.problems.length)
+    console.log(`\n${result.problems.length} problems, e.g. ${result.problems.slice(0, 3).join('; ')}`);
+
+  if (values.out) {
+    const arrays = (record: Record<string, Float64Array>) =>
+      Object.fromEntries(
+        Object.entries(record).map(([key, array]) => [
+          key,
+          Array.from(array, (v) => Math.round(v * 1000) / 1000),
+        ]),
+      );
+    writeFileSync(
+      values.out,
+      JSON.stringify({
+        scenario: scenario.name,
+        illustrative: scenario.illustrative,
+        horizons: result.horizons,
+        occupations: result.occupations,
+        territories: result.territories,
+        index: 'unit (h * territories + t) * occupations + o',
+        totals: result.horizons.map((h) => balanceTotals({ result, horizon: h })),
+        tightest: result.horizons.map((h) => ({
+          horizon: h,
+          units: rankUnits({ result, horizon: h, limit: 20 }),
+        })),
+        territoriesRanked: rankGroups({ result, horizon, by: 'territory' }),
+        occupationsRanked: rankGroups({ result, horizon, by: 'occupation', limit: 50 }),
+        levers: evaluation.effects,
+        demand: arrays(result.demand),
+        supply: arrays(result.supply),
+        gap: arrays({ gap: result.gap }).gap,
+        tension: arrays({ tension: result.tension }).tension,
+        problems: result.problems,
+      }),
+    );
+    console.log(`\nwritten to ${values.out}`);
+  }
+  console.log(
+    JSON.stringify({
+      units: result.sizes.units,
+      totalDemand: Math.round(totals.demand),
+      totalSupply: Math.round(totals.supply),
+      totalGap: Math.round(totals.gap),
+      ms: Math.round(ms * 10) / 10,
+      horizon,
+    }),
+  );
+  return 0;
+}
