@@ -25,8 +25,8 @@ const steps = [
   ['lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
   ['typecheck (tsc, svelte-check)', ...turbo('check')],
   ['typecheck (launcher scripts)', bin('tsc'), ['-p', '.']],
-  ['unit and integration tests', ...turbo('test')],
   ['build', ...turbo('build', '--filter=@atelier/web')],
+  ['unit and integration tests', ...turbo('test')],
   [
     'browser tests (Chromium)',
     path.join(root, 'tests/node_modules/.bin/vitest'),

@@ -25,13 +25,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Runs the launcher to its end (for configurations it must refuse); gives its exit code and output. */
+export async function runLauncher(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  delete base.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+    cwd: repoRoot,
+    env: { ...base, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 /**
  * Starts the whole platform as `npm start` does after its build step (the launcher,
  * the built web app, the realtime server) on free ports and a fresh embedded
  * database, and waits until it says it is running.
  */
-export async function startPlatform(options: { env?: Record<string, string> } = {}): Promise<Platform> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
+export async function startPlatform(
+  options: { env?: Record<string, string>; dataDir?: string } = {},
+): Promise<Platform> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
   const realtimePort = await freePort();
   let output = '';
@@ -73,7 +93,7 @@ export async function startPlatform(options: { env?: Record<string, string> } = 
         child.once('exit', (exitCode) => resolve(exitCode));
         child.kill('SIGINT');
       });
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };
