@@ -38,3 +38,23 @@ export { buildPtGraph, DEFAULT_PT_WEIGHTS, PT_KINDS } from './transit/pt-network
 export type { PtLine, PtKind, PtAccessLink, PtWeights, PtGraph } from './transit/pt-network.ts';
 export { assignPt, skimPt } from './transit/pt-assignment.ts';
 export type { PtSegmentLoad, PtAssignmentResult, PtSkims } from './transit/pt-assignment.ts';
+export { scenarioSchema, parseScenario } from './model/scenario.ts';
+export type { Scenario, ScenarioInput } from './model/scenario.ts';
+export { applyScenario, ScenarioError } from './model/apply-scenario.ts';
+export { DEFAULT_MODEL_PARAMETERS } from './model/parameters.ts';
+export type { ModelParameters } from './model/parameters.ts';
+export { runModel } from './model/run-model.ts';
+export type { ModelResult, LinkResult, ModeRecord, ZonePairResult } from './model/run-model.ts';
+export { calibrateTerritory } from './model/calibrate.ts';
+export { simulate } from './model/simulate.ts';
+export type { Simulation } from './model/simulate.ts';
+export { NORTH_LORRAINE } from './territory/north-lorraine.ts';
+export { ROAD_CLASSES } from './territory/territory.ts';
+export type {
+  Territory,
+  TerritoryZone,
+  TerritoryRoadLink,
+  TerritoryPtLine,
+  ExternalFlow,
+  RoadClass,
+} from './territory/territory.ts';

@@ -1,0 +1,24 @@
+// Calibrates the mode constants of the default territory and stores them in
+// src/mobility/territory/north-lorraine.json. Run after build-north-lorraine.ts:
+//   pnpm exec tsx packages/domain/scripts/calibrate-north-lorraine.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { calibrateTerritory } from '../src/mobility/model/calibrate.ts';
+import type { Territory } from '../src/mobility/territory/territory.ts';
+
+const file = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../src/mobility/territory/north-lorraine.json',
+);
+const territory = JSON.parse(readFileSync(file, 'utf8')) as Territory;
+const started = performance.now();
+const result = calibrateTerritory({ territory, tolerance: 2e-4 });
+console.error(
+  `${result.iterations} iterations, ${Math.round(performance.now() - started)} ms, max share error ${result.maxError.toFixed(5)}; ` +
+    `shares ${Array.from(result.shares, (s) => s.toFixed(4)).join(' ')}`,
+);
+if (result.maxError > 2e-4) throw new Error('calibration did not converge');
+territory.calibration.constants = Array.from(result.constants, (c) => Math.round(c * 1e6) / 1e6);
+writeFileSync(file, JSON.stringify(territory) + '\n');
+console.error(`constants ${territory.calibration.constants.join(', ')} written to ${file}`);

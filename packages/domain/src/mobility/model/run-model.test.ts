@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { MODES } from '../demand/purposes.ts';
+import { NORTH_LORRAINE } from '../territory/north-lorraine.ts';
+import { applyScenario, ScenarioError } from './apply-scenario.ts';
+import { runModel } from './run-model.ts';
+import { parseScenario } from './scenario.ts';
+
+const baseline = runModel();
+
+describe('runModel on North Lorraine', () => {
+  it('reproduces the EDGT SCoTAM mode shares within 1 point in the calibration perimeter', () => {
+    for (const mode of MODES) {
+      expect(
+        Math.abs(baseline.calibrationShares[mode] - baseline.calibrationTarget.shares[mode]),
+        mode,
+      ).toBeLessThan(0.01);
+    }
+    expect(baseline.convergence.calibrated).toBe(true);
+  });
+
+  it('converges: feedback stable and the last assignment at gap 1e-4', () => {
+    expect(baseline.convergence.converged).toBe(true);
+    expect(baseline.convergence.assignments.at(-1)!.relativeGap).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('keeps every trip: mode totals add up, shares sum to one overall, by purpose and by zone', () => {
+    const sum = MODES.reduce((s, m) => s + baseline.trips.byMode[m], 0);
+    expect(sum).toBeCloseTo(baseline.trips.total, 3);
+    expect(MODES.reduce((s, m) => s + baseline.modeShares[m], 0)).toBeCloseTo(1, 12);
+    for (const shares of Object.values(baseline.sharesByPurpose)) {
+      expect(MODES.reduce((s, m) => s + shares[m], 0)).toBeCloseTo(1, 12);
+    }
+    const zone = baseline.sharesByZone.find((z) => z.zone === '57463')!;
+    expect(MODES.reduce((s, m) => s + zone.shares[m], 0)).toBeCloseTo(1, 12);
+  });
+
+  it('reports the A31 as the most loaded corridor and finds congested links', () => {
+    expect(baseline.corridors[0]!.name).toBe('A31');
+    expect(baseline.dysfunctions.linksOver90).toBeGreaterThanOrEqual(baseline.dysfunctions.linksOver100);
+    expect(baseline.dysfunctions.congestedLinks.every((l) => l.volumeCapacity > 0.9)).toBe(true);
+    expect(baseline.illustrative.length).toBeGreaterThan(0);
+  });
+
+  it('a scenario with no change gives the baseline bit for bit', () => {
+    const again = runModel({ scenario: { name: 'baseline' } });
+    expect(again).toEqual(baseline);
+  });
+
+  it('dearer fuel and telework lower car use and vehicle-km', () => {
+    const result = runModel({ scenario: { name: 'fuel', fuelPrice: 3, teleworkShare: 0.2 } });
+    expect(result.modeShares.car).toBeLessThan(baseline.modeShares.car);
+    expect(result.vehicleKm).toBeLessThan(baseline.vehicleKm);
+    expect(result.co2.tonnesPerDay).toBeLessThan(baseline.co2.tonnesPerDay);
+  });
+});
+
+describe('scenarios', () => {
+  it('fills defaults: the empty scenario is the baseline', () => {
+    const scenario = parseScenario({});
+    expect(scenario).toMatchObject({ name: 'baseline', fuelPrice: 1.8, teleworkShare: 0, cyclingQuality: 1 });
+    expect(scenario.zones).toEqual([]);
+  });
+
+  it('applies zone, road and PT changes without touching the baseline', () => {
+    const scenario = parseScenario({
+      zones: [{ zone: '57463', populationDelta: 1000, parkingCost: 4 }],
+      roads: [{ from: '57672', to: '57323', name: 'A31', capacityFactor: 1.5 }],
+      ptLines: [{ line: 'TER-LUX', headwayMinutes: 10 }],
+    });
+    const changed = applyScenario({ territory: NORTH_LORRAINE, scenario });
+    const metz = NORTH_LORRAINE.zones.findIndex((z) => z.id === '57463');
+    expect(changed.zones[metz]!.population).toBe(NORTH_LORRAINE.zones[metz]!.population + 1000);
+    expect(changed.zones[metz]!.parkingCost).toBe(4);
+    expect(changed.ptLines.find((l) => l.id === 'TER-LUX')!.headwayMinutes).toBe(10);
+    expect(NORTH_LORRAINE.ptLines.find((l) => l.id === 'TER-LUX')!.headwayMinutes).toBe(15);
+    const widened = changed.roadLinks.filter(
+      (_, i) => changed.roadLinks[i]!.capacity !== NORTH_LORRAINE.roadLinks[i]!.capacity,
+    );
+    expect(widened).toHaveLength(2);
+  });
+
+  it('rejects unknown zones and lines, and invalid values', () => {
+    expect(() =>
+      applyScenario({ territory: NORTH_LORRAINE, scenario: parseScenario({ zones: [{ zone: 'nowhere' }] }) }),
+    ).toThrow(ScenarioError);
+    expect(() =>
+      applyScenario({ territory: NORTH_LORRAINE, scenario: parseScenario({ ptLines: [{ line: 'X' }] }) }),
+    ).toThrow(/unknown PT line "X"/);
+    expect(() => parseScenario({ teleworkShare: 2 })).toThrow();
+  });
+});
+
+describe('the North Lorraine territory', () => {
+  it('has 100-150 internal zones, external zones with fixed flows, and a consistent network', () => {
+    const internal = NORTH_LORRAINE.zones.filter((z) => z.kind === 'internal');
+    expect(internal.length).toBeGreaterThanOrEqual(100);
+    expect(internal.length).toBeLessThanOrEqual(150);
+    expect(NORTH_LORRAINE.zones.some((z) => z.id === 'X-LUX' && z.kind === 'external')).toBe(true);
+    expect(NORTH_LORRAINE.externalFlows.length).toBeGreaterThan(0);
+    const nodes = 2 * NORTH_LORRAINE.zones.length;
+    for (const link of NORTH_LORRAINE.roadLinks) {
+      expect(link.from).toBeLessThan(nodes);
+      expect(link.capacity).toBeGreaterThan(0);
+    }
+    const population = internal.reduce((s, z) => s + z.population, 0);
+    expect(population).toBeGreaterThan(700_000);
+    expect(['A31', 'A4', 'A30'].every((name) => NORTH_LORRAINE.roadLinks.some((l) => l.name === name))).toBe(
+      true,
+    );
+    expect(
+      ['TER-LUX', 'METTIS-A', 'METTIS-B'].every((id) => NORTH_LORRAINE.ptLines.some((l) => l.id === id)),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,331 @@
+/**
+ * `runModel`: the full model from a territory and a scenario to every indicator.
+ */
+import { MODES, PURPOSES, type Mode, type Purpose } from '../demand/purposes.ts';
+import { NORTH_LORRAINE } from '../territory/north-lorraine.ts';
+import type { RoadClass, Territory } from '../territory/territory.ts';
+import { assignPt, type PtSegmentLoad } from '../transit/pt-assignment.ts';
+import { applyScenario } from './apply-scenario.ts';
+import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './parameters.ts';
+import { parseScenario, type Scenario, type ScenarioInput } from './scenario.ts';
+import { simulate } from './simulate.ts';
+
+export type ModeRecord = Record<Mode, number>;
+
+export interface LinkResult {
+  from: string;
+  to: string;
+  name: string;
+  roadClass: RoadClass;
+  lengthKm: number;
+  capacity: number;
+  /** Vehicles in the peak hour. */
+  peakFlow: number;
+  /** Peak flow / peak-hour share. */
+  dailyVolume: number;
+  volumeCapacity: number;
+  freeFlowMinutes: number;
+  congestedMinutes: number;
+}
+
+export interface ZonePairResult {
+  origin: string;
+  destination: string;
+  trips: number;
+  ptMinutes: number;
+  carMinutes: number;
+}
+
+export interface ModelResult {
+  scenario: string;
+  territory: string;
+  illustrative: string[];
+  trips: { total: number; byMode: ModeRecord };
+  modeShares: ModeRecord;
+  calibrationShares: ModeRecord;
+  calibrationTarget: { shares: ModeRecord; source: string };
+  sharesByPurpose: Record<Purpose, ModeRecord>;
+  sharesByZone: { zone: string; name: string; trips: number; shares: ModeRecord }[];
+  /** Daily car vehicle-km on the road network. */
+  vehicleKm: number;
+  passengerKm: ModeRecord;
+  meanTravelMinutes: ModeRecord;
+  co2: { tonnesPerDay: number; byMode: ModeRecord; source: string };
+  links: LinkResult[];
+  /** Peak-hour loads per PT line segment. */
+  ptSegments: (PtSegmentLoad & { fromZone: string; toZone: string })[];
+  ptLines: { id: string; name: string; peakBoardings: number }[];
+  /** Road names by their highest two-way daily volume on one section, most loaded first. */
+  corridors: { name: string; maxDailyVolume: number; from: string; to: string }[];
+  dysfunctions: {
+    linksOver90: number;
+    linksOver100: number;
+    congestedLinks: LinkResult[];
+    overloadedPtSegments: (PtSegmentLoad & { fromZone: string; toZone: string })[];
+    /** Zone pairs with trips whose PT time is more than twice the car time (top 50 by trips). */
+    slowPtPairs: ZonePairResult[];
+    slowPtPairCount: number;
+  };
+  accessibility: { zone: string; name: string; car30: number; car45: number; pt30: number; pt45: number }[];
+  convergence: {
+    feedbackIterations: number;
+    skimChange: number[];
+    assignments: { iterations: number; relativeGap: number }[];
+    converged: boolean;
+    calibrated: boolean;
+  };
+}
+
+const emptyModes = (): ModeRecord => ({ car: 0, 'car-passenger': 0, pt: 0, bike: 0, walk: 0 });
+const toModes = (values: ArrayLike<number>): ModeRecord => {
+  const record = emptyModes();
+  MODES.forEach((mode, m) => (record[mode] = values[m]!));
+  return record;
+};
+const normalise = (values: ArrayLike<number>): ModeRecord => {
+  let total = 0;
+  for (let m = 0; m < values.length; m++) total += values[m]!;
+  return toModes(Array.from(values, (v) => (total > 0 ? v / total : 0)));
+};
+
+/**
+ * Runs the mobility model: generation, distribution, mode choice, road and PT assignment
+ * with feedback, then the indicators.
+ *
+ * @param options.territory - default: North Lorraine
+ * @param options.scenario - scenario assumptions (validated; default: the baseline)
+ * @param options.parameters - model parameters (default {@link DEFAULT_MODEL_PARAMETERS})
+ * @param options.constants - mode constants (default: the territory's calibrated ones)
+ * @example const result = runModel({ scenario: { teleworkShare: 0.1 } }); result.modeShares.pt
+ */
+export function runModel(
+  options: {
+    territory?: Territory;
+    scenario?: ScenarioInput | Scenario;
+    parameters?: ModelParameters;
+    constants?: ArrayLike<number>;
+  } = {},
+): ModelResult {
+  const base = options.territory ?? NORTH_LORRAINE;
+  const scenario = parseScenario(options.scenario ?? {});
+  const P = options.parameters ?? DEFAULT_MODEL_PARAMETERS;
+  const territory = applyScenario({ territory: base, scenario });
+  const constants = options.constants ?? territory.calibration.constants;
+  const sim = simulate({ territory, scenario, parameters: P, constants });
+  const zones = territory.zones;
+  const Z = sim.zoneCount;
+  const cells = Z * Z;
+  const M = MODES.length;
+
+  // Trips per mode and purpose.
+  const total = new Float64Array(M);
+  const byPurpose = {} as Record<Purpose, ModeRecord>;
+  const byZone = Array.from({ length: Z }, () => new Float64Array(M));
+  const perMode = Array.from({ length: M }, () => new Float64Array(cells));
+  for (const purpose of PURPOSES) {
+    const sums = new Float64Array(M);
+    sim.trips[purpose].forEach((matrix, m) => {
+      const target = perMode[m]!;
+      for (let k = 0; k < cells; k++) {
+        const q = matrix[k]!;
+        if (q === 0) continue;
+        sums[m]! += q;
+        target[k]! += q;
+        byZone[Math.floor(k / Z)]![m]! += q;
+      }
+    });
+    sums.forEach((s, m) => (total[m]! += s));
+    byPurpose[purpose] = normalise(sums);
+  }
+  const tripTotal = total.reduce((a, b) => a + b, 0);
+
+  // Road results.
+  const { road, assignment } = sim;
+  const links: LinkResult[] = territory.roadLinks.map((link, i) => {
+    const peakFlow = assignment.flows[i]!;
+    return {
+      from: zones[link.from % Z]!.id,
+      to: zones[link.to % Z]!.id,
+      name: link.name,
+      roadClass: link.roadClass,
+      lengthKm: link.lengthKm,
+      capacity: link.capacity,
+      peakFlow,
+      dailyVolume: peakFlow / P.peakHourShare,
+      volumeCapacity: peakFlow / link.capacity,
+      freeFlowMinutes: road.freeFlowTime[i]!,
+      congestedMinutes: assignment.costs[i]!,
+    };
+  });
+  let vehicleKm = 0;
+  for (const link of links) vehicleKm += link.dailyVolume * link.lengthKm;
+  const roadLinks = links.filter((link) => link.roadClass !== 'connector');
+  const congestedLinks = roadLinks
+    .filter((l) => l.volumeCapacity > 0.9)
+    .sort((a, b) => b.volumeCapacity - a.volumeCapacity);
+  // Corridor volumes are two-way, as traffic counts are published.
+  const twoWay = new Map<string, number>();
+  for (const link of roadLinks) {
+    const key =
+      link.from < link.to ? `${link.name}|${link.from}|${link.to}` : `${link.name}|${link.to}|${link.from}`;
+    twoWay.set(key, (twoWay.get(key) ?? 0) + link.dailyVolume);
+  }
+  const corridorMap = new Map<string, { name: string; maxDailyVolume: number; from: string; to: string }>();
+  for (const [key, volume] of twoWay) {
+    const [name, from, to] = key.split('|') as [string, string, string];
+    const current = corridorMap.get(name);
+    if (!current || volume > current.maxDailyVolume)
+      corridorMap.set(name, { name, maxDailyVolume: volume, from, to });
+  }
+  const corridors = [...corridorMap.values()].sort((a, b) => b.maxDailyVolume - a.maxDailyVolume);
+
+  // Public transport: peak-hour PT trips on the line network (intrazonal trips are not assigned).
+  const ptPeak = new Float64Array(cells);
+  const ptDaily = perMode[2]!;
+  for (let o = 0; o < Z; o++) {
+    for (let d = 0; d < Z; d++) {
+      if (o !== d) ptPeak[o * Z + d] = 0.5 * (ptDaily[o * Z + d]! + ptDaily[d * Z + o]!) * P.peakHourShare;
+    }
+  }
+  const ptResult = assignPt({ pt: sim.pt, lines: sim.ptLines, demand: ptPeak, periodHours: 1 });
+  const segmentZones = (segment: PtSegmentLoad) => {
+    const line = sim.ptLines.find((l) => l.id === segment.line)!;
+    const a = zones[line.stops[segment.segment]!]!.id;
+    const b = zones[line.stops[segment.segment + 1]!]!.id;
+    return segment.direction === 'forward' ? { fromZone: a, toZone: b } : { fromZone: b, toZone: a };
+  };
+  const ptSegments = ptResult.segments.map((s) => ({ ...s, ...segmentZones(s) }));
+
+  // Distances and times per mode.
+  const passengerKm = new Float64Array(M);
+  const minutes = new Float64Array(M);
+  const ptTime = (k: number): number => {
+    if (k % (Z + 1) === 0)
+      return Number.isFinite(sim.ptIntrazonal[k % Z]!) ? sim.ptIntrazonal[Math.floor(k / Z)]! : 0;
+    return sim.ptSkims.inVehicle[k]! + sim.ptSkims.wait[k]! + sim.ptSkims.walk[k]!;
+  };
+  const ptKm = (k: number) =>
+    k % (Z + 1) === 0 ? zones[Math.floor(k / Z)]!.intrazonalKm : sim.ptSkims.km[k]!;
+  const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
+  for (let k = 0; k < cells; k++) {
+    const car = perMode[0]![k]! + perMode[1]![k]!;
+    if (car > 0) {
+      passengerKm[0]! += perMode[0]![k]! * sim.carKm[k]!;
+      passengerKm[1]! += perMode[1]![k]! * sim.carKm[k]!;
+      minutes[0]! += perMode[0]![k]! * sim.carTime[k]!;
+      minutes[1]! += perMode[1]![k]! * sim.carTime[k]!;
+    }
+    const pt = perMode[2]![k]!;
+    if (pt > 0) {
+      passengerKm[2]! += pt * ptKm(k);
+      minutes[2]! += pt * ptTime(k);
+    }
+    const bike = perMode[3]![k]!;
+    const walk = perMode[4]![k]!;
+    if (bike > 0) {
+      passengerKm[3]! += bike * sim.activeKm[k]!;
+      minutes[3]! += (bike * sim.activeKm[k]! * 60) / bikeSpeed;
+    }
+    if (walk > 0) {
+      passengerKm[4]! += walk * sim.activeKm[k]!;
+      minutes[4]! += (walk * sim.activeKm[k]! * 60) / P.walkSpeedKmh;
+    }
+  }
+  const meanTravelMinutes = toModes(Array.from(minutes, (t, m) => (total[m]! > 0 ? t / total[m]! : 0)));
+
+  // CO2: car per vehicle-km (passengers ride in counted cars), PT per passenger-km by kind.
+  const ef = P.emissionFactors;
+  const co2 = emptyModes();
+  co2.car = (vehicleKm * ef.car) / 1000;
+  const kindKm = { rail: 0, brt: 0, bus: 0 };
+  for (const segment of ptResult.segments) {
+    const line = sim.ptLines.find((l) => l.id === segment.line)!;
+    kindKm[line.kind] += (segment.load * line.segmentKm[segment.segment]!) / P.peakHourShare;
+  }
+  co2.pt = (kindKm.rail * ef.rail + kindKm.brt * ef.brt + kindKm.bus * ef.bus) / 1000;
+
+  // Dysfunctions: PT much slower than the car.
+  const slow: ZonePairResult[] = [];
+  for (let o = 0; o < Z; o++) {
+    for (let d = 0; d < Z; d++) {
+      if (o === d) continue;
+      const k = o * Z + d;
+      let trips = 0;
+      for (let m = 0; m < M; m++) trips += perMode[m]![k]!;
+      if (trips < 1) continue;
+      const ptMinutes = Number.isFinite(sim.ptSkims.cost[k]!) ? ptTime(k) : Infinity;
+      const carMinutes = sim.carTime[k]!;
+      if (ptMinutes > 2 * carMinutes) {
+        slow.push({ origin: zones[o]!.id, destination: zones[d]!.id, trips, ptMinutes, carMinutes });
+      }
+    }
+  }
+  slow.sort((a, b) => b.trips - a.trips);
+
+  // Accessibility: jobs reachable within 30 and 45 minutes.
+  const accessibility = zones.map((zone, o) => {
+    const reach = { car30: 0, car45: 0, pt30: 0, pt45: 0 };
+    for (let d = 0; d < Z; d++) {
+      const k = o * Z + d;
+      const jobs = zones[d]!.jobs;
+      const car = sim.carTime[k]!;
+      const pt =
+        o === d
+          ? Number.isFinite(sim.ptIntrazonal[o]!)
+            ? sim.ptIntrazonal[o]!
+            : Infinity
+          : Number.isFinite(sim.ptSkims.cost[k]!)
+            ? ptTime(k)
+            : Infinity;
+      if (car <= 30) reach.car30 += jobs;
+      if (car <= 45) reach.car45 += jobs;
+      if (pt <= 30) reach.pt30 += jobs;
+      if (pt <= 45) reach.pt45 += jobs;
+    }
+    return { zone: zone.id, name: zone.name, ...reach };
+  });
+
+  const calibrationTotal = sim.calibrationTrips.reduce((a, b) => a + b, 0);
+  const calibrationShares = normalise(sim.calibrationTrips);
+  const targets = territory.calibration.targets;
+  const calibrated =
+    calibrationTotal > 0 && MODES.every((mode) => Math.abs(calibrationShares[mode] - targets[mode]) <= 0.01);
+  return {
+    scenario: scenario.name,
+    territory: territory.name,
+    illustrative: territory.illustrative,
+    trips: { total: tripTotal, byMode: toModes(total) },
+    modeShares: normalise(total),
+    calibrationShares,
+    calibrationTarget: { shares: { ...targets }, source: territory.calibration.targetSource },
+    sharesByPurpose: byPurpose,
+    sharesByZone: zones.map((zone, z) => ({
+      zone: zone.id,
+      name: zone.name,
+      trips: byZone[z]!.reduce((a, b) => a + b, 0),
+      shares: normalise(byZone[z]!),
+    })),
+    vehicleKm,
+    passengerKm: toModes(passengerKm),
+    meanTravelMinutes,
+    co2: { tonnesPerDay: co2.car + co2.pt, byMode: co2, source: ef.source },
+    links,
+    ptSegments,
+    ptLines: sim.ptLines.map((line, l) => ({
+      id: line.id,
+      name: line.name,
+      peakBoardings: ptResult.boardingsPerLine[l]!,
+    })),
+    corridors,
+    dysfunctions: {
+      linksOver90: roadLinks.filter((l) => l.volumeCapacity > 0.9).length,
+      linksOver100: roadLinks.filter((l) => l.volumeCapacity > 1).length,
+      congestedLinks,
+      overloadedPtSegments: ptSegments.filter((s) => s.crowding > 1).sort((a, b) => b.crowding - a.crowding),
+      slowPtPairs: slow.slice(0, 50),
+      slowPtPairCount: slow.length,
+    },
+    accessibility,
+    convergence: { ...sim.convergence, calibrated },
+  };
+}

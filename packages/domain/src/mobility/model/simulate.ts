@@ -1,0 +1,309 @@
+/**
+ * The four steps with feedback: generation, distribution on the logsum of the modes,
+ * mode choice, road assignment to user equilibrium; congested car times averaged (MSA)
+ * and fed back until the skims are stable. Returns the raw matrices; see run-model.ts
+ * for the indicators.
+ */
+import { assignRoad, type AssignmentResult } from '../assignment/road-assignment.ts';
+import { skimZones } from '../assignment/all-or-nothing.ts';
+import { generateTrips } from '../demand/generation.ts';
+import { distributeGravity } from '../demand/gravity.ts';
+import { logitShares } from '../demand/mode-choice.ts';
+import { MODES, PURPOSES, type Purpose } from '../demand/purposes.ts';
+import { createRoadNetwork, type RoadNetwork } from '../network/road-network.ts';
+import { ShortestPathSolver } from '../network/shortest-path.ts';
+import type { Territory } from '../territory/territory.ts';
+import { skimPt, type PtSkims } from '../transit/pt-assignment.ts';
+import { buildPtGraph, type PtGraph, type PtLine } from '../transit/pt-network.ts';
+import { zoneDistanceKm } from './apply-scenario.ts';
+import type { ModelParameters } from './parameters.ts';
+import type { Scenario } from './scenario.ts';
+
+const M = MODES.length;
+const CAR = 0;
+const PASSENGER = 1;
+const PT = 2;
+const BIKE = 3;
+const WALK = 4;
+
+export interface Simulation {
+  zoneCount: number;
+  road: RoadNetwork;
+  assignment: AssignmentResult;
+  pt: PtGraph;
+  ptLines: PtLine[];
+  ptSkims: PtSkims;
+  /** Intrazonal PT generalised minutes per zone (Infinity: no urban service). */
+  ptIntrazonal: Float64Array;
+  carTime: Float64Array;
+  carKm: Float64Array;
+  activeKm: Float64Array;
+  /** Trips per purpose and mode, origin-major: trips[p][m][cell]; external flows included. */
+  trips: Record<Purpose, Float64Array[]>;
+  /** Trips by mode produced in the calibration perimeter, and their total (no external flows). */
+  calibrationTrips: Float64Array;
+  convergence: {
+    feedbackIterations: number;
+    skimChange: number[];
+    assignments: { iterations: number; relativeGap: number }[];
+    converged: boolean;
+  };
+}
+
+export function buildRoadNetwork(territory: Territory): RoadNetwork {
+  const Z = territory.zones.length;
+  return createRoadNetwork({
+    nodeCount: 2 * Z,
+    zoneCount: Z,
+    firstThruNode: Z,
+    links: territory.roadLinks.map((link) => ({
+      from: link.from,
+      to: link.to,
+      capacity: link.capacity,
+      length: link.lengthKm,
+      freeFlowTime: (link.lengthKm / link.speedKmh) * 60,
+      vdf: link.vdf,
+    })),
+  });
+}
+
+export function buildPtLines(territory: Territory): PtLine[] {
+  return territory.ptLines.map((line) => {
+    const segmentKm = line.zones
+      .slice(1)
+      .map((z, i) => Math.max(0.5, zoneDistanceKm(territory, line.zones[i]!, z) * 1.2));
+    return {
+      id: line.id,
+      name: line.name,
+      kind: line.kind,
+      stops: line.zones,
+      segmentKm,
+      // Half a minute's dwell at each stop.
+      segmentMinutes: segmentKm.map((km) => (km / line.speedKmh) * 60 + 0.5),
+      headwayMinutes: line.headwayMinutes,
+      vehicleCapacity: line.vehicleCapacity,
+      fare: line.fare,
+      farePerKm: line.farePerKm,
+    };
+  });
+}
+
+/**
+ * @param options.territory - the territory with the scenario's changes applied
+ * @param options.scenario - for the global levers (fuel price, telework, cycling)
+ * @param options.constants - alternative-specific constants in MODES order
+ */
+export function simulate(options: {
+  territory: Territory;
+  scenario: Scenario;
+  parameters: ModelParameters;
+  constants: ArrayLike<number>;
+}): Simulation {
+  const { territory, scenario, parameters: P, constants } = options;
+  const zones = territory.zones;
+  const Z = zones.length;
+  const cells = Z * Z;
+  const road = buildRoadNetwork(territory);
+  const solver = new ShortestPathSolver(road);
+
+  // Walking and cycling distances: the road network without motorways and expressways.
+  const activeCost = new Float64Array(road.linkCount);
+  territory.roadLinks.forEach((link, i) => {
+    activeCost[i] =
+      link.roadClass === 'motorway' || link.roadClass === 'expressway' ? Infinity : link.lengthKm;
+  });
+  const activeKm = skimZones({ network: road, cost: activeCost, solver }).cost;
+  for (let z = 0; z < Z; z++) activeKm[z * Z + z] = zones[z]!.intrazonalKm;
+
+  // Public transport: one stop per zone, walking access from the zone.
+  const ptLines = buildPtLines(territory);
+  const access = zones.map((zone, z) => ({
+    zone: z,
+    stop: z,
+    walkMinutes: Math.min(12, Math.max(3, (zone.intrazonalKm / 2 / P.walkSpeedKmh) * 60)),
+  }));
+  const pt = buildPtGraph({ zoneCount: Z, stopCount: Z, lines: ptLines, access, weights: P.pt });
+  const ptSkims = skimPt({ pt, weights: P.pt });
+  const ptIntrazonal = new Float64Array(Z).fill(Infinity);
+  const ptIntrazonalFare = new Float64Array(Z);
+  for (const line of ptLines) {
+    if (line.kind === 'rail' || line.headwayMinutes > 15) continue;
+    for (const z of line.stops) {
+      const walk = access[z]!.walkMinutes;
+      const cost =
+        2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2) + (zones[z]!.intrazonalKm / 15) * 60;
+      if (cost < ptIntrazonal[z]!) {
+        ptIntrazonal[z] = cost;
+        ptIntrazonalFare[z] = line.fare;
+      }
+    }
+  }
+
+  // Car skims at free flow, then congested and averaged.
+  const freeFlow = new Float64Array(road.linkCount);
+  for (let i = 0; i < road.linkCount; i++) freeFlow[i] = road.freeFlowTime[i]!;
+  const carSkim = (cost: Float64Array) => {
+    const skim = skimZones({ network: road, cost, solver, attributes: [road.length] });
+    for (let z = 0; z < Z; z++) {
+      skim.cost[z * Z + z] = (zones[z]!.intrazonalKm / 25) * 60;
+      skim.attributes[0]![z * Z + z] = zones[z]!.intrazonalKm;
+    }
+    return { time: skim.cost, km: skim.attributes[0]! };
+  };
+  const initial = carSkim(freeFlow);
+  const carTime = initial.time;
+  const carKm = initial.km;
+
+  const generated = generateTrips({
+    zones: {
+      population: Float64Array.from(zones, (z) => z.population),
+      jobs: Float64Array.from(zones, (z) => z.jobs),
+      students: Float64Array.from(zones, (z) => z.students),
+      shopsServices: Float64Array.from(zones, (z) => z.shopsServices),
+    },
+    productionFactor: (purpose) => (purpose === 'home-work' ? 1 - scenario.teleworkShare : 1),
+  });
+
+  const fuelPerKm = (scenario.fuelPrice * P.fuelConsumption) / 100;
+  const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
+  const probabilities = Object.fromEntries(
+    PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(cells))]),
+  ) as Record<Purpose, Float64Array[]>;
+  const composite = new Float64Array(cells);
+  const modeCost = new Float64Array(M);
+  const share = new Float64Array(M);
+  const carDemand = new Float64Array(cells);
+  let trips = {} as Record<Purpose, Float64Array[]>;
+  const calibrationTrips = new Float64Array(M);
+  const skimChange: number[] = [];
+  const assignments: { iterations: number; relativeGap: number }[] = [];
+  let assignment: AssignmentResult | undefined;
+  let converged = false;
+  let iteration = 0;
+
+  while (iteration < P.feedback.maxIterations) {
+    iteration++;
+    trips = {} as Record<Purpose, Float64Array[]>;
+    calibrationTrips.fill(0);
+    carDemand.fill(0);
+    for (const purpose of PURPOSES) {
+      const vot = P.valueOfTime[purpose];
+      const perMinute = 60 / vot; // minutes per euro
+      const prob = probabilities[purpose];
+      for (let o = 0; o < Z; o++) {
+        for (let d = 0; d < Z; d++) {
+          const k = o * Z + d;
+          const km = carKm[k]!;
+          modeCost[CAR] =
+            carTime[k]! + P.carTerminalMinutes + (fuelPerKm * km + zones[d]!.parkingCost) * perMinute;
+          // Passengers are dropped off (no parking) and share the fuel cost with the driver.
+          modeCost[PASSENGER] = carTime[k]! + P.carTerminalMinutes + 0.5 * fuelPerKm * km * perMinute;
+          if (o === d) {
+            modeCost[PT] = ptIntrazonal[o]! + ptIntrazonalFare[o]! * perMinute;
+          } else {
+            const skimCost = ptSkims.cost[k]!;
+            modeCost[PT] = Number.isFinite(skimCost)
+              ? ptSkims.inVehicle[k]! +
+                P.pt.wait * ptSkims.wait[k]! +
+                P.pt.walk * ptSkims.walk[k]! +
+                P.pt.transferPenalty * ptSkims.transfers[k]! +
+                ptSkims.fare[k]! * perMinute
+              : Infinity;
+          }
+          const active = activeKm[k]!;
+          modeCost[BIKE] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
+          modeCost[WALK] = active <= P.maxWalkKm ? (active / P.walkSpeedKmh) * 60 : Infinity;
+          const logsum = logitShares({ costs: modeCost, constants, theta: P.theta, out: share });
+          composite[k] = logsum === -Infinity ? Infinity : -logsum / P.theta;
+          for (let m = 0; m < M; m++) prob[m]![k] = share[m]!;
+        }
+      }
+      const { productions, attractions } = generated[purpose];
+      const distributed = distributeGravity({
+        productions,
+        attractions,
+        impedance: composite,
+        deterrence: P.deterrence[purpose],
+        tolerance: P.gravityTolerance,
+        maxIterations: 2000,
+      }).trips;
+      const byMode = Array.from({ length: M }, () => new Float64Array(cells));
+      for (let k = 0; k < cells; k++) {
+        const t = distributed[k]!;
+        if (t === 0) continue;
+        const o = Math.floor(k / Z);
+        const inPerimeter = zones[o]!.calibration;
+        for (let m = 0; m < M; m++) {
+          const q = t * prob[m]![k]!;
+          byMode[m]![k] = q;
+          if (inPerimeter) calibrationTrips[m]! += q;
+        }
+      }
+      trips[purpose] = byMode;
+    }
+    for (const flow of territory.externalFlows) {
+      const k = flow.origin * Z + flow.destination;
+      const factor = flow.purpose === 'home-work' ? 1 - scenario.teleworkShare : 1;
+      for (let m = 0; m < M; m++) {
+        trips[flow.purpose][m]![k]! += flow.tripsPerDay * factor * probabilities[flow.purpose][m]![k]!;
+      }
+    }
+    // Productions are at home, so a purpose's matrix holds both legs of each home-based
+    // round trip from home to destination: the daily origin-destination matrix is its
+    // symmetric half-sum.
+    for (const purpose of PURPOSES) {
+      const car = trips[purpose][CAR]!;
+      for (let o = 0; o < Z; o++) {
+        for (let d = 0; d < Z; d++) {
+          carDemand[o * Z + d]! += 0.5 * (car[o * Z + d]! + car[d * Z + o]!) * P.peakHourShare;
+        }
+      }
+    }
+    assignment = assignRoad({
+      network: road,
+      demand: carDemand,
+      algorithm: P.assignment.algorithm,
+      // Early feedback iterations need no precise equilibrium: 1e-2, 1e-3, then the target.
+      gap: Math.max(P.assignment.gap, 10 ** -(iteration + 1)),
+      maxIterations: P.assignment.maxIterations,
+    });
+    assignments.push({ iterations: assignment.iterations, relativeGap: assignment.relativeGap });
+    const congested = carSkim(assignment.costs);
+    // Trip-weighted relative change of the car times, then the method of successive averages.
+    let weighted = 0;
+    let base = 0;
+    for (let k = 0; k < cells; k++) {
+      const q = carDemand[k]!;
+      if (q === 0) continue;
+      weighted += q * Math.abs(congested.time[k]! - carTime[k]!);
+      base += q * carTime[k]!;
+    }
+    const step = 1 / (iteration + 1);
+    // Relative change of the averaged skims this iteration.
+    const change = base > 0 ? (step * weighted) / base : 0;
+    skimChange.push(change);
+    for (let k = 0; k < cells; k++) {
+      carTime[k]! += step * (congested.time[k]! - carTime[k]!);
+      carKm[k]! += step * (congested.km[k]! - carKm[k]!);
+    }
+    if (change <= P.feedback.tolerance && assignment.relativeGap <= P.assignment.gap) {
+      converged = true;
+      break;
+    }
+  }
+  return {
+    zoneCount: Z,
+    road,
+    assignment: assignment!,
+    pt,
+    ptLines,
+    ptSkims,
+    ptIntrazonal,
+    carTime,
+    carKm,
+    activeKm,
+    trips,
+    calibrationTrips,
+    convergence: { feedbackIterations: iteration, skimChange, assignments, converged },
+  };
+}
