@@ -1,0 +1,105 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { arrayCollection, mapCollection, type EntrySchema } from './collection.ts';
+
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+const isoDate = z.iso.date();
+/** A date of the roadmap: an ISO date, or `J+N` days after the workshop's day 0. */
+export const roadmapDateSchema = z.union([isoDate, z.string().regex(/^J\+\d{1,4}$/, 'J+N, e.g. J+30')]);
+/** An INSEE commune code (Corsica as 2A/2B). */
+export const communeCodeSchema = z
+  .string()
+  .regex(/^(2A|2B|[0-9]{2})[0-9]{3}$/, 'an INSEE commune code, e.g. 57463');
+const timestamp = z.iso.datetime();
+
+export const CONTRACT_TYPES = ['cdi', 'cdd', 'apprenticeship', 'internship', 'interim'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** One skills need of an organisation: an entry of the `needs` Y.Array. */
+export const needSchema = z.object({
+  id,
+  organisationId: id,
+  romeCode: z.string().regex(/^[A-N]\d{4}$/, 'a ROME code: a letter A-N and four digits, e.g. H2913'),
+  title: text(200).min(1),
+  skills: z.array(text(100)).max(50),
+  headcount: z.number().int().min(1).max(100_000),
+  horizonMonths: z.number().int().min(0).max(240),
+  communeCode: communeCodeSchema,
+  contract: z.enum(CONTRACT_TYPES),
+  difficulty: z.number().int().min(1).max(4),
+  crossBorder: z.boolean(),
+  comment: text(5000),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type Need = z.output<typeof needSchema>;
+export type NeedId = string & { __brand: 'NeedId' };
+
+export const ROADMAP_STATUSES = ['proposed', 'committed', 'in_progress', 'done', 'dropped'] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+
+/** One action of the roadmap: an entry of the `roadmap` Y.Array. */
+export const roadmapActionSchema = z.object({
+  id,
+  title: text(200).min(1),
+  description: text(5000),
+  ownerOrganisationId: id,
+  partnerOrganisationIds: z.array(id).max(50),
+  start: roadmapDateSchema,
+  due: roadmapDateSchema,
+  status: z.enum(ROADMAP_STATUSES),
+  needIds: z.array(id).max(200),
+  /** Set by the scenario issue: which assumption this action changes, as JSON. */
+  scenarioChange: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type RoadmapAction = z.output<typeof roadmapActionSchema>;
+
+/** One idea from the floor: an entry of the `ideas` Y.Array. */
+export const ideaSchema = z.object({
+  id,
+  text: text(2000).min(1),
+  category: text(100).optional(),
+  organisationId: id.optional(),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type Idea = z.output<typeof ideaSchema>;
+
+/** One scenario: a value of the `scenarios` Y.Map, keyed by its id. */
+export const scenarioSchema = z.object({
+  id,
+  title: text(200).min(1),
+  description: text(5000),
+  /** Assumption name → value, read by the mobility and skills models. */
+  assumptions: z.record(z.string().max(100), z.union([z.number(), z.string(), z.boolean()])),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type Scenario = z.output<typeof scenarioSchema>;
+
+export const needs = arrayCollection<Need>({ name: 'needs', schema: needSchema });
+export const roadmap = arrayCollection<RoadmapAction>({ name: 'roadmap', schema: roadmapActionSchema });
+export const ideas = arrayCollection<Idea>({ name: 'ideas', schema: ideaSchema });
+export const scenarios = mapCollection<Scenario>({ name: 'scenarios', schema: scenarioSchema });
+
+/** The rich-text synthesis written during the workshop (`synthesis`, a Y.XmlFragment). */
+export function synthesisOf(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment('synthesis');
+}
+
+/**
+ * Top-level types of the `content` document: their Yjs type, and the schema of their
+ * entries when they hold Y.Maps.
+ */
+export const CONTENT_DOC_SCHEMA: Readonly<
+  Record<string, { type: 'array' | 'map' | 'xml'; entry?: EntrySchema }>
+> = {
+  needs: { type: 'array', entry: needSchema },
+  roadmap: { type: 'array', entry: roadmapActionSchema },
+  ideas: { type: 'array', entry: ideaSchema },
+  scenarios: { type: 'map', entry: scenarioSchema },
+  synthesis: { type: 'xml' },
+};

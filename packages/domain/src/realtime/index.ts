@@ -1,0 +1,72 @@
+export { ROOM_KINDS, parseRoomName, roomName, writeActionOf } from './room.ts';
+export type { RoomKind, RoomName, ParsedRoom } from './room.ts';
+export { CLOSE_CODES, closeCodeName, READ_ONLY_REASON } from './close-codes.ts';
+export type { CloseCodeName, CloseCode } from './close-codes.ts';
+export { arrayCollection, mapCollection } from './collection.ts';
+export type { ArrayCollection, MapCollection, EntrySchema } from './collection.ts';
+export {
+  CONTRACT_TYPES,
+  ROADMAP_STATUSES,
+  needSchema,
+  roadmapActionSchema,
+  ideaSchema,
+  scenarioSchema,
+  roadmapDateSchema,
+  communeCodeSchema,
+  needs,
+  roadmap,
+  ideas,
+  scenarios,
+  synthesisOf,
+  CONTENT_DOC_SCHEMA,
+} from './content-doc.ts';
+export type {
+  Need,
+  NeedId,
+  RoadmapAction,
+  RoadmapStatus,
+  Idea,
+  Scenario,
+  ContractType,
+} from './content-doc.ts';
+export {
+  AGENDA_ITEM_KINDS,
+  agendaItemSchema,
+  settingsSchema,
+  agenda,
+  readSettings,
+  writeSettings,
+  FACILITATION_DOC_SCHEMA,
+} from './facilitation-doc.ts';
+export type { AgendaItem, AgendaItemKind, WorkshopSettings } from './facilitation-doc.ts';
+export { documentSchemaOf, defineDocument, checkTransaction } from './doc-rules.ts';
+export type { RuleViolation } from './doc-rules.ts';
+export {
+  REACTIONS,
+  ERROR_CODES,
+  agendaStepPayload,
+  timerStartPayload,
+  emptyPayload,
+  handPayload,
+  floorPayload,
+  pollCreatePayload,
+  pollVotePayload,
+  pollIdPayload,
+  reactionPayload,
+  remainingMs,
+} from './events.ts';
+export type {
+  Reaction,
+  PollCreate,
+  PollVote,
+  RealtimeErrorCode,
+  Ack,
+  PresenceEntry,
+  TimerState,
+  SpeakingQueue,
+  PollView,
+  WorkshopLiveState,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from './events.ts';
