@@ -91,6 +91,7 @@ export {
   importNeedsCsv,
   defaultSkillsScenario,
   defaultSkillsScenarioInput,
+  compareWithBmo,
 } from './skills/index.ts';
 export type {
   OccupationFamily,
@@ -111,6 +112,7 @@ export type {
   BmoRow,
   ImportError,
   ImportResult,
+  BmoComparison,
 } from './skills/index.ts';
 export { ROME_OCCUPATIONS, ROME_SOURCE } from './workshop/rome/rome-occupations.ts';
 export { romeCodeSchema, findRomeOccupation, listRomeOccupations, isRomeCode } from './workshop/rome/rome.ts';

@@ -59,3 +59,5 @@ export type { ImportError, ImportResult } from './import/csv.ts';
 export { defaultSkillsScenario, defaultSkillsScenarioInput, LUXEMBOURG_ID } from './data/default-scenario.ts';
 export { NORTH_LORRAINE_EPCIS, NORTH_LORRAINE_TERRITORY_SOURCE } from './data/north-lorraine-territory.ts';
 export { syntheticScenario, seededRandom } from './synthetic.ts';
+export { compareWithBmo, spearman } from './bmo-comparison.ts';
+export type { BmoComparison, BmoComparisonRow } from './bmo-comparison.ts';
