@@ -11,6 +11,7 @@ import { z } from 'zod';
 const root = path.resolve(import.meta.dirname, '..');
 // `pnpm dev`: the web app through Vite with hot reload, the realtime server restarted on change.
 const dev = process.argv.includes('--dev');
+const exitWithParent = new URL('./exit-with-parent.mjs', import.meta.url).href;
 
 const schema = z.object({
   PORT: portSchema.default(3000),
@@ -97,17 +98,20 @@ const children: ChildProcess[] = [
         ['dev', '--port', String(config.PORT), '--strictPort', '--host', config.HOST],
         { cwd: path.join(root, 'apps/web'), stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'development' } },
       )
-    : spawn(process.execPath, [path.join(root, 'apps/web/build/index.js')], {
+    : spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'apps/web/build/index.js')], {
         cwd: path.join(root, 'apps/web'),
-        stdio: 'inherit',
+        stdio: ['pipe', 'inherit', 'inherit'],
         env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
       }),
   spawn(
     dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,
-    [...(dev ? ['watch'] : ['--import', 'tsx']), path.join(root, 'apps/realtime/src/main.ts')],
+    [
+      ...(dev ? ['watch'] : ['--import', 'tsx', '--import', exitWithParent]),
+      path.join(root, 'apps/realtime/src/main.ts'),
+    ],
     {
       cwd: path.join(root, 'apps/realtime'),
-      stdio: 'inherit',
+      stdio: [dev ? 'inherit' : 'pipe', 'inherit', 'inherit'],
       env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT) },
     },
   ),

@@ -97,6 +97,19 @@ describe('the platform keeps its data across a restart', () => {
     }
   });
 
+  it('takes its servers down with it when the launcher itself is killed', async () => {
+    const platform = await startPlatform({ dataDir });
+    const webPort = Number(new URL(platform.baseUrl).port);
+    const realtimePort = Number(new URL(platform.realtimeUrl).port);
+    platform.crash();
+    let free = false;
+    for (let attempt = 0; attempt < 100 && !free; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      free = (await isFree(webPort)) && (await isFree(realtimePort));
+    }
+    expect(free).toBe(true);
+  });
+
   it('serves the realtime server health on its own port', async () => {
     const platform = await startPlatform({ dataDir });
     try {

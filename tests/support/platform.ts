@@ -11,6 +11,8 @@ export interface Platform {
   baseUrl: string;
   realtimeUrl: string;
   output: () => string;
+  /** Kills the launcher process only, as a crash would. */
+  crash(): void;
   stop(): Promise<number | null>;
 }
 
@@ -87,6 +89,9 @@ export async function startPlatform(
     baseUrl: `http://localhost:${port}`,
     realtimeUrl: `http://localhost:${realtimePort}`,
     output: () => output,
+    crash() {
+      child.kill('SIGKILL');
+    },
     async stop() {
       const code = await new Promise<number | null>((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
