@@ -45,6 +45,33 @@ describe('computeDemand', () => {
       );
   });
 
+  it('weights needs by contract: internships are not hires unless the scenario says so', () => {
+    const needs = [
+      {
+        id: 'a',
+        romeCode: 'H2913',
+        headcount: 4,
+        horizonMonths: 3,
+        communeCode: '57001',
+        contract: 'internship' as const,
+      },
+      {
+        id: 'b',
+        romeCode: 'H2913',
+        headcount: 2,
+        horizonMonths: 3,
+        communeCode: '57001',
+        contract: 'apprenticeship' as const,
+      },
+    ];
+    const byDefault = computeDemand(compileScenario(parseSkillsScenario(tinyScenario({ needs }))));
+    expect(byDefault.needs[at(0, 0, 0)]).toBe(2);
+    const halfInterns = computeDemand(
+      compileScenario(parseSkillsScenario(tinyScenario({ needs, contractWeights: { internship: 0.5 } }))),
+    );
+    expect(halfInterns.needs[at(0, 0, 0)]).toBe(4);
+  });
+
   it('reports needs it cannot place instead of dropping them silently', () => {
     const scenario = parseSkillsScenario(
       tinyScenario({

@@ -20,7 +20,8 @@ export function needYear(horizonMonths: number): number {
 
 /**
  * Demand by unit.
- * - needs: headcounts of register entries whose year falls within the horizon;
+ * - needs: headcounts of register entries whose year falls within the horizon, weighted by contract
+ *   (internships count 0 by default);
  * - replacement: employment × share of workers aged 55+ / years to retirement, per year;
  * - expansion: employment × ((1 + growth)^h − 1), negative when an occupation shrinks.
  *
@@ -46,6 +47,7 @@ export function computeDemand(compiled: CompiledScenario): DemandParts {
           : undefined
         : compiled.communeTerritory.get(need.communeCode);
     const year = needYear(need.horizonMonths);
+    const positions = need.headcount * (scenario.contractWeights[need.contract] ?? 1);
     if (o === undefined)
       skippedNeeds.push({ id: need.id, reason: `occupation ${need.romeCode} is not modelled` });
     else if (t === undefined)
@@ -53,7 +55,7 @@ export function computeDemand(compiled: CompiledScenario): DemandParts {
     else if (year > MODEL_YEARS) skippedNeeds.push({ id: need.id, reason: `beyond ${MODEL_YEARS} years` });
     else
       HORIZONS.forEach((horizon, h) => {
-        if (year <= horizon) needs[(h * T + t) * O + o] = needs[(h * T + t) * O + o]! + need.headcount;
+        if (year <= horizon) needs[(h * T + t) * O + o] = needs[(h * T + t) * O + o]! + positions;
       });
   }
 

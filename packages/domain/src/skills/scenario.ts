@@ -101,6 +101,13 @@ export const skillsScenarioSchema = z
       )
       .default([]),
     needs: z.array(needEntrySchema).default([]),
+    /**
+     * Weight of a register need by contract: 1 counts the headcount as positions to fill; the default
+     * leaves internships out (they are not hires).
+     */
+    contractWeights: z
+      .partialRecord(z.enum(NEED_CONTRACTS), z.number().min(0).max(1))
+      .default({ internship: 0 }),
     programmes: z.array(trainingProgrammeSchema).default([]),
     /** Share of the job-seeker stock placed in a year (the stock is assumed renewed each year). */
     jobSeekerMatchRate: share.default(0.25),
