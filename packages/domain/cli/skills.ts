@@ -3,6 +3,13 @@
 // tightest occupation × territory pairs, the effect of each lever, and, as the last stdout line, a
 // one-line JSON summary at the chosen horizon.
 //
+// Scenario file: a full scenario (see src/skills/scenario.ts), or `{ "extends": "default", ... }` whose
+// top-level keys replace those of the default North Lorraine scenario (e.g. only `levers`; example:
+// src/skills/data/example-levers.json).
+// BMO comparison: `--bmo file.csv --bmo-map map.json` with map.json = { "occupations": { "<BMO code>":
+// ["<ROME code>", ...] }, "areas": { "<employment area>": ["<territory id>", ...] } } (areas optional).
+// The summary's `ms` covers validation and every model run (baseline, each lever, all levers).
+//
 // Travel-time file (JSON), either form:
 //   { "zones": ["57463", ...], "car": [n × n minutes, row-major, or n rows], "pt": [...], "communeToZone": { "57463": "Z1" } }
 //   { "car": { "zones": [...], "minutes": [...] }, "pt": { "zones": [...], "minutes": [...] }, "communeToZone": {...} }
@@ -10,6 +17,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { balanceTotals, rankGroups, rankUnits } from '../src/skills/balance.ts';
+import { compareWithBmo } from '../src/skills/bmo-comparison.ts';
+import { importBmoCsv } from '../src/skills/import/bmo.ts';
 import { defaultSkillsScenarioInput } from '../src/skills/data/default-scenario.ts';
 import { evaluateLevers } from '../src/skills/effects.ts';
 import type { TravelTimeMatrix, TravelTimes } from '../src/skills/reach.ts';
@@ -57,6 +66,8 @@ export async function main(args: string[]): Promise<number> {
       'travel-times': { type: 'string' },
       out: { type: 'string' },
       horizon: { type: 'string', default: '5' },
+      bmo: { type: 'string' },
+      'bmo-map': { type: 'string' },
     },
   });
   const horizon = Number(values.horizon) as Horizon;
@@ -64,9 +75,14 @@ export async function main(args: string[]): Promise<number> {
     console.error(`--horizon must be one of ${HORIZONS.join(', ')}`);
     return 2;
   }
-  const input: unknown = values.scenario
-    ? JSON.parse(readFileSync(values.scenario, 'utf8'))
-    : defaultSkillsScenarioInput();
+  let input: unknown = defaultSkillsScenarioInput();
+  if (values.scenario) {
+    const json = JSON.parse(readFileSync(values.scenario, 'utf8')) as Record<string, unknown>;
+    if (json.extends === 'default') {
+      const { extends: _extends, ...changes } = json;
+      input = { ...defaultSkillsScenarioInput(), ...changes };
+    } else input = json;
+  }
   const travelTimes = values['travel-times']
     ? readTravelTimes(readFileSync(values['travel-times'], 'utf8'))
     : undefined;
@@ -108,9 +124,12 @@ export async function main(args: string[]): Promise<number> {
   );
   for (const effect of evaluation.effects) {
     const by = effect.byHorizon
-      .map((h) => `${h.horizon}y: ${fmt(h.gapClosed)} (${pct(h.shareOfGap)})`)
+      .map(
+        (h) =>
+          `${h.horizon}y: ${fmt(h.gapClosedOutsidePole)} (${pct(h.shareOfGapOutsidePole)})${Math.abs(h.gapClosed - h.gapClosedOutsidePole) >= 0.5 ? ` [pole ${fmt(h.gapClosed - h.gapClosedOutsidePole)}]` : ''}`,
+      )
       .join(', ');
-    console.log(`lever ${effect.leverId}${effect.label ? ` (${effect.label})` : ''}: gap closed ${by}`);
+    console.log(`lever ${effect.leverId}${effect.label ? ` (${effect.label})` : ''}: positions filled ${by}`);
   }
   if (result.problems.length)
     console.log(`\n${result.problems.length} problems, e.g. ${result.problems.slice(0, 3).join('; ')}`);
@@ -140,6 +159,7 @@ export async function main(args: string[]): Promise<number> {
         territoriesRanked: rankGroups({ result, horizon, by: 'territory' }),
         occupationsRanked: rankGroups({ result, horizon, by: 'occupation', limit: 50 }),
         levers: evaluation.effects,
+        bmo,
         demand: arrays(result.demand),
         supply: arrays(result.supply),
         gap: arrays({ gap: result.gap }).gap,

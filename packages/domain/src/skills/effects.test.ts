@@ -48,6 +48,7 @@ describe('evaluateLevers', () => {
     expect(at5[1]).toMatchObject({ occupation: 'J1506', territory: 'LU', gapClosed: expect.closeTo(2, 9) });
     // Horizon 10: 63 graduates stay in A but A's gap is only 50 − 9 = 41; LU's is 8 − 1 = 7.
     expect(closed[3]).toBeCloseTo(41 + 7, 9);
+    expect(seats!.byHorizon[3]!.gapClosedOutsidePole).toBeCloseTo(41, 9);
     expect(seats!.byHorizon[3]!.shareOfGap).toBeGreaterThan(0);
   });
 

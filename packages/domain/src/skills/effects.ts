@@ -15,12 +15,23 @@ export interface UnitEffect {
   gapClosed: number;
 }
 
+export interface HorizonEffect {
+  horizon: Horizon;
+  /** Net positions filled over every territory, the cross-border pole included. */
+  gapClosed: number;
+  /** gapClosed / the baseline's unfilled positions. */
+  shareOfGap: number;
+  /** The same outside the cross-border pole: what the territory itself gains. */
+  gapClosedOutsidePole: number;
+  shareOfGapOutsidePole: number;
+}
+
 export interface LeverEffect {
   leverId: string;
   actionId: string | undefined;
   kind: Lever['kind'];
   label: string;
-  byHorizon: { horizon: Horizon; gapClosed: number; shareOfGap: number }[];
+  byHorizon: HorizonEffect[];
   /** Units where the lever closes most, at each horizon. */
   topUnits: UnitEffect[];
   problems: string[];
@@ -30,26 +41,40 @@ export interface LeverEvaluation {
   baseline: SkillsResult;
   /** Every lever of the scenario together. */
   combined: SkillsResult;
-  combinedByHorizon: { horizon: Horizon; gapClosed: number; shareOfGap: number }[];
+  combinedByHorizon: HorizonEffect[];
   effects: LeverEffect[];
 }
 
-function compare(baseline: SkillsResult, other: SkillsResult, topPerHorizon: number) {
+function compare(baseline: SkillsResult, other: SkillsResult, topPerHorizon: number, pole: number) {
   const { territories: T, occupations: O, horizons: H } = baseline.sizes;
-  const byHorizon: LeverEffect['byHorizon'] = [];
+  const byHorizon: HorizonEffect[] = [];
   const topUnits: UnitEffect[] = [];
   for (let h = 0; h < H; h++) {
     let closed = 0;
     let gap = 0;
+    let closedLocal = 0;
+    let gapLocal = 0;
     const units: { u: number; closed: number }[] = [];
-    for (let u = h * T * O; u < (h + 1) * T * O; u++) {
-      const delta = baseline.gap[u]! - other.gap[u]!;
-      gap += Math.max(0, baseline.gap[u]!);
-      closed += delta;
-      if (Math.abs(delta) > 1e-9) units.push({ u, closed: delta });
-    }
+    for (let t = 0; t < T; t++)
+      for (let u = (h * T + t) * O; u < (h * T + t + 1) * O; u++) {
+        const delta = baseline.gap[u]! - other.gap[u]!;
+        const open = Math.max(0, baseline.gap[u]!);
+        gap += open;
+        closed += delta;
+        if (t !== pole) {
+          gapLocal += open;
+          closedLocal += delta;
+        }
+        if (Math.abs(delta) > 1e-9) units.push({ u, closed: delta });
+      }
     const horizon = baseline.horizons[h]!;
-    byHorizon.push({ horizon, gapClosed: closed, shareOfGap: gap > 0 ? closed / gap : 0 });
+    byHorizon.push({
+      horizon,
+      gapClosed: closed,
+      shareOfGap: gap > 0 ? closed / gap : 0,
+      gapClosedOutsidePole: closedLocal,
+      shareOfGapOutsidePole: gapLocal > 0 ? closedLocal / gapLocal : 0,
+    });
     units.sort((a, b) => b.closed - a.closed || a.u - b.u);
     for (const { u, closed: c } of units.slice(0, topPerHorizon))
       topUnits.push({
@@ -81,6 +106,7 @@ export function evaluateLevers(options: {
   const baseline = run([]);
   const combined = scenario.levers.length ? run(scenario.levers) : baseline;
   const known = new Set(baseline.problems);
+  const pole = scenario.territories.findIndex((t) => t.kind === 'cross-border-pole');
   const effects = scenario.levers.map((lever): LeverEffect => {
     const alone = run([lever]);
     return {
@@ -88,7 +114,7 @@ export function evaluateLevers(options: {
       actionId: lever.actionId,
       kind: lever.kind,
       label: lever.label,
-      ...compare(baseline, alone, topUnits),
+      ...compare(baseline, alone, topUnits, pole),
       problems: alone.problems.filter((p) => !known.has(p)),
     };
   });
@@ -97,5 +123,5 @@ export function evaluateLevers(options: {
     baseline.reach.source = 'crow-fly-estimate';
     combined.reach.source = 'crow-fly-estimate';
   }
-  return { baseline, combined, combinedByHorizon: compare(baseline, combined, 0).byHorizon, effects };
+  return { baseline, combined, combinedByHorizon: compare(baseline, combined, 0, pole).byHorizon, effects };
 }
