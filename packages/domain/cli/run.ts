@@ -1,0 +1,75 @@
+// `pnpm model run [--scenario file.json] [--out result.json]`: runs the full default model
+// (North Lorraine) and prints the main indicators; the last stdout line is a JSON summary.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MODES, runModel, scenarioSchema, type ModelResult } from '../src/mobility/index.ts';
+
+const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+const int = (value: number) => Math.round(value).toLocaleString('en-GB');
+
+function report(result: ModelResult, ms: number): string {
+  const lines = [
+    `${result.territory} — scenario "${result.scenario}" (${ms.toFixed(0)} ms)`,
+    `trips per day: ${int(result.trips.total)}`,
+    `mode shares:            ${MODES.map((m) => `${m} ${pct(result.modeShares[m])}`).join(', ')}`,
+    `calibration perimeter:  ${MODES.map((m) => `${m} ${pct(result.calibrationShares[m])}`).join(', ')}`,
+    `  target:               ${MODES.map((m) => `${m} ${pct(result.calibrationTarget.shares[m])}`).join(', ')}`,
+    `vehicle-km per day: ${int(result.vehicleKm)}; CO2: ${result.co2.tonnesPerDay.toFixed(0)} t/day`,
+    `mean travel time (min): ${MODES.map((m) => `${m} ${result.meanTravelMinutes[m].toFixed(1)}`).join(', ')}`,
+    `most loaded corridors (two-way vehicles/day): ${result.corridors
+      .slice(0, 5)
+      .map((c) => `${c.name} ${int(c.maxDailyVolume)}`)
+      .join(', ')}`,
+    `road links over 90 % of capacity: ${result.dysfunctions.linksOver90}, over 100 %: ${result.dysfunctions.linksOver100}`,
+    `PT segments over capacity: ${result.dysfunctions.overloadedPtSegments.length}; ` +
+      `zone pairs with PT over twice the car time: ${result.dysfunctions.slowPtPairCount}`,
+    `convergence: ${result.convergence.feedbackIterations} feedback iterations, last gap ` +
+      `${result.convergence.assignments.at(-1)?.relativeGap.toExponential(2)}, converged ${result.convergence.converged}`,
+    `illustrative data: ${result.illustrative.length} items (see the result's "illustrative" field)`,
+  ];
+  return lines.join('\n');
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { scenario: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    console.error('Usage: pnpm model run [--scenario file.json] [--out result.json]');
+    return 0;
+  }
+  let scenario = scenarioSchema.parse({});
+  if (values.scenario) {
+    const parsed = scenarioSchema.safeParse(JSON.parse(readFileSync(values.scenario, 'utf8')));
+    if (!parsed.success) {
+      console.error(
+        `${values.scenario}: invalid scenario: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+      return 1;
+    }
+    scenario = parsed.data;
+  }
+  const started = performance.now();
+  const result = runModel({ scenario });
+  const ms = performance.now() - started;
+  console.error(report(result, ms));
+  if (values.out) {
+    writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n');
+    console.error(`result written to ${values.out}`);
+  }
+  console.log(
+    JSON.stringify({
+      scenario: result.scenario,
+      ms: Math.round(ms),
+      trips: Math.round(result.trips.total),
+      modeShares: result.modeShares,
+      vehicleKm: Math.round(result.vehicleKm),
+      co2TonnesPerDay: Math.round(result.co2.tonnesPerDay),
+      topCorridor: result.corridors[0]?.name,
+      converged: result.convergence.converged,
+    }),
+  );
+  return 0;
+}
