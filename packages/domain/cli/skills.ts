@@ -131,6 +131,38 @@ export async function main(args: string[]): Promise<number> {
       .join(', ');
     console.log(`lever ${effect.leverId}${effect.label ? ` (${effect.label})` : ''}: positions filled ${by}`);
   }
+  let bmo: ReturnType<typeof compareWithBmo> | undefined;
+  if (values.bmo) {
+    const imported = importBmoCsv(readFileSync(values.bmo, 'utf8'));
+    const first = imported.errors[0];
+    console.log(
+      `\nBMO: ${imported.accepted} rows read, ${imported.rejected} rejected${first ? `, e.g. line ${first.line} ${first.column}: ${first.problem}` : ''}`,
+    );
+    const map = values['bmo-map']
+      ? (JSON.parse(readFileSync(values['bmo-map'], 'utf8')) as {
+          occupations: Record<string, string[]>;
+          areas?: Record<string, string[]>;
+        })
+      : { occupations: {} };
+    bmo = compareWithBmo({
+      result,
+      rows: imported.rows,
+      occupationMap: map.occupations,
+      ...(map.areas ? { areaMap: map.areas } : {}),
+      horizon: 1,
+    });
+    console.table(
+      bmo.rows.slice(0, 15).map((r) => ({
+        bmo: `${r.bmoCode} ${r.bmoLabel}`.slice(0, 40),
+        projects: r.projects,
+        difficult: pct(r.difficultShare),
+        'model tension (1y)': pct(r.modelTension),
+      })),
+    );
+    console.log(
+      `rank correlation: ${Number.isNaN(bmo.rankCorrelation) ? 'n/a' : bmo.rankCorrelation.toFixed(2)}; BMO codes without a mapping: ${bmo.unmapped.length}`,
+    );
+  }
   if (result.problems.length)
     console.log(`\n${result.problems.length} problems, e.g. ${result.problems.slice(0, 3).join('; ')}`);
 
