@@ -2,8 +2,9 @@
 import type { SkillsScenarioInput } from './scenario.ts';
 
 /**
- * Two territories (A around 57001, B around 57002, 20 km apart) and the Luxembourg pole; three
- * occupations: welders (H2913), boilermakers (H2902), nurses (J1506).
+ * Two territories (A around 57001, B around 57002, 20 km apart) and the Luxembourg pole, which employs
+ * welders and nurses (so only those are pulled); three occupations: welders (H2913), boilermakers
+ * (H2902), nurses (J1506).
  */
 export function tinyScenario(overrides: Partial<SkillsScenarioInput> = {}): SkillsScenarioInput {
   return {
@@ -26,6 +27,7 @@ export function tinyScenario(overrides: Partial<SkillsScenarioInput> = {}): Skil
       { occupation: 'H2913', territory: 'B', employment: 20, share55: 0.2, jobSeekers: 80 },
       { occupation: 'J1506', territory: 'B', employment: 80, share55: 0.3, jobSeekers: 0 },
       { occupation: 'J1506', territory: 'LU', employment: 40, share55: 0.1, jobSeekers: 0 },
+      { occupation: 'H2913', territory: 'LU', employment: 10, share55: 0.1, jobSeekers: 0 },
     ],
     yearsToRetirement: 8,
     growthRates: { metalworking: 0.1, health: 0 },

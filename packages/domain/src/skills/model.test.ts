@@ -45,8 +45,9 @@ describe('runSkillsModel on the tiny scenario', () => {
     const u = at(3, 0, 0);
     expect(result.demand.total[u]).toBeCloseTo(35 + 100 * g, 9);
     expect(result.supply.local[u]).toBeCloseTo(135, 9);
-    // Boilermakers in A: 135 candidates for 10 + 50 g positions; half the spare ones can weld.
-    const spareBoilermakers = 135 - (10 + 50 * g);
+    // Boilermakers in A (not pulled: LU employs none): 150 candidates for 10 + 50 g positions; half
+    // the spare ones can weld.
+    const spareBoilermakers = 150 - (10 + 50 * g);
     expect(result.supply.occupationalMobility[u]).toBeCloseTo(spareBoilermakers / 2, 9);
     // B (20 min away) has 180 welder candidates for 5 + 20 g positions: it fills the rest of A's.
     expect(result.supply.commuting[u]).toBeCloseTo(35 + 100 * g - 135 - spareBoilermakers / 2, 9);

@@ -41,8 +41,8 @@ describe('parseSkillsScenario', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         'occupations.3.code: duplicate occupation H2913',
-        'labourMarket.6.occupation: unknown occupation M1805',
-        'labourMarket.6.territory: unknown territory Z',
+        'labourMarket.7.occupation: unknown occupation M1805',
+        'labourMarket.7.territory: unknown territory Z',
         'occupationalMobility.2: an occupation cannot move to itself',
         'occupationalMobility: mobility rates out of H2913 add up to 1.300, more than 1',
       ]),

@@ -78,6 +78,19 @@ describe('computeCandidatePool', () => {
     expect(p.available[at(0, 0, 0)]).toBeCloseTo(0.9 * (5 + 10 + 2), 10);
   });
 
+  it('draws candidates only to occupations the pole employs or has needs for', () => {
+    // LU employs no boilermakers (H2902), so A's boilermaker candidates stay.
+    const p = pool();
+    expect(p.pulledOut[at(0, 0, 1)]).toBe(0);
+    const withNeed = pool({
+      needs: [
+        { id: 'lu', romeCode: 'H2902', headcount: 1, horizonMonths: 3, communeCode: 'LU', contract: 'cdi' },
+      ],
+    });
+    // 60 job seekers × 0.25 = 15 candidates, 10 % pulled.
+    expect(withNeed.pulledOut[at(0, 0, 1)]).toBeCloseTo(1.5, 10);
+  });
+
   it('never gives a negative pool, even with a full pull', () => {
     const p = pool({ crossBorderPull: { share: 1, territoryWeights: { A: 3 } } });
     expect(p.available.every((v) => v >= 0)).toBe(true);

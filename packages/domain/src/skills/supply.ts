@@ -178,6 +178,17 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
     }
   }
 
+  // Candidates are drawn only to occupations the pole employs or has register needs for; without a
+  // pole in the scenario, the pull takes candidates out of the modelled area for every occupation.
+  const pullable = new Float64Array(O).fill(1);
+  if (compiled.pole >= 0) {
+    for (let o = 0; o < O; o++) pullable[o] = compiled.employment[compiled.pole * O + o]! > 0 ? 1 : 0;
+    for (const need of scenario.needs)
+      if (need.communeCode === 'LU') {
+        const o = compiled.occupationIndex.get(need.romeCode);
+        if (o !== undefined) pullable[o] = 1;
+      }
+  }
   const weights = scenario.territories.map((t) =>
     t.kind === 'cross-border-pole' ? 0 : (scenario.crossBorderPull.territoryWeights[t.id] ?? 1),
   );
@@ -206,7 +217,7 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
         runTraining[cell] = runTraining[cell]! + trainingYearly[offset + cell]!;
         runEntrants[cell] = runEntrants[cell]! + entrantRate * employment[cell]!;
         runSeekers[cell] = runSeekers[cell]! + placed;
-        runPulled[cell] = runPulled[cell]! + pull * (graduates + placed);
+        runPulled[cell] = runPulled[cell]! + pull * pullable[cell - t * O]! * (graduates + placed);
       }
     }
     if (year === HORIZONS[h]) {
