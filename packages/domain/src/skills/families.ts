@@ -61,7 +61,7 @@ export function familyOfRomeCode(code: string): OccupationFamily {
       if (code.startsWith('H1')) return 'industrial-engineering';
       return 'industrial-production';
     case 'I':
-      return sub === 'I14' && code === 'I1401' ? 'digital' : 'maintenance';
+      return code === 'I1401' ? 'digital' : 'maintenance';
     case 'J':
       return 'health';
     case 'K':

@@ -46,13 +46,3 @@ export const occupationSchema = z.object({
   family: occupationFamilySchema.optional(),
 });
 export type Occupation = z.output<typeof occupationSchema>;
-
-/** Index of a unit (horizon, territory, occupation) in the model's flat arrays. */
-export function unitIndex(
-  sizes: { territories: number; occupations: number },
-  horizon: number,
-  territory: number,
-  occupation: number,
-): number {
-  return (horizon * sizes.territories + territory) * sizes.occupations + occupation;
-}
