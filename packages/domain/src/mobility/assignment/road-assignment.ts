@@ -50,6 +50,11 @@ export interface AssignmentOptions {
   gap?: number;
   /** Maximum number of all-or-nothing loadings (default 500). */
   maxIterations?: number;
+  /**
+   * Link costs for the first all-or-nothing loading (default: free flow). Costs of a previous,
+   * similar equilibrium make a much better start (feedback loops).
+   */
+  initialCosts?: Float64Array;
   /** Called after each gap evaluation (progress reports). */
   onIteration?: (report: IterationReport) => void;
 }
@@ -91,7 +96,13 @@ export function assignRoad(options: AssignmentOptions): AssignmentResult {
   const history: IterationReport[] = [];
   const aon = (out: Float64Array) => allOrNothing({ network, demand, cost, solver, out, nodeFlow });
 
-  linkCosts(network, x, cost);
+  if (options.initialCosts) {
+    if (options.initialCosts.length !== n)
+      throw new RangeError(`initialCosts has ${options.initialCosts.length} entries, expected ${n}`);
+    cost.set(options.initialCosts);
+  } else {
+    linkCosts(network, x, cost);
+  }
   aon(x);
   let iterations = 1;
   let gap: number;

@@ -21,6 +21,8 @@ export interface GravityResult {
   iterations: number;
   /** Largest relative error of a row or column total at the end. */
   maxRelativeError: number;
+  /** Column balancing factors b: pass them as `initialFactors` to warm-start a similar problem. */
+  columnFactors: Float64Array;
 }
 
 /**
@@ -55,6 +57,7 @@ export function deterrenceValue(deterrence: Deterrence, c: number): number {
  * @param options.deterrence - deterrence function
  * @param options.tolerance - relative error allowed on every row and column total (default 1e-6)
  * @param options.maxIterations - IPF iterations (default 500)
+ * @param options.initialFactors - column factors of a previous run, to converge in fewer iterations
  * @throws GravityError for unbalanced vectors, a zone with trips and no reachable partner,
  *   or no convergence
  * @example
@@ -67,6 +70,8 @@ export function distributeGravity(options: {
   deterrence: Deterrence;
   tolerance?: number;
   maxIterations?: number;
+  /** Starting column factors (from a previous, similar run); default all ones. */
+  initialFactors?: ArrayLike<number>;
 }): GravityResult {
   const { productions, attractions, impedance, deterrence } = options;
   const tolerance = options.tolerance ?? 1e-6;
@@ -107,42 +112,70 @@ export function distributeGravity(options: {
       throw new GravityError(`infeasible: zone ${i} attracts trips but no producing zone reaches it`);
     }
   }
-  const a = new Float64Array(n).fill(1);
-  const b = new Float64Array(n).fill(1);
-  const colSum = new Float64Array(n);
+  // Work on the compact rows × columns of zones that produce and attract (typed arrays).
+  const rowList: number[] = [];
+  const colList: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (productions[i]! > 0) rowList.push(i);
+    if (attractions[i]! > 0) colList.push(i);
+  }
+  const rows = Int32Array.from(rowList);
+  const cols = Int32Array.from(colList);
+  const R = rows.length;
+  const C = cols.length;
+  const g = new Float64Array(R * C);
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) g[r * C + c] = f[rows[r]! * n + cols[c]!]!;
+  }
+  const P = Float64Array.from(rows, (i) => productions[i]!);
+  const A = Float64Array.from(cols, (j) => attractions[j]!);
+  const b = new Float64Array(C).fill(1);
+  if (options.initialFactors) {
+    if (options.initialFactors.length !== n) {
+      throw new GravityError(`initialFactors has ${options.initialFactors.length} entries, expected ${n}`);
+    }
+    for (let c = 0; c < C; c++) b[c] = options.initialFactors[cols[c]!]!;
+  }
+  let a = new Float64Array(R).fill(1);
+  let nextA = new Float64Array(R);
+  const bA = new Float64Array(C);
+  const colSum = new Float64Array(C);
   let iterations = 0;
-  let error = Infinity;
-  while (iterations < maxIterations) {
-    iterations++;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += b[j]! * attractions[j]! * f[i * n + j]!;
-      a[i] = s > 0 ? 1 / s : 0;
-    }
-    colSum.fill(0);
-    for (let i = 0; i < n; i++) {
-      const ai = a[i]! * productions[i]!;
-      if (ai === 0) continue;
-      for (let j = 0; j < n; j++) colSum[j]! += ai * f[i * n + j]!;
-    }
-    for (let j = 0; j < n; j++) b[j] = colSum[j]! > 0 ? 1 / colSum[j]! : 0;
-    // After the b-step every column total is exact: measure how far the rows drifted.
+  let error: number;
+  for (;;) {
+    // a-step. Its sums also measure the rows under the previous a: Σ_j T_ij / P_i = a_i s_i.
     error = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += b[j]! * attractions[j]! * f[i * n + j]!;
-      const row = a[i]! * productions[i]! * s;
-      if (productions[i]! > 0) error = Math.max(error, Math.abs(row - productions[i]!) / productions[i]!);
+    for (let c = 0; c < C; c++) bA[c] = b[c]! * A[c]!;
+    for (let r = 0; r < R; r++) {
+      let sum = 0;
+      const row = r * C;
+      for (let c = 0; c < C; c++) sum += bA[c]! * g[row + c]!;
+      if (iterations > 0) error = Math.max(error, Math.abs(a[r]! * sum - 1));
+      nextA[r] = sum > 0 ? 1 / sum : 0;
     }
-    if (error <= tolerance) break;
+    // After a b-step every column total is exact: keep that a and b when the rows are within tolerance.
+    if (iterations > 0 && error <= tolerance) break;
+    if (iterations >= maxIterations) break;
+    [a, nextA] = [nextA, a];
+    iterations++;
+    colSum.fill(0);
+    for (let r = 0; r < R; r++) {
+      const ap = a[r]! * P[r]!;
+      const row = r * C;
+      for (let c = 0; c < C; c++) colSum[c]! += ap * g[row + c]!;
+    }
+    for (let c = 0; c < C; c++) b[c] = colSum[c]! > 0 ? 1 / colSum[c]! : 0;
   }
   const trips = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ai = a[i]! * productions[i]!;
-    for (let j = 0; j < n; j++) trips[i * n + j] = ai * b[j]! * attractions[j]! * f[i * n + j]!;
+  for (let r = 0; r < R; r++) {
+    const ap = a[r]! * P[r]!;
+    const row = rows[r]! * n;
+    for (let c = 0; c < C; c++) trips[row + cols[c]!] = ap * b[c]! * A[c]! * g[r * C + c]!;
   }
   if (error > tolerance) {
     throw new GravityError(`no convergence: relative error ${error} after ${iterations} iterations`);
   }
-  return { trips, iterations, maxRelativeError: error };
+  const columnFactors = new Float64Array(n).fill(1);
+  for (let c = 0; c < C; c++) columnFactors[cols[c]!] = b[c]!;
+  return { trips, iterations, maxRelativeError: error, columnFactors };
 }

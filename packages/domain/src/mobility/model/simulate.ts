@@ -178,6 +178,8 @@ export function simulate(options: {
   const skimChange: number[] = [];
   const assignments: { iterations: number; relativeGap: number }[] = [];
   let assignment: AssignmentResult | undefined;
+  // Warm starts between feedback iterations: balancing factors and congested link costs.
+  const columnFactors: Partial<Record<Purpose, Float64Array>> = {};
   let converged = false;
   let iteration = 0;
 
@@ -219,14 +221,17 @@ export function simulate(options: {
         }
       }
       const { productions, attractions } = generated[purpose];
-      const distributed = distributeGravity({
+      const gravity = distributeGravity({
         productions,
         attractions,
         impedance: composite,
         deterrence: P.deterrence[purpose],
         tolerance: P.gravityTolerance,
         maxIterations: 2000,
-      }).trips;
+        initialFactors: columnFactors[purpose],
+      });
+      columnFactors[purpose] = gravity.columnFactors;
+      const distributed = gravity.trips;
       const byMode = Array.from({ length: M }, () => new Float64Array(cells));
       for (let k = 0; k < cells; k++) {
         const t = distributed[k]!;
@@ -266,6 +271,7 @@ export function simulate(options: {
       // Early feedback iterations need no precise equilibrium: 1e-2, 1e-3, then the target.
       gap: Math.max(P.assignment.gap, 10 ** -(iteration + 1)),
       maxIterations: P.assignment.maxIterations,
+      initialCosts: assignment?.costs,
     });
     assignments.push({ iterations: assignment.iterations, relativeGap: assignment.relativeGap });
     const congested = carSkim(assignment.costs);
