@@ -64,6 +64,7 @@ describe('evaluateLevers', () => {
   });
 
   it('runs the baseline without levers and the combined run with all of them', () => {
+    expect(evaluation.baseline.reach.source).toBe('crow-fly-estimate');
     for (const [h, combined] of evaluation.combinedByHorizon.entries()) {
       const alone = [seats!, drive!].map((e) => e.byHorizon[h]!.gapClosed);
       // Levers compete for the same open positions: together they close at least the best one

@@ -118,10 +118,15 @@ export function evaluateLevers(options: {
       problems: alone.problems.filter((p) => !known.has(p)),
     };
   });
-  // Report the reach source of the caller's choice, not the pre-computed estimate.
-  if (!options.travelTimes && travelTimes) {
-    baseline.reach.source = 'crow-fly-estimate';
-    combined.reach.source = 'crow-fly-estimate';
-  }
-  return { baseline, combined, combinedByHorizon: compare(baseline, combined, 0, pole).byHorizon, effects };
+  // The estimate was computed here once for every run: report it as such, not as a given matrix.
+  const source = options.travelTimes ? undefined : travelTimes ? ('crow-fly-estimate' as const) : undefined;
+  const relabel = (r: SkillsResult): SkillsResult => (source ? { ...r, reach: { ...r.reach, source } } : r);
+  const baselineResult = relabel(baseline);
+  const combinedResult = combined === baseline ? baselineResult : relabel(combined);
+  return {
+    baseline: baselineResult,
+    combined: combinedResult,
+    combinedByHorizon: compare(baseline, combined, 0, pole).byHorizon,
+    effects,
+  };
 }
