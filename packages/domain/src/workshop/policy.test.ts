@@ -118,3 +118,16 @@ describe('can() on organisations and the platform', () => {
     expect(can(admin, 'audit.read', { type: 'platform' })).toBe(true);
   });
 });
+
+describe('can() on organisations of the métropole', () => {
+  it('lets only platform administrators create one, since its members may create workshops', () => {
+    const orgAdmin: Actor = { ...person, organisations: [{ id: 'org-a', kind: 'company', role: 'admin' }] };
+    const metropoleMember: Actor = {
+      ...person,
+      organisations: [{ id: 'metz', kind: 'metropole', role: 'admin' }],
+    };
+    expect(can(admin, 'organisation.createMetropole', { type: 'platform' })).toBe(true);
+    expect(can(orgAdmin, 'organisation.createMetropole', { type: 'platform' })).toBe(false);
+    expect(can(metropoleMember, 'organisation.createMetropole', { type: 'platform' })).toBe(false);
+  });
+});

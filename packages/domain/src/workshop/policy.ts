@@ -34,7 +34,13 @@ export interface OrganisationItemResource {
 export type Resource =
   { type: 'platform' } | { type: 'organisation'; id: string } | WorkshopResource | OrganisationItemResource;
 
-export const PLATFORM_ACTIONS = ['workshop.create', 'organisation.create', 'audit.read'] as const;
+export const PLATFORM_ACTIONS = [
+  'workshop.create',
+  'organisation.create',
+  /** Create an organisation of kind `metropole`, or give that kind to one: its members may create workshops. */
+  'organisation.createMetropole',
+  'audit.read',
+] as const;
 export const ORGANISATION_ACTIONS = [
   'organisation.read',
   'organisation.update',
@@ -135,6 +141,7 @@ function canOnPlatform(actor: Actor, action: Action): boolean {
       return actor.isAdmin || actor.organisations.some((o) => o.kind === 'metropole');
     case 'organisation.create':
       return true;
+    case 'organisation.createMetropole':
     case 'audit.read':
       return actor.isAdmin;
     default:
