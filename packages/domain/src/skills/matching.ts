@@ -105,8 +105,26 @@ export function matchCandidates(input: MatchingInput): MatchingResult {
   const openOf = new Float64Array(T);
   const scaleOf = new Float64Array(T);
   const offerSum = new Float64Array(T);
+  // Reachable pairs (r ≠ w, reach > 0) as compressed sparse rows by origin.
+  const rowStart = new Int32Array(T + 1);
+  const pairTo = new Int32Array(T * T);
+  const pairReach = new Float64Array(T * T);
   for (let h = 0; h < H; h++) {
     const a = reach[h]!;
+    let pairs = 0;
+    for (let r = 0; r < T; r++) {
+      rowStart[r] = pairs;
+      for (let w = 0; w < T; w++) {
+        const share = a[r * T + w]!;
+        if (w !== r && share > 0) {
+          pairTo[pairs] = w;
+          pairReach[pairs] = share;
+          pairs++;
+        }
+      }
+    }
+    rowStart[T] = pairs;
+    if (pairs === 0) continue;
     for (let o = 0; o < O; o++) {
       let anySpare = false;
       let anyOpen = false;
@@ -124,20 +142,25 @@ export function matchCandidates(input: MatchingInput): MatchingResult {
         const spare = spareOf[r]!;
         if (spare <= 0) continue;
         let reachable = 0;
-        for (let w = 0; w < T; w++) if (w !== r) reachable += a[r * T + w]! * openOf[w]!;
+        for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++)
+          reachable += pairReach[k]! * openOf[pairTo[k]!]!;
         if (reachable <= 0) continue;
         const scale = Math.min(1, spare / reachable);
         scaleOf[r] = scale;
-        for (let w = 0; w < T; w++) if (w !== r) addAt(offerSum, w, a[r * T + w]! * openOf[w]! * scale);
+        for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
+          const w = pairTo[k]!;
+          addAt(offerSum, w, pairReach[k]! * openOf[w]! * scale);
+        }
       }
       for (let r = 0; r < T; r++) {
         const scale = scaleOf[r]!;
         if (scale <= 0) continue;
         let sent = 0;
-        for (let w = 0; w < T; w++) {
-          if (w === r || offerSum[w]! <= 0) continue;
-          const offer = a[r * T + w]! * openOf[w]! * scale;
-          sent += offer * Math.min(1, openOf[w]! / offerSum[w]!);
+        for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
+          const w = pairTo[k]!;
+          const offered = offerSum[w]!;
+          if (offered <= 0) continue;
+          sent += pairReach[k]! * openOf[w]! * scale * Math.min(1, openOf[w]! / offered);
         }
         const u = (h * T + r) * O + o;
         commutingOut[u] = sent;
