@@ -193,6 +193,11 @@ export {
   pollIdPayload,
   reactionPayload,
   remainingMs,
+  nextTimer,
+  TimerTransitionError,
+  checkBallot,
+  tallyBallots,
+  BallotError,
 } from './realtime/index.ts';
 export type {
   RoomKind,
@@ -227,4 +232,6 @@ export type {
   ClientToServerEvents,
   ServerToClientEvents,
   SocketData,
+  TimerCommand,
+  PollRules,
 } from './realtime/index.ts';

@@ -70,3 +70,7 @@ export type {
   ServerToClientEvents,
   SocketData,
 } from './events.ts';
+export { nextTimer, TimerTransitionError } from './timer.ts';
+export type { TimerCommand } from './timer.ts';
+export { checkBallot, tallyBallots, BallotError } from './polls.ts';
+export type { PollRules } from './polls.ts';
