@@ -58,3 +58,5 @@ export type {
   ExternalFlow,
   RoadClass,
 } from './territory/territory.ts';
+export { diffResults } from './model/diff.ts';
+export type { ResultDiff } from './model/diff.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MODES } from '../demand/purposes.ts';
 import { NORTH_LORRAINE } from '../territory/north-lorraine.ts';
 import { applyScenario, ScenarioError } from './apply-scenario.ts';
+import { diffResults } from './diff.ts';
 import { runModel } from './run-model.ts';
 import { parseScenario } from './scenario.ts';
 
@@ -46,11 +47,26 @@ describe('runModel on North Lorraine', () => {
     expect(again).toEqual(baseline);
   });
 
-  it('dearer fuel and telework lower car use and vehicle-km', () => {
+  it('dearer fuel and telework lower car use and vehicle-km; the diff says so', () => {
     const result = runModel({ scenario: { name: 'fuel', fuelPrice: 3, teleworkShare: 0.2 } });
     expect(result.modeShares.car).toBeLessThan(baseline.modeShares.car);
     expect(result.vehicleKm).toBeLessThan(baseline.vehicleKm);
     expect(result.co2.tonnesPerDay).toBeLessThan(baseline.co2.tonnesPerDay);
+    const diff = diffResults({ baseline, scenario: result });
+    expect(diff.scenario).toBe('fuel');
+    expect(diff.modeShares.car).toBeCloseTo(result.modeShares.car - baseline.modeShares.car, 12);
+    expect(diff.vehicleKm).toBeLessThan(0);
+    expect(diff.links.length).toBeGreaterThan(0);
+    expect(Math.abs(diff.links[0]!.dailyVolume)).toBeGreaterThanOrEqual(
+      Math.abs(diff.links.at(-1)!.dailyVolume),
+    );
+  });
+
+  it('the diff of a result with itself is zero everywhere', () => {
+    const diff = diffResults({ baseline, scenario: baseline });
+    expect(diff.links).toEqual([]);
+    expect(Object.values(diff.modeShares).every((v) => v === 0)).toBe(true);
+    expect(diff.accessibility.every((z) => z.car30 === 0 && z.pt45 === 0)).toBe(true);
   });
 });
 
