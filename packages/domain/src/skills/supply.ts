@@ -54,7 +54,6 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
   const problems: string[] = [];
   const cells = T * O;
   const trainingYearly = new Float64Array(MODEL_YEARS * cells);
-  const seekersYearly = new Float64Array(MODEL_YEARS * cells);
 
   const territoryOf = (communeCode: string | undefined, territory: string | undefined) =>
     communeCode !== undefined
@@ -87,7 +86,8 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
     addGraduates(trainingYearly, compiled, intake);
   }
 
-  const extraMatch = new Float64Array(MODEL_YEARS * cells);
+  // Allocated only when a recruitment drive needs it.
+  let extraMatch: Float64Array | undefined;
   const pullShare = new Float64Array(MODEL_YEARS).fill(scenario.crossBorderPull.share);
   const pullFrom = new Int32Array(MODEL_YEARS); // fromYear of the pull lever in force, 0 = scenario's
   for (const lever of levers) {
@@ -138,6 +138,8 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
         break;
       }
       case 'recruitment-drive': {
+        extraMatch ??= new Float64Array(MODEL_YEARS * cells);
+        const extra = extraMatch;
         const os = lever.occupations.length
           ? lever.occupations.flatMap((c) => compiled.occupationIndex.get(c) ?? [])
           : Array.from({ length: O }, (_, o) => o);
@@ -148,7 +150,7 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
           for (const t of ts)
             for (const o of os) {
               const k = ((year - 1) * T + t) * O + o;
-              extraMatch[k] = extraMatch[k]! + lever.extraMatchRate;
+              extra[k] = extra[k]! + lever.extraMatchRate;
             }
         break;
       }
@@ -170,13 +172,6 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
 
   const baseRate = scenario.jobSeekerMatchRate;
   const stock = compiled.jobSeekers;
-  for (let year = 0; year < MODEL_YEARS; year++) {
-    const offset = year * cells;
-    for (let cell = 0; cell < cells; cell++) {
-      const k = offset + cell;
-      seekersYearly[k] = stock[cell]! * Math.min(1, baseRate + extraMatch[k]!);
-    }
-  }
 
   // Candidates are drawn only to occupations the pole employs or has register needs for; without a
   // pole in the scenario, the pull takes candidates out of the modelled area for every occupation.
@@ -213,7 +208,8 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
       const pull = Math.min(1, share * weights[t]!);
       for (let cell = t * O; cell < (t + 1) * O; cell++) {
         const graduates = trainingYearly[offset + cell]! + entrantRate * employment[cell]!;
-        const placed = seekersYearly[offset + cell]!;
+        const rate = extraMatch ? Math.min(1, baseRate + extraMatch[offset + cell]!) : baseRate;
+        const placed = stock[cell]! * rate;
         runTraining[cell] = runTraining[cell]! + trainingYearly[offset + cell]!;
         runEntrants[cell] = runEntrants[cell]! + entrantRate * employment[cell]!;
         runSeekers[cell] = runSeekers[cell]! + placed;
