@@ -10,10 +10,8 @@
 // ["<ROME code>", ...] }, "areas": { "<employment area>": ["<territory id>", ...] } } (areas optional).
 // The summary's `ms` covers validation and every model run (baseline, each lever, all levers).
 //
-// Travel-time file (JSON), either form:
-//   { "zones": ["57463", ...], "car": [n × n minutes, row-major, or n rows], "pt": [...], "communeToZone": { "57463": "Z1" } }
-//   { "car": { "zones": [...], "minutes": [...] }, "pt": { "zones": [...], "minutes": [...] }, "communeToZone": {...} }
-// `null` marks an unreachable pair; zone ids are commune codes unless communeToZone maps them.
+// Travel-time file: JSON in one of the forms read by src/skills/travel-times-json.ts; zone ids are
+// commune codes unless communeToZone maps communes to zones.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { balanceTotals, rankGroups, rankUnits } from '../src/skills/balance.ts';
@@ -21,39 +19,11 @@ import { compareWithBmo } from '../src/skills/bmo-comparison.ts';
 import { importBmoCsv } from '../src/skills/import/bmo.ts';
 import { defaultSkillsScenarioInput } from '../src/skills/data/default-scenario.ts';
 import { evaluateLevers } from '../src/skills/effects.ts';
-import type { TravelTimeMatrix, TravelTimes } from '../src/skills/reach.ts';
 import { parseSkillsScenario } from '../src/skills/scenario.ts';
+import { parseTravelTimesJson } from '../src/skills/travel-times-json.ts';
 import { HORIZONS } from '../src/skills/units.ts';
 import type { Horizon } from '../src/skills/units.ts';
 import { findRomeOccupation } from '../src/workshop/rome/rome.ts';
-
-type MatrixJson =
-  | (number | null)[]
-  | (number | null)[][]
-  | { zones: string[]; minutes: (number | null)[] | (number | null)[][] };
-
-function toMatrix(value: MatrixJson, zones: string[] | undefined, label: string): TravelTimeMatrix {
-  const form = Array.isArray(value) ? { zones, minutes: value } : value;
-  if (!form.zones) throw new Error(`${label}: no zones`);
-  const flat = (form.minutes as unknown[]).flat() as (number | null)[];
-  return { zones: form.zones, minutes: Float64Array.from(flat, (m) => (m === null ? Infinity : m)) };
-}
-
-/** Reads a travel-time file in one of the two documented forms. */
-export function readTravelTimes(text: string): TravelTimes {
-  const json = JSON.parse(text) as {
-    zones?: string[];
-    car?: MatrixJson;
-    pt?: MatrixJson;
-    communeToZone?: Record<string, string>;
-  };
-  const travelTimes: TravelTimes = {};
-  if (json.car) travelTimes.car = toMatrix(json.car, json.zones, 'car');
-  if (json.pt) travelTimes.pt = toMatrix(json.pt, json.zones, 'pt');
-  if (json.communeToZone) travelTimes.communeToZone = json.communeToZone;
-  if (!travelTimes.car && !travelTimes.pt) throw new Error('travel-time file: neither a car nor a pt matrix');
-  return travelTimes;
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (n: number) => `${(100 * n).toFixed(0)} %`;
@@ -84,7 +54,7 @@ export async function main(args: string[]): Promise<number> {
     } else input = json;
   }
   const travelTimes = values['travel-times']
-    ? readTravelTimes(readFileSync(values['travel-times'], 'utf8'))
+    ? parseTravelTimesJson(JSON.parse(readFileSync(values['travel-times'], 'utf8')))
     : undefined;
 
   const started = performance.now();

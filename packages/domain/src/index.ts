@@ -120,6 +120,7 @@ export {
   defaultSkillsScenario,
   defaultSkillsScenarioInput,
   compareWithBmo,
+  parseTravelTimesJson,
 } from './skills/index.ts';
 export type {
   OccupationFamily,

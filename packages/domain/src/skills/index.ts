@@ -61,3 +61,4 @@ export { NORTH_LORRAINE_EPCIS, NORTH_LORRAINE_TERRITORY_SOURCE } from './data/no
 export { syntheticScenario, seededRandom } from './synthetic.ts';
 export { compareWithBmo, spearman } from './bmo-comparison.ts';
 export type { BmoComparison, BmoComparisonRow } from './bmo-comparison.ts';
+export { parseTravelTimesJson, travelTimesJsonSchema } from './travel-times-json.ts';
