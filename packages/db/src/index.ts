@@ -13,7 +13,20 @@ export * as sessions from './repositories/sessions.ts';
 export { SESSION_COOKIE, SESSION_LIFETIME_MS } from './repositories/sessions.ts';
 export * as organisations from './repositories/organisations.ts';
 export * as workshops from './repositories/workshops.ts';
+export * as signInThrottle from './repositories/sign-in-throttle.ts';
+export {
+  THROTTLE_WINDOW_MS,
+  ACCOUNT_FAILURE_LIMIT,
+  IP_FAILURE_LIMIT,
+} from './repositories/sign-in-throttle.ts';
+export type { ThrottleVerdict } from './repositories/sign-in-throttle.ts';
+export * as audit from './repositories/audit.ts';
+export type { AuditEntry } from './repositories/audit.ts';
+export * as invitations from './repositories/invitations.ts';
+export type { Invitation, InvitationWithWorkshop } from './repositories/invitations.ts';
+export * as contributions from './repositories/contributions.ts';
+export type { ContributionListing, ContributionKind } from './repositories/contributions.ts';
 export type { User } from './repositories/users.ts';
 export type { Session, SessionUser } from './repositories/sessions.ts';
-export type { Organisation } from './repositories/organisations.ts';
-export type { Workshop, WorkshopForUser } from './repositories/workshops.ts';
+export type { Organisation, OrganisationMember } from './repositories/organisations.ts';
+export type { Workshop, WorkshopForUser, WorkshopDetails, WorkshopMember } from './repositories/workshops.ts';

@@ -8,6 +8,10 @@ import { testBackends } from '../src/testing/index.ts';
 
 const migrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
 
+/** Migration numbers relative to the files shipped, so that adding a migration keeps these tests meaningful. */
+const shipped = readMigrations(migrationsDir).length;
+const numbered = (offset: number) => String(shipped + offset).padStart(4, '0');
+
 function copyOfMigrations(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'atelier-migrations-'));
   cpSync(migrationsDir, dir, { recursive: true });
@@ -17,8 +21,10 @@ function copyOfMigrations(): string {
 describe('migration files', () => {
   it('refuses a gap in the numbering, naming the file', () => {
     const dir = copyOfMigrations();
-    writeFileSync(path.join(dir, '0003_later.sql'), 'select 1;');
-    expect(() => readMigrations(dir)).toThrow(/0003_later\.sql: expected number 0002/);
+    writeFileSync(path.join(dir, `${numbered(2)}_later.sql`), 'select 1;');
+    expect(() => readMigrations(dir)).toThrow(
+      new RegExp(`${numbered(2)}_later\\.sql: expected number ${numbered(1)}`),
+    );
   });
 
   it('refuses a badly named file', () => {
@@ -54,9 +60,9 @@ for (const backend of testBackends()) {
 
     it('applies a new migration and rolls back all pending ones when one fails', async () => {
       const dir = copyOfMigrations();
-      writeFileSync(path.join(dir, '0002_extra.sql'), 'create table extra_ok (id int);');
-      writeFileSync(path.join(dir, '0003_broken.sql'), 'create table broken (;');
-      await expect(migrate({ sql: db.sql, dir })).rejects.toThrow(/0003_broken\.sql failed/);
+      writeFileSync(path.join(dir, `${numbered(1)}_extra.sql`), 'create table extra_ok (id int);');
+      writeFileSync(path.join(dir, `${numbered(2)}_broken.sql`), 'create table broken (;');
+      await expect(migrate({ sql: db.sql, dir })).rejects.toThrow(new RegExp(`${numbered(2)}_broken\\.sql failed`));
       const [table] = await db.sql`select 1 from information_schema.tables where table_name = 'extra_ok'`;
       expect(table).toBeUndefined();
     });

@@ -25,13 +25,15 @@ export async function create(
     status?: WorkshopStatus;
     startsAt?: Date | null;
     territory: string;
+    agenda?: string;
     createdBy?: string | null;
   },
 ): Promise<Workshop> {
   const [row]: [Workshop?] = await sql`
-    insert into workshops (title, description, status, starts_at, territory, created_by)
+    insert into workshops (title, description, status, starts_at, territory, agenda, created_by)
     values (${options.title}, ${options.description ?? ''}, ${options.status ?? 'draft'},
-            ${options.startsAt ?? null}, ${options.territory}, ${options.createdBy ?? null})
+            ${options.startsAt ?? null}, ${options.territory}, ${options.agenda ?? ''},
+            ${options.createdBy ?? null})
     returning id, title, description, status, starts_at, territory, created_at`;
   if (!row) throw new Error('workshop insert returned no row');
   return row;
@@ -71,4 +73,108 @@ export async function roleOf(
     select role from workshop_members
     where workshop_id = ${options.workshopId} and user_id = ${options.userId}`;
   return row?.role;
+}
+
+export interface WorkshopDetails extends Workshop {
+  agenda: string;
+  updatedAt: Date;
+}
+
+export interface WorkshopMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: WorkshopRole;
+  organisationId: string;
+  organisationName: string;
+  createdAt: Date;
+}
+
+export async function findById(
+  sql: Queryable,
+  options: { id: string },
+): Promise<WorkshopDetails | undefined> {
+  const [row]: [WorkshopDetails?] = await sql`
+    select id, title, description, status, starts_at, territory, agenda, created_at, updated_at
+    from workshops where id = ${options.id}`;
+  return row;
+}
+
+/** The seat of a person in a workshop (role and the organisation they represent), if any. */
+export async function seatOf(
+  sql: Queryable,
+  options: { workshopId: string; userId: string },
+): Promise<{ role: WorkshopRole; organisationId: string } | undefined> {
+  const [row]: [{ role: WorkshopRole; organisationId: string }?] = await sql`
+    select role, organisation_id from workshop_members
+    where workshop_id = ${options.workshopId} and user_id = ${options.userId}`;
+  return row;
+}
+
+/** Updates the description of a workshop unless it is closed; false when nothing changed. */
+export async function update(
+  sql: Queryable,
+  options: {
+    id: string;
+    title: string;
+    description: string;
+    startsAt: Date | null;
+    territory: string;
+    agenda: string;
+    now: Date;
+  },
+): Promise<boolean> {
+  const rows = await sql`
+    update workshops
+    set title = ${options.title}, description = ${options.description}, starts_at = ${options.startsAt},
+        territory = ${options.territory}, agenda = ${options.agenda}, updated_at = ${options.now}
+    where id = ${options.id} and status <> 'closed'
+    returning id`;
+  return rows.length === 1;
+}
+
+/**
+ * Moves a workshop from one status to another, only if it is still in `from`
+ * (two facilitators clicking at once move it once).
+ */
+export async function changeStatus(
+  sql: Queryable,
+  options: { id: string; from: WorkshopStatus; to: WorkshopStatus; now: Date },
+): Promise<boolean> {
+  const rows = await sql`
+    update workshops set status = ${options.to}, updated_at = ${options.now}
+    where id = ${options.id} and status = ${options.from}
+    returning id`;
+  return rows.length === 1;
+}
+
+export async function listMembers(
+  sql: Queryable,
+  options: { workshopId: string },
+): Promise<WorkshopMember[]> {
+  return sql<WorkshopMember[]>`
+    select u.id as user_id, u.display_name, u.email, wm.role, wm.organisation_id,
+           o.name as organisation_name, wm.created_at
+    from workshop_members wm
+    join users u on u.id = wm.user_id
+    join organisations o on o.id = wm.organisation_id
+    where wm.workshop_id = ${options.workshopId}
+    order by case wm.role when 'facilitator' then 0 when 'participant' then 1 else 2 end, u.display_name`;
+}
+
+export async function removeMember(
+  sql: Queryable,
+  options: { workshopId: string; userId: string },
+): Promise<boolean> {
+  const rows = await sql`
+    delete from workshop_members where workshop_id = ${options.workshopId} and user_id = ${options.userId}
+    returning user_id`;
+  return rows.length === 1;
+}
+
+export async function countFacilitators(sql: Queryable, options: { workshopId: string }): Promise<number> {
+  const [row]: [{ count: number }?] = await sql`
+    select count(*)::int as count from workshop_members
+    where workshop_id = ${options.workshopId} and role = 'facilitator'`;
+  return row?.count ?? 0;
 }
