@@ -1,8 +1,9 @@
-// `pnpm model run [--scenario file.json] [--out result.json]`: runs the full default model
-// (North Lorraine) and prints the main indicators; the last stdout line is a JSON summary.
+// `pnpm model run [--scenario file.json] [--out result.json] [--compare]`: runs the full default
+// model (North Lorraine) and prints the main indicators; with --compare, also the baseline and the
+// differences. The last stdout line is a JSON summary.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { MODES, runModel, scenarioSchema, type ModelResult } from '../src/mobility/index.ts';
+import { diffResults, MODES, runModel, scenarioSchema, type ModelResult } from '../src/mobility/index.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -33,11 +34,16 @@ function report(result: ModelResult, ms: number): string {
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { scenario: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      scenario: { type: 'string' },
+      out: { type: 'string' },
+      compare: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) {
-    console.error('Usage: pnpm model run [--scenario file.json] [--out result.json]');
+    console.error('Usage: pnpm model run [--scenario file.json] [--out result.json] [--compare]');
     return 0;
   }
   let scenario = scenarioSchema.parse({});
@@ -55,8 +61,24 @@ export async function main(args: string[]): Promise<number> {
   const result = runModel({ scenario });
   const ms = performance.now() - started;
   console.error(report(result, ms));
+  let diff;
+  if (values.compare) {
+    diff = diffResults({ baseline: runModel(), scenario: result });
+    const pp = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)} pt`;
+    console.error(
+      [
+        `compared with the baseline:`,
+        `  mode shares: ${MODES.map((m) => `${m} ${pp(diff!.modeShares[m])}`).join(', ')}`,
+        `  vehicle-km per day: ${diff.vehicleKm >= 0 ? '+' : ''}${int(diff.vehicleKm)}; CO2 ${diff.co2TonnesPerDay.toFixed(1)} t/day`,
+        `  links over capacity: ${diff.linksOver100 >= 0 ? '+' : ''}${diff.linksOver100}; largest volume changes: ${diff.links
+          .slice(0, 5)
+          .map((l) => `${l.name} ${l.from}>${l.to} ${l.dailyVolume >= 0 ? '+' : ''}${int(l.dailyVolume)}`)
+          .join(', ')}`,
+      ].join('\n'),
+    );
+  }
   if (values.out) {
-    writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(values.out, JSON.stringify(diff ? { result, diff } : result, null, 2) + '\n');
     console.error(`result written to ${values.out}`);
   }
   console.log(

@@ -45,7 +45,7 @@ describe('runModel on North Lorraine', () => {
   it('a scenario with no change gives the baseline bit for bit', () => {
     const again = runModel({ scenario: { name: 'baseline' } });
     expect(again).toEqual(baseline);
-  });
+  }, 60_000);
 
   it('dearer fuel and telework lower car use and vehicle-km; the diff says so', () => {
     const result = runModel({ scenario: { name: 'fuel', fuelPrice: 3, teleworkShare: 0.2 } });
