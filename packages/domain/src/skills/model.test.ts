@@ -255,6 +255,48 @@ describe('commuting reach coupled to travel times', () => {
     expect(after.reach.byHorizon[3]![1]).toBeCloseTo(8 / 10, 12);
   });
 
+  it('couples the cross-border pull to travel times to the pole zone when asked', () => {
+    const scenario = parseSkillsScenario(
+      tinyScenario({
+        reach: { carMinutes: 20, ptMinutes: 20 },
+        crossBorderPull: { share: 0.1, territoryWeights: {}, accessibility: { zone: 'LUX', carMinutes: 60 } },
+      }),
+    );
+    // A is 50 min from Luxembourg, B 70 min: only A's candidates are drawn.
+    const car = {
+      zones: ['57001', '57002', 'LUX'],
+      minutes: Float64Array.of(5, 40, 50, 40, 5, 70, 50, 70, 5),
+    };
+    const before = runSkillsModel({ scenario, travelTimes: { car } });
+    const O = 3;
+    const T = 3;
+    const at = (h: number, t: number, o: number) => (h * T + t) * O + o;
+    expect(before.pool.pulledOut[at(0, 0, 0)]).toBeCloseTo(1.5, 9);
+    expect(before.pool.pulledOut[at(0, 1, 0)]).toBe(0);
+    // A motorway upgrade brings B to 55 min from year 2: B's candidates are drawn from then on.
+    const faster: Lever = {
+      kind: 'travel-time',
+      id: 'a31',
+      label: '',
+      fromYear: 2,
+      mode: 'car',
+      symmetric: true,
+      changes: [{ from: '57002', to: 'LUX', minutes: 55 }],
+    };
+    const after = runSkillsModel({ scenario: withLevers(scenario, [faster]), travelTimes: { car } });
+    expect(after.pool.pulledOut[at(0, 1, 0)]).toBe(0);
+    expect(after.pool.pulledOut[at(1, 1, 0)]).toBeCloseTo(0.1 * 20 * 2, 9); // years 2 and 3, 20 candidates a year
+    for (let u = 0; u < before.sizes.units; u++) {
+      if (Math.floor(u / O) % T === 2) continue;
+      expect(after.gap[u]!).toBeGreaterThanOrEqual(before.gap[u]! - EPS);
+    }
+    const missing = runSkillsModel({
+      scenario,
+      travelTimes: { car: { zones: ['57001', '57002'], minutes: Float64Array.of(5, 40, 40, 5) } },
+    });
+    expect(missing.problems.join()).toMatch(/zone LUX/);
+  });
+
   it('runs without any matrix: no commuting between territories', () => {
     const input = tinyScenario();
     const scenario = parseSkillsScenario({

@@ -2,7 +2,7 @@ import { compileScenario } from './compile.ts';
 import { computeDemand } from './demand.ts';
 import type { Lever, TravelTimeLever } from './levers.ts';
 import { matchCandidates } from './matching.ts';
-import { applyTravelTimeLevers, crowFlyTravelTimes, territoryReach } from './reach.ts';
+import { applyTravelTimeLevers, crowFlyTravelTimes, poleAccess, territoryReach } from './reach.ts';
 import type { TravelTimes } from './reach.ts';
 import type { SkillsScenario } from './scenario.ts';
 import { computeCandidatePool } from './supply.ts';
@@ -67,47 +67,73 @@ export function estimatedTravelTimes(scenario: SkillsScenario): TravelTimes | un
   return points.length ? { car: crowFlyTravelTimes({ points }) } : undefined;
 }
 
-function reachByHorizon(
+interface TravelEffects {
+  /** Per horizon, T × T reach (mean over the horizon's years). */
+  reach: Float64Array[];
+  /** Per year (MODEL_YEARS × T), share of each territory's residents within reach of the pole zone, or undefined. */
+  poleAccess: Float64Array | undefined;
+}
+
+function travelEffects(
   scenario: SkillsScenario,
   travelTimes: TravelTimes | undefined,
   levers: readonly Lever[],
   problems: string[],
-): Float64Array[] {
+): TravelEffects {
   const T = scenario.territories.length;
-  if (!travelTimes) return HORIZONS.map(() => new Float64Array(T * T));
+  if (!travelTimes) return { reach: HORIZONS.map(() => new Float64Array(T * T)), poleAccess: undefined };
   const travelLevers = levers.filter((l): l is TravelTimeLever => l.kind === 'travel-time');
-  const cache = new Map<string, Float64Array>();
-  const yearly: Float64Array[] = [];
+  problems.push(...applyTravelTimeLevers(travelTimes, travelLevers).problems);
+  const accessibility = scenario.crossBorderPull.accessibility;
+  const cache = new Map<string, { reach: Float64Array; access: Float64Array | undefined }>();
+  const yearly: { reach: Float64Array; access: Float64Array | undefined }[] = [];
   for (let year = 1; year <= MODEL_YEARS; year++) {
     const active = travelLevers.filter((l) => l.fromYear <= year);
     const key = active.map((l) => l.id).join('\u0000');
-    let reach = cache.get(key);
-    if (!reach) {
-      const changed = applyTravelTimeLevers(travelTimes, active);
-      if (cache.size === 1) problems.push(...changed.problems);
+    let effects = cache.get(key);
+    if (!effects) {
+      const changed = applyTravelTimeLevers(travelTimes, active).travelTimes;
       const computed = territoryReach({
         territories: scenario.territories,
-        travelTimes: changed.travelTimes,
+        travelTimes: changed,
         limits: scenario.reach,
       });
       if (cache.size === 0 && computed.unmappedCommunes.length)
         problems.push(
           `${computed.unmappedCommunes.length} communes are in no zone of the travel-time matrix (e.g. ${computed.unmappedCommunes.slice(0, 3).join(', ')})`,
         );
-      reach = computed.reach;
-      cache.set(key, reach);
+      let access: Float64Array | undefined;
+      if (accessibility) {
+        const result = poleAccess({
+          territories: scenario.territories,
+          travelTimes: changed,
+          ...accessibility,
+        });
+        if (result.missingZone) {
+          if (cache.size === 0)
+            problems.push(`cross-border pull: zone ${accessibility.zone} is not in the travel-time matrix`);
+        } else access = result.access;
+      }
+      effects = { reach: computed.reach, access };
+      cache.set(key, effects);
     }
-    yearly.push(reach);
+    yearly.push(effects);
   }
-  // A horizon's reach is the mean over its years, so a change from year 3 counts for 1/5 of horizon 5.
-  return HORIZONS.map((horizon) => {
+  let poleAccessByYear: Float64Array | undefined;
+  if (yearly.every((y) => y.access)) {
+    poleAccessByYear = new Float64Array(MODEL_YEARS * T);
+    yearly.forEach((y, i) => poleAccessByYear!.set(y.access!, i * T));
+  }
+  // A horizon's reach is the mean over its years, so a change from year 3 counts for 3/5 of horizon 5.
+  const reach = HORIZONS.map((horizon) => {
     const mean = new Float64Array(T * T);
     for (let year = 0; year < horizon; year++) {
-      const reach = yearly[year]!;
-      for (let k = 0; k < mean.length; k++) mean[k] = mean[k]! + reach[k]! / horizon;
+      const r = yearly[year]!.reach;
+      for (let k = 0; k < mean.length; k++) mean[k] = mean[k]! + r[k]! / horizon;
     }
     return mean;
   });
+  return { reach, poleAccess: poleAccessByYear };
 }
 
 /**
@@ -136,8 +162,6 @@ export function runSkillsModel(options: {
 
   const demand = computeDemand(compiled);
   for (const skipped of demand.skippedNeeds) problems.push(`need ${skipped.id}: ${skipped.reason}`);
-  const pool = computeCandidatePool(compiled, levers);
-  problems.push(...pool.problems);
 
   let travelTimes = options.travelTimes;
   let source: ReachSource = 'matrix';
@@ -145,7 +169,10 @@ export function runSkillsModel(options: {
     travelTimes = estimatedTravelTimes(scenario);
     source = travelTimes ? 'crow-fly-estimate' : 'none';
   }
-  const reach = reachByHorizon(scenario, travelTimes, levers, problems);
+  const travel = travelEffects(scenario, travelTimes, levers, problems);
+  const reach = travel.reach;
+  const pool = computeCandidatePool(compiled, levers, travel.poleAccess);
+  problems.push(...pool.problems);
 
   const matched = matchCandidates({
     O,

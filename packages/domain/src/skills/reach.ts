@@ -199,3 +199,45 @@ export function crowFlyTravelTimes(options: {
   for (let i = 0; i < n; i++) minutes[i * n + i] = fixedMinutes;
   return { zones: points.map((p) => p.id), minutes };
 }
+
+/**
+ * Share of each territory's population living in a zone from which `zone` (e.g. the mobility model's
+ * Luxembourg zone) is reached within the limits by car or public transport. The pole territory gets 0;
+ * a territory with no commune in the matrix gets 1 (no information, no reduction).
+ *
+ * @example poleAccess({ territories, travelTimes, zone: 'LU', carMinutes: 60, ptMinutes: 60 })
+ */
+export function poleAccess(options: {
+  territories: readonly ReachTerritory[];
+  travelTimes: TravelTimes;
+  zone: string;
+  carMinutes: number;
+  ptMinutes: number;
+}): { access: Float64Array; missingZone: boolean } {
+  const { territories, travelTimes, zone, carMinutes, ptMinutes } = options;
+  const access = new Float64Array(territories.length).fill(1);
+  const base = travelTimes.car ?? travelTimes.pt;
+  const target = base?.zones.indexOf(zone) ?? -1;
+  if (!base || target < 0) return { access, missingZone: true };
+  const Z = base.zones.length;
+  const zoneIndex = new Map(base.zones.map((z, i) => [z, i]));
+  territories.forEach((territory, t) => {
+    if (territory.kind === 'cross-border-pole') {
+      access[t] = 0;
+      return;
+    }
+    let total = 0;
+    let within = 0;
+    for (const commune of territory.communes) {
+      const z = zoneIndex.get(travelTimes.communeToZone?.[commune.code] ?? commune.code);
+      if (z === undefined) continue;
+      total += commune.population;
+      const k = z * Z + target;
+      const byCar = travelTimes.car !== undefined && travelTimes.car.minutes[k]! <= carMinutes;
+      const byPt = travelTimes.pt !== undefined && travelTimes.pt.minutes[k]! <= ptMinutes;
+      if (byCar || byPt) within += commune.population;
+    }
+    if (total > 0) access[t] = within / total;
+  });
+  return { access, missingZone: false };
+}

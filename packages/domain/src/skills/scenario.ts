@@ -123,6 +123,18 @@ export const skillsScenarioSchema = z
         share: share.default(0),
         /** Multipliers per territory id (border territories pull more); missing: 1. */
         territoryWeights: z.record(z.string(), z.number().min(0)).default({}),
+        /**
+         * Couples the pull to travel times: each territory's pull is multiplied by the share of its
+         * residents who reach the pole's `zone` of the travel-time matrix within the limits, so a
+         * faster link to Luxembourg draws more candidates. Absent, or no matrix: no coupling.
+         */
+        accessibility: z
+          .object({
+            zone: z.string().min(1),
+            carMinutes: z.number().positive().default(60),
+            ptMinutes: z.number().positive().default(60),
+          })
+          .optional(),
       })
       .default({ share: 0, territoryWeights: {} }),
     /** Largest commuting time, per mode, at which a candidate can take a job. */

@@ -48,8 +48,14 @@ function addGraduates(yearly: Float64Array, compiled: CompiledScenario, intake: 
  *
  * @param compiled - the indexed scenario
  * @param levers - the levers in force (usually `compiled.scenario.levers`)
+ * @param poleAccess - per year (`(year - 1) * T + t`), share of each territory's residents within reach
+ *   of the pole (see `crossBorderPull.accessibility`); absent: the weights alone set the pull
  */
-export function computeCandidatePool(compiled: CompiledScenario, levers: readonly Lever[]): CandidatePool {
+export function computeCandidatePool(
+  compiled: CompiledScenario,
+  levers: readonly Lever[],
+  poleAccess?: Float64Array,
+): CandidatePool {
   const { O, T, scenario } = compiled;
   const problems: string[] = [];
   const cells = T * O;
@@ -205,7 +211,8 @@ export function computeCandidatePool(compiled: CompiledScenario, levers: readonl
     const share = pullShare[year - 1]!;
     const offset = (year - 1) * cells;
     for (let t = 0; t < T; t++) {
-      const pull = Math.min(1, share * weights[t]!);
+      const access = poleAccess ? poleAccess[(year - 1) * T + t]! : 1;
+      const pull = Math.min(1, share * weights[t]! * access);
       for (let cell = t * O; cell < (t + 1) * O; cell++) {
         const graduates = trainingYearly[offset + cell]! + entrantRate * employment[cell]!;
         const rate = extraMatch ? Math.min(1, baseRate + extraMatch[offset + cell]!) : baseRate;
