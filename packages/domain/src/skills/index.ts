@@ -38,6 +38,7 @@ export { leverSchema } from './levers.ts';
 export type { Lever, LeverKind } from './levers.ts';
 export {
   territoryReach,
+  poleAccess,
   applyTravelTimeLevers,
   crowFlyTravelTimes,
   checkTravelTimeMatrix,
