@@ -43,6 +43,7 @@ export function allOrNothing(options: {
   const pred = solver.predLink;
   const order = solver.order;
   out.fill(0);
+  solver.setCosts(cost);
   let sptt = 0;
   for (let o = 0; o < zones; o++) {
     const row = o * zones;
@@ -54,7 +55,7 @@ export function allOrNothing(options: {
       }
     }
     if (!any) continue;
-    solver.run(o, cost);
+    solver.runFrom(o);
     for (let d = 0; d < zones; d++) {
       const q = demand[row + d]!;
       if (d === o || q <= 0) continue;
@@ -96,8 +97,9 @@ export function skimZones(options: {
   const costMatrix = new Float64Array(zones * zones);
   const sums = attributes.map(() => new Float64Array(zones * zones));
   const nodeValue = new Float64Array(network.nodeCount);
+  solver.setCosts(cost);
   for (let o = 0; o < zones; o++) {
-    solver.run(o, cost);
+    solver.runFrom(o);
     for (let d = 0; d < zones; d++) costMatrix[o * zones + d] = solver.dist[d]!;
     attributes.forEach((attribute, a) => {
       // Along the tree in settling order, a node's value = its parent's + its link's.

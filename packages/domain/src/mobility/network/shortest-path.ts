@@ -26,8 +26,14 @@ export class ShortestPathSolver {
   private readonly heap: Int32Array;
   private readonly heapPos: Int32Array;
 
+  /** Head node and cost of each CSR slot: contiguous reads in the relaxation loop. */
+  private readonly csrTo: Int32Array;
+  private readonly csrCost: Float64Array;
+
   constructor(readonly graph: CsrGraph) {
     const n = graph.nodeCount;
+    this.csrTo = Int32Array.from(graph.outLinks, (link) => graph.to[link]!);
+    this.csrCost = new Float64Array(graph.outLinks.length);
     this.dist = new Float64Array(n);
     this.predLink = new Int32Array(n);
     this.order = new Int32Array(n);
@@ -43,7 +49,25 @@ export class ShortestPathSolver {
    * @param cost - one non-negative cost per link
    */
   run(origin: number, cost: Float64Array): void {
-    const { outStart, outLinks, to, firstThruNode } = this.graph;
+    this.setCosts(cost);
+    this.runFrom(origin);
+  }
+
+  /**
+   * Loads link costs for the following {@link runFrom} calls (copied in CSR order). Call it
+   * again whenever the costs change, even in the same array.
+   */
+  setCosts(cost: Float64Array): void {
+    const { outLinks } = this.graph;
+    const csrCost = this.csrCost;
+    for (let k = 0; k < outLinks.length; k++) csrCost[k] = cost[outLinks[k]!]!;
+  }
+
+  /** {@link run} with the costs of the last {@link setCosts}. */
+  runFrom(origin: number): void {
+    const { outStart, outLinks, firstThruNode } = this.graph;
+    const csrTo = this.csrTo;
+    const csrCost = this.csrCost;
     const dist = this.dist;
     const pred = this.predLink;
     const pos = this.heapPos;
@@ -93,14 +117,13 @@ export class ShortestPathSolver {
       const du = dist[u]!;
       const end = outStart[u + 1]!;
       for (let k: number = outStart[u]!; k < end; k++) {
-        const link: number = outLinks[k]!;
-        const v = to[link]!;
+        const v = csrTo[k]!;
         const p = pos[v]!;
         if (p === -2) continue;
-        const dv = du + cost[link]!;
+        const dv = du + csrCost[k]!;
         if (dv < dist[v]!) {
           dist[v] = dv;
-          pred[v] = link;
+          pred[v] = outLinks[k]!;
           let i = p === -1 ? size++ : p;
           while (i > 0) {
             const parent = (i - 1) >> 1;
