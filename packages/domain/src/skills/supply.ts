@@ -201,9 +201,9 @@ export function computeCandidatePool(
   const pulledOut = new Float64Array(H * cells);
   const pulledIn = new Float64Array(H * cells);
   const available = new Float64Array(H * cells);
+  const employment = compiled.employment;
   const runTraining = new Float64Array(cells);
   const runEntrants = new Float64Array(cells);
-  const employment = compiled.employment;
   const runSeekers = new Float64Array(cells);
   const runPulled = new Float64Array(cells);
   let h = 0;
@@ -214,13 +214,14 @@ export function computeCandidatePool(
       const access = poleAccess ? poleAccess[(year - 1) * T + t]! : 1;
       const pull = Math.min(1, share * weights[t]! * access);
       for (let cell = t * O; cell < (t + 1) * O; cell++) {
-        const graduates = trainingYearly[offset + cell]! + entrantRate * employment[cell]!;
+        const graduates = trainingYearly[offset + cell]!;
+        const entrants = entrantRate * employment[cell]!;
         const rate = extraMatch ? Math.min(1, baseRate + extraMatch[offset + cell]!) : baseRate;
         const placed = stock[cell]! * rate;
-        runTraining[cell] = runTraining[cell]! + trainingYearly[offset + cell]!;
-        runEntrants[cell] = runEntrants[cell]! + entrantRate * employment[cell]!;
+        runTraining[cell] = runTraining[cell]! + graduates;
+        runEntrants[cell] = runEntrants[cell]! + entrants;
         runSeekers[cell] = runSeekers[cell]! + placed;
-        runPulled[cell] = runPulled[cell]! + pull * pullable[cell - t * O]! * (graduates + placed);
+        runPulled[cell] = runPulled[cell]! + pull * pullable[cell - t * O]! * (graduates + entrants + placed);
       }
     }
     if (year === HORIZONS[h]) {
