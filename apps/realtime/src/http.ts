@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@atelier/db';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { Metrics } from './metrics.ts';
 
 /** The HTTP side of the realtime server: health and readiness probes, with one request id per request. */
-export function createHttpApp(options: { db: Db; log: Logger; isShuttingDown: () => boolean }): Express {
+export function createHttpApp(options: {
+  db: Db;
+  log: Logger;
+  isShuttingDown: () => boolean;
+  metrics?: Metrics;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -27,6 +33,9 @@ export function createHttpApp(options: { db: Db; log: Logger; isShuttingDown: ()
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(options.metrics?.render() ?? '');
   });
   app.get('/readyz', async (_req, res) => {
     if (options.isShuttingDown()) {

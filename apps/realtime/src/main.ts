@@ -1,6 +1,6 @@
 import { createDb, type Db } from '@atelier/db';
 import pino from 'pino';
-import { readConfig } from './config.ts';
+import { limitsOf, readConfig } from './config.ts';
 import { startRealtimeServer, type RealtimeServer } from './server.ts';
 
 let db: Db | undefined;
@@ -10,7 +10,14 @@ try {
   const config = readConfig();
   const log = pino({ name: 'realtime', level: config.LOG_LEVEL });
   db = await createDb({ url: config.DATABASE_URL, dataDir: config.ATELIER_DATA_DIR, max: 5 });
-  server = await startRealtimeServer({ db, log, port: config.REALTIME_PORT, host: config.REALTIME_HOST });
+  server = await startRealtimeServer({
+    db,
+    log,
+    port: config.REALTIME_PORT,
+    host: config.REALTIME_HOST,
+    redisUrl: config.REDIS_URL,
+    limits: limitsOf(config),
+  });
   log.info({ port: server.port }, 'realtime server listening');
 
   let stopping = false;

@@ -1,11 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@atelier/db';
+import type { ClientToServerEvents, ServerToClientEvents } from '@atelier/domain';
+import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { DEFAULT_LIMITS, type RealtimeLimits } from './config.ts';
+import { attachWorkshopNamespace } from './facilitation/namespace.ts';
 import { createHttpApp } from './http.ts';
+import { Metrics } from './metrics.ts';
+import { createYjsEndpoint, type YjsEndpoint } from './yjs/endpoint.ts';
+import { createRedisFanout, type Fanout } from './yjs/fanout.ts';
 
 export interface RealtimeServer {
   port: number;
+  metrics: Metrics;
+  yjs: YjsEndpoint;
+  /** Runs the periodic session re-check now (tests). */
+  recheckSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -15,19 +28,30 @@ export class PortInUseError extends Error {
 }
 
 /**
- * Starts the realtime server on one port: Express for HTTP (later Socket.IO and
- * the Yjs WebSocket share the same server).
+ * Starts the realtime server on one port: Express for HTTP, the Yjs WebSocket at
+ * `/yjs/<workshopId>/<content|facilitation>`, Socket.IO at `/socket.io`. With a
+ * Redis URL, rooms are fanned out to the other instances.
  *
  * @param options.port - 0 lets the system choose (tests)
+ * @param options.limits - overrides of the defaults (tests use short delays)
  */
 export async function startRealtimeServer(options: {
   db: Db;
   log: Logger;
   port: number;
   host?: string;
+  redisUrl?: string;
+  limits?: Partial<RealtimeLimits>;
 }): Promise<RealtimeServer> {
+  const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = new Metrics();
   let shuttingDown = false;
-  const app = createHttpApp({ db: options.db, log: options.log, isShuttingDown: () => shuttingDown });
+  const app = createHttpApp({
+    db: options.db,
+    log: options.log,
+    isShuttingDown: () => shuttingDown,
+    metrics,
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -41,16 +65,69 @@ export async function startRealtimeServer(options: {
     });
     server.listen(options.port, options.host, resolve);
   });
+  let fanout: Fanout | undefined;
+  try {
+    fanout = options.redisUrl
+      ? await createRedisFanout({ url: options.redisUrl, log: options.log })
+      : undefined;
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const yjs = createYjsEndpoint({ db: options.db, log: options.log, limits, metrics, fanout });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+    destroyUpgrade: false,
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+  const adapterClients: { quit(): Promise<unknown> }[] = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) {
+      client.on('error', (error: Error) => options.log.error({ err: error }, 'redis adapter error'));
+      adapterClients.push(client);
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+  }
+  const workshop = attachWorkshopNamespace({
+    io: io as unknown as Parameters<typeof attachWorkshopNamespace>[0]['io'],
+    db: options.db,
+    log: options.log,
+    metrics,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname.startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head, pathname.slice('/yjs/'.length));
+    else if (!pathname.startsWith('/socket.io')) socket.destroy();
+  });
+  const recheck = setInterval(() => {
+    void Promise.all([yjs.recheck(), workshop.recheck()]).catch((error: unknown) =>
+      options.log.error({ err: error }, 'session re-check failed'),
+    );
+  }, limits.sessionRecheckMs);
+  recheck.unref();
+
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    metrics,
+    yjs,
+    async recheckSessions() {
+      await Promise.all([yjs.recheck(), workshop.recheck()]);
+    },
     async close() {
       shuttingDown = true;
+      clearInterval(recheck);
+      await yjs.close();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        void io.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      await fanout?.close();
+      await Promise.allSettled(adapterClients.map((client) => client.quit()));
     },
   };
 }

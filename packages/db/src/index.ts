@@ -30,3 +30,10 @@ export type { User } from './repositories/users.ts';
 export type { Session, SessionUser } from './repositories/sessions.ts';
 export type { Organisation, OrganisationMember } from './repositories/organisations.ts';
 export type { Workshop, WorkshopForUser, WorkshopDetails, WorkshopMember } from './repositories/workshops.ts';
+// --- realtime (apps/realtime): Yjs log, workshop access, facilitation state ---
+export * as yjsStore from './repositories/yjs.ts';
+export type { StoredDocument } from './repositories/yjs.ts';
+export * as seats from './repositories/seats.ts';
+export type { WorkshopAccess } from './repositories/seats.ts';
+export * as facilitation from './repositories/facilitation.ts';
+export type { LiveState, StoredPoll, StoredBallot } from './repositories/facilitation.ts';

@@ -50,7 +50,14 @@ export const reactionPayload = z.object({ reaction: z.enum(REACTIONS) }).strict(
 export type PollCreate = z.input<typeof pollCreatePayload>;
 export type PollVote = z.output<typeof pollVotePayload>;
 
-export const ERROR_CODES = ['invalid_payload', 'forbidden', 'not_found', 'conflict', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_payload',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+] as const;
 export type RealtimeErrorCode = (typeof ERROR_CODES)[number];
 
 export type Ack<T = Record<string, never>> =

@@ -1,0 +1,79 @@
+import { SESSION_COOKIE, seats, sessions, type Db } from '@atelier/db';
+import { can, type Actor, type WorkshopResource } from '@atelier/domain';
+
+/** Who is connected, and their standing in one workshop. */
+export interface Identity {
+  /** The session token from the cookie, kept to check the session again later. */
+  token: string;
+  userId: string;
+  displayName: string;
+  actor: Actor;
+  workshop: WorkshopResource;
+}
+
+export type AuthFailure = 'unauthenticated' | 'forbidden' | 'unknownRoom';
+export type AuthResult = { ok: true; identity: Identity } | { ok: false; failure: AuthFailure };
+
+/** The value of one cookie in a `Cookie` header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index < 0) continue;
+    if (part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Authenticates a connection to one workshop: the `atelier_session` cookie against
+ * the sessions table, then the person's seat, and `can(actor, 'workshop.read')`.
+ *
+ * @param options.token - the session token (from the cookie)
+ * @example const result = await authenticate({ db, token, workshopId, now: new Date() })
+ */
+export async function authenticate(options: {
+  db: Db;
+  token: string | undefined;
+  workshopId: string;
+  now: Date;
+}): Promise<AuthResult> {
+  if (!options.token) return { ok: false, failure: 'unauthenticated' };
+  const session = await sessions.validate(options.db.sql, { token: options.token, now: options.now });
+  if (!session) return { ok: false, failure: 'unauthenticated' };
+  const access = await seats.accessTo(options.db.sql, {
+    workshopId: options.workshopId,
+    userId: session.user.id,
+  });
+  if (!access) return { ok: false, failure: 'unknownRoom' };
+  const actor: Actor = {
+    userId: session.user.id,
+    isAdmin: session.user.isAdmin,
+    organisations: access.organisations,
+  };
+  const workshop: WorkshopResource = {
+    type: 'workshop',
+    id: access.workshop.id,
+    status: access.workshop.status,
+    seat: access.seat,
+  };
+  if (!can(actor, 'workshop.read', workshop)) return { ok: false, failure: 'forbidden' };
+  return {
+    ok: true,
+    identity: {
+      token: options.token,
+      userId: session.user.id,
+      displayName: session.user.displayName,
+      actor,
+      workshop,
+    },
+  };
+}
+
+export { SESSION_COOKIE };

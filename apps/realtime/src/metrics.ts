@@ -1,0 +1,83 @@
+/**
+ * Counters and gauges of one realtime instance, served at /metrics in the
+ * Prometheus text format. Persistence delays are kept as a sliding sample of the
+ * last 10,000 flushes for the quantiles.
+ */
+export class Metrics {
+  yjsConnections = 0;
+  socketConnections = 0;
+  roomsLoaded = 0;
+  updatesAccepted = 0;
+  readonly updatesRefused = new Map<string, number>();
+  readonly connectionsClosed = new Map<number, number>();
+  updatesPersisted = 0;
+  persistFailures = 0;
+  compactions = 0;
+  private readonly delays: number[] = [];
+  private delayIndex = 0;
+
+  refused(reason: string): void {
+    this.updatesRefused.set(reason, (this.updatesRefused.get(reason) ?? 0) + 1);
+  }
+
+  closed(code: number): void {
+    this.connectionsClosed.set(code, (this.connectionsClosed.get(code) ?? 0) + 1);
+  }
+
+  /** Time from accepting an update to its row being committed, in ms. */
+  persisted(delayMs: number): void {
+    this.updatesPersisted++;
+    if (this.delays.length < 10_000) this.delays.push(delayMs);
+    else this.delays[this.delayIndex++ % 10_000] = delayMs;
+  }
+
+  persistDelayQuantiles(): { p50: number; p95: number; p99: number; max: number; count: number } {
+    const sorted = [...this.delays].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? 0, count: sorted.length };
+  }
+
+  render(): string {
+    const q = this.persistDelayQuantiles();
+    const lines = [
+      '# HELP atelier_yjs_connections Open Yjs WebSocket connections.',
+      '# TYPE atelier_yjs_connections gauge',
+      `atelier_yjs_connections ${this.yjsConnections}`,
+      '# HELP atelier_socketio_connections Open Socket.IO connections on /workshop.',
+      '# TYPE atelier_socketio_connections gauge',
+      `atelier_socketio_connections ${this.socketConnections}`,
+      '# HELP atelier_yjs_rooms_loaded Yjs documents in memory.',
+      '# TYPE atelier_yjs_rooms_loaded gauge',
+      `atelier_yjs_rooms_loaded ${this.roomsLoaded}`,
+      '# HELP atelier_yjs_updates_accepted_total Updates applied to a document.',
+      '# TYPE atelier_yjs_updates_accepted_total counter',
+      `atelier_yjs_updates_accepted_total ${this.updatesAccepted}`,
+      '# HELP atelier_yjs_updates_refused_total Updates refused, by reason.',
+      '# TYPE atelier_yjs_updates_refused_total counter',
+      ...[...this.updatesRefused].map(
+        ([reason, n]) => `atelier_yjs_updates_refused_total{reason="${reason}"} ${n}`,
+      ),
+      '# HELP atelier_yjs_connections_closed_total Connections closed by the server, by close code.',
+      '# TYPE atelier_yjs_connections_closed_total counter',
+      ...[...this.connectionsClosed].map(
+        ([code, n]) => `atelier_yjs_connections_closed_total{code="${code}"} ${n}`,
+      ),
+      '# HELP atelier_yjs_updates_persisted_total Updates appended to yjs_updates.',
+      '# TYPE atelier_yjs_updates_persisted_total counter',
+      `atelier_yjs_updates_persisted_total ${this.updatesPersisted}`,
+      '# HELP atelier_yjs_persist_failures_total Failed appends (retried).',
+      '# TYPE atelier_yjs_persist_failures_total counter',
+      `atelier_yjs_persist_failures_total ${this.persistFailures}`,
+      '# HELP atelier_yjs_compactions_total Documents compacted into a snapshot.',
+      '# TYPE atelier_yjs_compactions_total counter',
+      `atelier_yjs_compactions_total ${this.compactions}`,
+      '# HELP atelier_yjs_persist_delay_ms Delay from accepting an update to storing it (last 10,000).',
+      '# TYPE atelier_yjs_persist_delay_ms summary',
+      `atelier_yjs_persist_delay_ms{quantile="0.5"} ${q.p50.toFixed(2)}`,
+      `atelier_yjs_persist_delay_ms{quantile="0.95"} ${q.p95.toFixed(2)}`,
+      `atelier_yjs_persist_delay_ms{quantile="0.99"} ${q.p99.toFixed(2)}`,
+      `atelier_yjs_persist_delay_ms_count ${q.count}`,
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,186 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Db } from '@atelier/db';
+import { parseRoomName, type ParsedRoom } from '@atelier/domain';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { SESSION_COOKIE, authenticate, readCookie } from '../auth/authenticate.ts';
+import { ConnectionRateLimiter } from '../auth/rate-limit.ts';
+import type { RealtimeLimits } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import { YjsConnection, closeWith } from './connection.ts';
+import type { Fanout } from './fanout.ts';
+import { DocRoom } from './room.ts';
+
+export interface YjsEndpoint {
+  /** Takes an HTTP upgrade whose path starts with `/yjs/`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPath: string): void;
+  /** Checks every connection's session and seat again; closes the revoked ones. */
+  recheck(): Promise<void>;
+  rooms: ReadonlyMap<string, DocRoom>;
+  /** Closes connections (1001), stores pending updates, leaves Redis. */
+  close(): Promise<void>;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * The Yjs WebSocket endpoint at `/yjs/<workshopId>/<content|facilitation>`,
+ * speaking the standard y-websocket protocol. Lifecycle of a connection:
+ * authenticate (cookie, seat, `can()`), load the room, then sync.
+ */
+export function createYjsEndpoint(options: {
+  db: Db;
+  log: Logger;
+  limits: RealtimeLimits;
+  metrics: Metrics;
+  fanout: Fanout | undefined;
+}): YjsEndpoint {
+  const { db, log, limits, metrics } = options;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(limits.maxMessageBytes * 2, limits.maxMessageBytes + 65_536),
+    perMessageDeflate: false,
+  });
+  const rooms = new Map<string, DocRoom>();
+  const loading = new Map<string, Promise<DocRoom>>();
+  const connections = new Set<YjsConnection>();
+  const perIp = new ConnectionRateLimiter(limits.maxConnectionsPerIpPerMinute);
+  let closing = false;
+
+  async function acquire(parsed: ParsedRoom): Promise<DocRoom> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = rooms.get(parsed.name);
+      if (existing && !existing.unloading) return existing;
+      if (existing?.unloading) {
+        await existing.unloading;
+        continue;
+      }
+      const pending = loading.get(parsed.name);
+      if (pending) return pending;
+      const room = new DocRoom(parsed, {
+        db,
+        log,
+        limits,
+        metrics,
+        fanout: options.fanout,
+        onUnloaded: (unloaded) => {
+          if (rooms.get(unloaded.name) === unloaded) rooms.delete(unloaded.name);
+        },
+      });
+      const promise = room.load().then(
+        () => {
+          rooms.set(parsed.name, room);
+          return room;
+        },
+        (error: unknown) => {
+          log.error({ room: parsed.name, err: error }, 'loading a document failed; refusing its connections');
+          throw error;
+        },
+      );
+      loading.set(parsed.name, promise);
+      void promise.catch(() => {}).finally(() => loading.delete(parsed.name));
+      return promise;
+    }
+    throw new Error(`room ${parsed.name} kept unloading`);
+  }
+
+  async function onConnection(ws: WebSocket, req: IncomingMessage, roomPath: string): Promise<void> {
+    metrics.yjsConnections++;
+    const queue: Uint8Array[] = [];
+    const state: { connection?: YjsConnection } = {};
+    let gone = false;
+    ws.on('message', (data) => {
+      const bytes = toBytes(data);
+      if (state.connection) state.connection.handle(bytes);
+      else if (queue.length < 100) queue.push(bytes);
+      else closeWith(ws, 'tooManyMessages', metrics);
+    });
+    ws.on('close', () => {
+      gone = true;
+      metrics.yjsConnections--;
+      if (state.connection) {
+        state.connection.closed();
+        connections.delete(state.connection);
+      }
+    });
+    ws.on('error', () => ws.terminate());
+
+    if (closing) return closeWith(ws, 'goingAway', metrics);
+    if (!perIp.allow(req.socket.remoteAddress ?? '?')) return closeWith(ws, 'tooManyMessages', metrics);
+    const parsed = parseRoomName(decodeURIComponent(roomPath.split('?')[0] ?? ''));
+    if (!parsed) return closeWith(ws, 'unknownRoom', metrics);
+    let auth;
+    try {
+      auth = await authenticate({
+        db,
+        token: readCookie(req.headers.cookie, SESSION_COOKIE),
+        workshopId: parsed.workshopId,
+        now: new Date(),
+      });
+    } catch (error) {
+      log.error({ err: error }, 'authentication failed: database error');
+      return closeWith(ws, 'storageUnavailable', metrics);
+    }
+    if (!auth.ok) return closeWith(ws, auth.failure, metrics);
+    let room: DocRoom;
+    try {
+      room = await acquire(parsed);
+    } catch {
+      return closeWith(ws, 'storageUnavailable', metrics);
+    }
+    if (gone || closing) return;
+    const connection = new YjsConnection(ws, room, auth.identity, { log, limits, metrics });
+    state.connection = connection;
+    connections.add(connection);
+    room.addPeer(connection);
+    connection.start();
+    for (const bytes of queue.splice(0)) connection.handle(bytes);
+  }
+
+  return {
+    rooms,
+    handleUpgrade(req, socket, head, roomPath) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        void onConnection(ws, req, roomPath).catch((error: unknown) => {
+          log.error({ err: error }, 'yjs connection setup failed');
+          ws.terminate();
+        });
+      });
+    },
+    async recheck() {
+      const byToken = new Map<string, YjsConnection[]>();
+      for (const connection of connections) {
+        const key = `${connection.identity.token} ${connection.identity.workshop.id}`;
+        byToken.set(key, [...(byToken.get(key) ?? []), connection]);
+      }
+      for (const group of byToken.values()) {
+        const first = group[0];
+        if (!first) continue;
+        const result = await authenticate({
+          db,
+          token: first.identity.token,
+          workshopId: first.identity.workshop.id,
+          now: new Date(),
+        }).catch(() => undefined);
+        if (!result) continue;
+        for (const connection of group) {
+          if (result.ok) connection.refresh(result.identity);
+          else connection.close(result.failure);
+        }
+      }
+    },
+    async close() {
+      closing = true;
+      for (const connection of connections) connection.close('goingAway');
+      for (const ws of wss.clients) ws.terminate();
+      await Promise.allSettled([...loading.values()]);
+      await Promise.allSettled([...rooms.values()].map((room) => room.unload()));
+      wss.close();
+    },
+  };
+}

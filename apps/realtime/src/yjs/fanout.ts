@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+
+/**
+ * What one instance tells the others about a room: a Yjs update, an awareness
+ * update, or a query (its state vector, just after loading) that the others answer
+ * with the updates it lacks.
+ */
+export interface FanoutMessage {
+  kind: 'update' | 'awareness' | 'query';
+  payload: Uint8Array;
+}
+
+/** Fan-out of Yjs rooms between instances, one channel per room. */
+export interface Fanout {
+  join(room: string, handler: (message: FanoutMessage) => void): Promise<void>;
+  leave(room: string): Promise<void>;
+  publish(room: string, message: FanoutMessage): void;
+  close(): Promise<void>;
+}
+
+const KINDS = ['update', 'awareness', 'query'] as const;
+const ID_BYTES = 8;
+
+/**
+ * Fan-out through Redis pub/sub: channel `atelier:yjs:<room>`; each message is
+ * one byte of kind, this instance's 8-byte id (so it ignores its own), the payload.
+ */
+export async function createRedisFanout(options: { url: string; log: Logger }): Promise<Fanout> {
+  const instanceId = randomBytes(ID_BYTES);
+  const publisher = createClient({ url: options.url });
+  publisher.on('error', (error: Error) => options.log.error({ err: error }, 'redis publisher error'));
+  const subscriber = publisher.duplicate();
+  subscriber.on('error', (error: Error) => options.log.error({ err: error }, 'redis subscriber error'));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  const channel = (room: string) => `atelier:yjs:${room}`;
+  return {
+    async join(room, handler) {
+      await subscriber.subscribe(
+        channel(room),
+        (raw: Buffer) => {
+          if (raw.length < 1 + ID_BYTES || instanceId.equals(raw.subarray(1, 1 + ID_BYTES))) return;
+          const kind = KINDS[raw[0] ?? 255];
+          if (!kind) return;
+          handler({ kind, payload: new Uint8Array(raw.subarray(1 + ID_BYTES)) });
+        },
+        true,
+      );
+    },
+    async leave(room) {
+      await subscriber.unsubscribe(channel(room));
+    },
+    publish(room, message) {
+      const raw = Buffer.concat([Buffer.from([KINDS.indexOf(message.kind)]), instanceId, message.payload]);
+      publisher.publish(channel(room), raw).catch((error: unknown) => {
+        options.log.error({ err: error, room }, 'redis publish failed');
+      });
+    },
+    async close() {
+      await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+    },
+  };
+}
