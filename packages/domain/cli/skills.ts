@@ -160,6 +160,7 @@ export async function main(args: string[]): Promise<number> {
         })),
         territoriesRanked: rankGroups({ result, horizon, by: 'territory' }),
         occupationsRanked: rankGroups({ result, horizon, by: 'occupation', limit: 50 }),
+        familiesRanked: rankGroups({ result, horizon, by: 'family' }),
         levers: evaluation.effects,
         bmo,
         demand: arrays(result.demand),

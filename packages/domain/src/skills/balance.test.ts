@@ -30,6 +30,9 @@ describe('rankings and totals', () => {
     const totals = balanceTotals({ result, horizon: 5 });
     const territories = rankGroups({ result, horizon: 5, by: 'territory' });
     expect(territories.reduce((s, t) => s + t.gap, 0)).toBeCloseTo(totals.gap, 9);
+    const families = rankGroups({ result, horizon: 5, by: 'family' });
+    expect(families.map((f) => f.id).sort()).toEqual(['health', 'metalworking']);
+    expect(families.reduce((s, f) => s + f.demand, 0)).toBeCloseTo(totals.demand, 9);
     expect(totals.demand).toBeCloseTo(totals.needs + totals.replacement + totals.expansion, 9);
     expect(() => balanceTotals({ result, horizon: 2 as 1 })).toThrow(RangeError);
   });

@@ -113,26 +113,29 @@ export interface GroupBalance {
 }
 
 /**
- * Territories (or occupations) ranked by the gap summed over the other dimension.
+ * Territories, occupations or occupation families ranked by the gap summed over the rest.
  *
- * @example rankGroups({ result, horizon: 5, by: 'territory' })
+ * @example rankGroups({ result, horizon: 5, by: 'family' })
  */
 export function rankGroups(options: {
   result: SkillsResult;
   horizon: Horizon;
-  by: 'territory' | 'occupation';
+  by: 'territory' | 'occupation' | 'family';
   limit?: number;
 }): GroupBalance[] {
   const { result, horizon, by, limit = Infinity } = options;
   const h = horizonIndex(result, horizon);
   const { territories: T, occupations: O } = result.sizes;
-  const ids = by === 'territory' ? result.territories : result.occupations;
+  const families = [...new Set(result.families)];
+  const ids = by === 'territory' ? result.territories : by === 'occupation' ? result.occupations : families;
+  const familyIndex = new Map(families.map((f, i) => [f, i]));
+  const groupOfOccupation = result.families.map((f, o) => (by === 'family' ? familyIndex.get(f)! : o));
   const demand = new Float64Array(ids.length);
   const supply = new Float64Array(ids.length);
   for (let t = 0; t < T; t++)
     for (let o = 0; o < O; o++) {
       const u = (h * T + t) * O + o;
-      const g = by === 'territory' ? t : o;
+      const g = by === 'territory' ? t : groupOfOccupation[o]!;
       demand[g] = demand[g]! + result.demand.total[u]!;
       supply[g] = supply[g]! + result.supply.total[u]!;
     }

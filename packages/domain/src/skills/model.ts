@@ -4,6 +4,8 @@ import type { Lever, TravelTimeLever } from './levers.ts';
 import { matchCandidates } from './matching.ts';
 import { applyTravelTimeLevers, crowFlyTravelTimes, poleAccess, territoryReach } from './reach.ts';
 import type { TravelTimes } from './reach.ts';
+import type { OccupationFamily } from './families.ts';
+import { occupationFamily } from './scenario.ts';
 import type { SkillsScenario } from './scenario.ts';
 import { computeCandidatePool } from './supply.ts';
 import { HORIZONS, MODEL_YEARS } from './units.ts';
@@ -21,6 +23,8 @@ export interface SkillsResult {
   illustrative: boolean;
   horizons: readonly Horizon[];
   occupations: readonly string[];
+  /** Family of each occupation, in the order of `occupations`. */
+  families: readonly OccupationFamily[];
   territories: readonly string[];
   sizes: { horizons: number; territories: number; occupations: number; units: number };
   /** Positions to fill, by origin; `total` = needs + replacement + expansion. */
@@ -202,6 +206,7 @@ export function runSkillsModel(options: {
     illustrative: scenario.illustrative,
     horizons: HORIZONS,
     occupations: scenario.occupations.map((o) => o.code),
+    families: scenario.occupations.map((o) => occupationFamily(o)),
     territories: scenario.territories.map((t) => t.id),
     sizes: { horizons: H, territories: T, occupations: O, units: size },
     demand: {
