@@ -19,6 +19,11 @@ describe('runModel on North Lorraine', () => {
     expect(baseline.convergence.calibrated).toBe(true);
   });
 
+  it('keeps 85 % of the perimeter trips within their own EPCI (EDGT), within 1 point', () => {
+    expect(baseline.withinEpci.target).toBe(0.85);
+    expect(Math.abs(baseline.withinEpci.share - 0.85)).toBeLessThan(0.01);
+  });
+
   it('converges: feedback stable and the last assignment at gap 1e-4', () => {
     expect(baseline.convergence.converged).toBe(true);
     expect(baseline.convergence.assignments.at(-1)!.relativeGap).toBeLessThanOrEqual(1e-4);

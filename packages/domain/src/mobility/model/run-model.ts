@@ -44,6 +44,8 @@ export interface ModelResult {
   modeShares: ModeRecord;
   calibrationShares: ModeRecord;
   calibrationTarget: { shares: ModeRecord; source: string };
+  /** Share of the perimeter's trips (gravity, external flows excluded) staying in their EPCI, and its target. */
+  withinEpci: { share: number; target: number | undefined };
   sharesByPurpose: Record<Purpose, ModeRecord>;
   sharesByZone: { zone: string; name: string; trips: number; shares: ModeRecord }[];
   /** Daily car vehicle-km on the road network. */
@@ -298,6 +300,7 @@ export function runModel(
     modeShares: normalise(total),
     calibrationShares,
     calibrationTarget: { shares: { ...targets }, source: territory.calibration.targetSource },
+    withinEpci: { share: sim.calibrationWithinEpci, target: territory.calibration.withinEpciTarget },
     sharesByPurpose: byPurpose,
     sharesByZone: zones.map((zone, z) => ({
       zone: zone.id,

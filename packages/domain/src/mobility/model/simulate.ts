@@ -7,7 +7,7 @@
 import { assignRoad, type AssignmentResult } from '../assignment/road-assignment.ts';
 import { skimZones } from '../assignment/all-or-nothing.ts';
 import { generateTrips } from '../demand/generation.ts';
-import { distributeGravity } from '../demand/gravity.ts';
+import { distributeGravity, type Deterrence } from '../demand/gravity.ts';
 import { logitShares } from '../demand/mode-choice.ts';
 import { MODES, PURPOSES, type Purpose } from '../demand/purposes.ts';
 import { createRoadNetwork, type RoadNetwork } from '../network/road-network.ts';
@@ -42,12 +42,30 @@ export interface Simulation {
   trips: Record<Purpose, Float64Array[]>;
   /** Trips by mode produced in the calibration perimeter, and their total (no external flows). */
   calibrationTrips: Float64Array;
+  /** Share of those trips whose destination is in the origin's EPCI. */
+  calibrationWithinEpci: number;
   convergence: {
     feedbackIterations: number;
     skimChange: number[];
     assignments: { iterations: number; relativeGap: number }[];
     converged: boolean;
   };
+}
+
+/** The deterrence with its parameters multiplied by `scale` (calibration of trip lengths). */
+export function scaleDeterrence(deterrence: Deterrence, scale: number): Deterrence {
+  switch (deterrence.kind) {
+    case 'exponential':
+      return { kind: 'exponential', beta: deterrence.beta * scale };
+    case 'power':
+      return { kind: 'power', alpha: deterrence.alpha * scale };
+    case 'gamma':
+      return { kind: 'gamma', alpha: deterrence.alpha * scale, beta: deterrence.beta * scale };
+    default: {
+      const unreachable: never = deterrence;
+      return unreachable;
+    }
+  }
 }
 
 export function buildRoadNetwork(territory: Territory): RoadNetwork {
@@ -175,6 +193,8 @@ export function simulate(options: {
   const carDemand = new Float64Array(cells);
   let trips = {} as Record<Purpose, Float64Array[]>;
   const calibrationTrips = new Float64Array(M);
+  const deterrenceScale = territory.calibration.deterrenceScale ?? 1;
+  let withinEpci = 0;
   const skimChange: number[] = [];
   const assignments: { iterations: number; relativeGap: number }[] = [];
   let assignment: AssignmentResult | undefined;
@@ -187,6 +207,7 @@ export function simulate(options: {
     iteration++;
     trips = {} as Record<Purpose, Float64Array[]>;
     calibrationTrips.fill(0);
+    withinEpci = 0;
     carDemand.fill(0);
     for (const purpose of PURPOSES) {
       const vot = P.valueOfTime[purpose];
@@ -225,7 +246,7 @@ export function simulate(options: {
         productions,
         attractions,
         impedance: composite,
-        deterrence: P.deterrence[purpose],
+        deterrence: scaleDeterrence(P.deterrence[purpose], deterrenceScale),
         tolerance: P.gravityTolerance,
         maxIterations: 2000,
         initialFactors: columnFactors[purpose],
@@ -238,6 +259,7 @@ export function simulate(options: {
         if (t === 0) continue;
         const o = Math.floor(k / Z);
         const inPerimeter = zones[o]!.calibration;
+        if (inPerimeter && zones[k - o * Z]!.epci === zones[o]!.epci) withinEpci += t;
         for (let m = 0; m < M; m++) {
           const q = t * prob[m]![k]!;
           byMode[m]![k] = q;
@@ -310,6 +332,7 @@ export function simulate(options: {
     activeKm,
     trips,
     calibrationTrips,
+    calibrationWithinEpci: withinEpci / calibrationTrips.reduce((a, b) => a + b, 0),
     convergence: { feedbackIterations: iteration, skimChange, assignments, converged },
   };
 }

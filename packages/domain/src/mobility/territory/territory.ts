@@ -80,5 +80,9 @@ export interface Territory {
     constants: number[];
     targets: Record<Mode, number>;
     targetSource: string;
+    /** Multiplies every deterrence parameter (β, α): calibrated on `withinEpciTarget`. */
+    deterrenceScale?: number;
+    /** Share of the perimeter's trips that stay in their EPCI (EDGT SCoTAM: 85 %). */
+    withinEpciTarget?: number;
   };
 }
