@@ -643,11 +643,20 @@ zones.forEach((zone, z) => {
     });
   }
 });
-// Other external exchanges (estimates, illustrative): Saarland 12,000 commuters, Belgium 6,000,
-// Nancy 20,000 daily trips each way, A4 west 10,000; attached to the zones on the corridor.
+// Germany and Belgium: 133,400 − 115,000 = 18,400 Lorraine commuters (IBA-OIE 2023), most of
+// them living in eastern Moselle, outside the perimeter: 4,000 to Saarland (from Metz) and 3,000
+// to Belgium (from Longwy) are estimates, with the same 2 trips a day and 90 % presence.
+for (const [name, target, commuters] of [
+  ['Metz', '@X-SAAR', 4000],
+  ['Longwy', '@X-BEL', 3000],
+] as const) {
+  const o = zoneIndex(name);
+  const d = zoneIndex(target);
+  externalFlows.push({ origin: o, destination: d, tripsPerDay: commuters * 0.9, purpose: 'home-work' });
+  externalFlows.push({ origin: d, destination: o, tripsPerDay: commuters * 0.9, purpose: 'home-work' });
+}
+// Other exchanges (estimates, illustrative): Metz–Nancy 20,000 and Metz–A4 west 10,000 trips a day each way.
 for (const [name, target, trips] of [
-  ['Metz', '@X-SAAR', 12000],
-  ['Longwy', '@X-BEL', 6000],
   ['Metz', '@X-NANCY', 20000],
   ['Metz', '@X-WEST', 10000],
 ] as const) {
