@@ -61,18 +61,16 @@ describe('Yjs endpoint: who may connect and who may write', () => {
     const room = roomName(world.liveId, 'content');
     const writer = open(room, world.tokens.company);
     await synced(writer);
-    writer.doc
-      .getArray('ideas')
-      .push([
-        new Y.Map(
-          Object.entries({
-            id: 'i1',
-            text: 'Navette',
-            createdBy: 'c',
-            updatedAt: '2026-11-26T08:00:00.000Z',
-          }),
-        ),
-      ]);
+    writer.doc.getArray('ideas').push([
+      new Y.Map(
+        Object.entries({
+          id: 'i1',
+          text: 'Navette',
+          createdBy: 'c',
+          updatedAt: '2026-11-26T08:00:00.000Z',
+        }),
+      ),
+    ]);
     const observer = open(room, world.tokens.observer);
     const reasons = deniedReasons(observer);
     await synced(observer);
@@ -118,18 +116,16 @@ describe('Yjs endpoint: who may connect and who may write', () => {
     const closed = open(roomName(world.closedId, 'content'), world.tokens.facilitator);
     const closedDenied = deniedReasons(closed);
     await synced(closed);
-    closed.doc
-      .getArray('ideas')
-      .push([
-        new Y.Map(
-          Object.entries({
-            id: 'x',
-            text: 'Trop tard',
-            createdBy: 'f',
-            updatedAt: '2026-11-26T08:00:00.000Z',
-          }),
-        ),
-      ]);
+    closed.doc.getArray('ideas').push([
+      new Y.Map(
+        Object.entries({
+          id: 'x',
+          text: 'Trop tard',
+          createdBy: 'f',
+          updatedAt: '2026-11-26T08:00:00.000Z',
+        }),
+      ),
+    ]);
     await waitFor('the facilitator of a closed workshop to be told', () => closedDenied.length > 0);
     expect(server.yjs.rooms.get(roomName(world.closedId, 'content'))?.doc.getArray('ideas').length).toBe(0);
   });
