@@ -72,6 +72,12 @@ export function distributeGravity(options: {
   maxIterations?: number;
   /** Starting column factors (from a previous, similar run); default all ones. */
   initialFactors?: ArrayLike<number>;
+  /**
+   * Over-relaxation ω of each balancing step in log space, 1 ≤ ω < 2 (default 1: plain
+   * Furness). ω ≈ 1.5 cuts the iterations on slowly converging problems (over-relaxed
+   * Sinkhorn-Knopp, Thibault et al. 2017); the stopping test is unchanged.
+   */
+  overRelaxation?: number;
 }): GravityResult {
   const { productions, attractions, impedance, deterrence } = options;
   const tolerance = options.tolerance ?? 1e-6;
@@ -142,6 +148,7 @@ export function distributeGravity(options: {
   const colSum = new Float64Array(C);
   let iterations = 0;
   let error: number;
+  const omega = options.overRelaxation ?? 1;
   for (;;) {
     // a-step. Its sums also measure the rows under the previous a: Σ_j T_ij / P_i = a_i s_i.
     error = 0;
@@ -151,7 +158,9 @@ export function distributeGravity(options: {
       const row = r * C;
       for (let c = 0; c < C; c++) sum += bA[c]! * g[row + c]!;
       if (iterations > 0) error = Math.max(error, Math.abs(a[r]! * sum - 1));
-      nextA[r] = sum > 0 ? 1 / sum : 0;
+      const exact = sum > 0 ? 1 / sum : 0;
+      nextA[r] =
+        omega === 1 || iterations === 0 || exact === 0 ? exact : a[r]! * Math.pow(exact / a[r]!, omega);
     }
     // After a b-step every column total is exact: keep that a and b when the rows are within tolerance.
     if (iterations > 0 && error <= tolerance) break;
@@ -164,7 +173,10 @@ export function distributeGravity(options: {
       const row = r * C;
       for (let c = 0; c < C; c++) colSum[c]! += ap * g[row + c]!;
     }
-    for (let c = 0; c < C; c++) b[c] = colSum[c]! > 0 ? 1 / colSum[c]! : 0;
+    for (let c = 0; c < C; c++) {
+      const exact = colSum[c]! > 0 ? 1 / colSum[c]! : 0;
+      b[c] = omega === 1 || exact === 0 || b[c] === 0 ? exact : b[c]! * Math.pow(exact / b[c]!, omega);
+    }
   }
   const trips = new Float64Array(n * n);
   for (let r = 0; r < R; r++) {

@@ -250,6 +250,7 @@ export function simulate(options: {
         tolerance: P.gravityTolerance,
         maxIterations: 2000,
         initialFactors: columnFactors[purpose],
+        overRelaxation: P.gravityOverRelaxation,
       });
       columnFactors[purpose] = gravity.columnFactors;
       const distributed = gravity.trips;
