@@ -8,7 +8,6 @@ import { assignRoad, type AssignmentResult } from '../assignment/road-assignment
 import { skimZones } from '../assignment/all-or-nothing.ts';
 import { generateTrips } from '../demand/generation.ts';
 import { distributeGravity, type Deterrence } from '../demand/gravity.ts';
-import { logitShares } from '../demand/mode-choice.ts';
 import { MODES, PURPOSES, type Purpose } from '../demand/purposes.ts';
 import { createRoadNetwork, type RoadNetwork } from '../network/road-network.ts';
 import { ShortestPathSolver } from '../network/shortest-path.ts';
@@ -183,13 +182,47 @@ export function simulate(options: {
   });
 
   const fuelPerKm = (scenario.fuelPrice * P.fuelConsumption) / 100;
+  const theta = P.theta;
+  const [c0, c1, c2, c3, c4] = Array.from({ length: M }, (_, m) => constants[m] ?? 0) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const parking = Float64Array.from(zones, (zone) => zone.parkingCost);
+  const carMinutes = new Float64Array(cells);
+  const carEuros = new Float64Array(cells);
+  const passengerEuros = new Float64Array(cells);
+  // PT, bike and walk costs do not depend on congestion: once per run.
+  const ptMinutes = new Float64Array(cells);
+  const ptEuros = new Float64Array(cells);
+  const bikeMinutes = new Float64Array(cells);
+  const walkMinutes = new Float64Array(cells);
   const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
+  for (let k = 0; k < cells; k++) {
+    const o = Math.floor(k / Z);
+    if (o === k % Z) {
+      ptMinutes[k] = ptIntrazonal[o]!;
+      ptEuros[k] = ptIntrazonalFare[o]!;
+    } else if (Number.isFinite(ptSkims.cost[k]!)) {
+      ptMinutes[k] =
+        ptSkims.inVehicle[k]! +
+        P.pt.wait * ptSkims.wait[k]! +
+        P.pt.walk * ptSkims.walk[k]! +
+        P.pt.transferPenalty * ptSkims.transfers[k]!;
+      ptEuros[k] = ptSkims.fare[k]!;
+    } else {
+      ptMinutes[k] = Infinity;
+    }
+    const active = activeKm[k]!;
+    bikeMinutes[k] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
+    walkMinutes[k] = active <= P.maxWalkKm ? (active / P.walkSpeedKmh) * 60 : Infinity;
+  }
   const probabilities = Object.fromEntries(
     PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(cells))]),
   ) as Record<Purpose, Float64Array[]>;
   const composite = new Float64Array(cells);
-  const modeCost = new Float64Array(M);
-  const share = new Float64Array(M);
   const carDemand = new Float64Array(cells);
   let trips = {} as Record<Purpose, Float64Array[]>;
   const calibrationTrips = new Float64Array(M);
@@ -209,37 +242,45 @@ export function simulate(options: {
     calibrationTrips.fill(0);
     withinEpci = 0;
     carDemand.fill(0);
+    // Purpose-independent parts of the generalised costs: minutes, and euros to weigh per purpose.
+    for (let k = 0; k < cells; k++) {
+      const d = k % Z;
+      carMinutes[k] = carTime[k]! + P.carTerminalMinutes;
+      carEuros[k] = fuelPerKm * carKm[k]! + parking[d]!;
+      // Passengers are dropped off (no parking) and share the fuel cost with the driver.
+      passengerEuros[k] = 0.5 * fuelPerKm * carKm[k]!;
+    }
     for (const purpose of PURPOSES) {
-      const vot = P.valueOfTime[purpose];
-      const perMinute = 60 / vot; // minutes per euro
+      const perMinute = 60 / P.valueOfTime[purpose]; // minutes per euro
       const prob = probabilities[purpose];
-      for (let o = 0; o < Z; o++) {
-        for (let d = 0; d < Z; d++) {
-          const k = o * Z + d;
-          const km = carKm[k]!;
-          modeCost[CAR] =
-            carTime[k]! + P.carTerminalMinutes + (fuelPerKm * km + zones[d]!.parkingCost) * perMinute;
-          // Passengers are dropped off (no parking) and share the fuel cost with the driver.
-          modeCost[PASSENGER] = carTime[k]! + P.carTerminalMinutes + 0.5 * fuelPerKm * km * perMinute;
-          if (o === d) {
-            modeCost[PT] = ptIntrazonal[o]! + ptIntrazonalFare[o]! * perMinute;
-          } else {
-            const skimCost = ptSkims.cost[k]!;
-            modeCost[PT] = Number.isFinite(skimCost)
-              ? ptSkims.inVehicle[k]! +
-                P.pt.wait * ptSkims.wait[k]! +
-                P.pt.walk * ptSkims.walk[k]! +
-                P.pt.transferPenalty * ptSkims.transfers[k]! +
-                ptSkims.fare[k]! * perMinute
-              : Infinity;
-          }
-          const active = activeKm[k]!;
-          modeCost[BIKE] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
-          modeCost[WALK] = active <= P.maxWalkKm ? (active / P.walkSpeedKmh) * 60 : Infinity;
-          const logsum = logitShares({ costs: modeCost, constants, theta: P.theta, out: share });
-          composite[k] = logsum === -Infinity ? Infinity : -logsum / P.theta;
-          for (let m = 0; m < M; m++) prob[m]![k] = share[m]!;
-        }
+      const [pCar, pPassenger, pPt, pBike, pWalk] = prob as [
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+      ];
+      for (let k = 0; k < cells; k++) {
+        // Multinomial logit, inlined: utilities, then shares and logsum (see logitShares).
+        const vCar = c0 - theta * (carMinutes[k]! + carEuros[k]! * perMinute);
+        const vPassenger = c1 - theta * (carMinutes[k]! + passengerEuros[k]! * perMinute);
+        const vPt =
+          ptMinutes[k]! === Infinity ? -Infinity : c2 - theta * (ptMinutes[k]! + ptEuros[k]! * perMinute);
+        const vBike = bikeMinutes[k]! === Infinity ? -Infinity : c3 - theta * bikeMinutes[k]!;
+        const vWalk = walkMinutes[k]! === Infinity ? -Infinity : c4 - theta * walkMinutes[k]!;
+        const max = Math.max(vCar, vPassenger, vPt, vBike, vWalk);
+        const eCar = Math.exp(vCar - max);
+        const ePassenger = Math.exp(vPassenger - max);
+        const ePt = vPt === -Infinity ? 0 : Math.exp(vPt - max);
+        const eBike = vBike === -Infinity ? 0 : Math.exp(vBike - max);
+        const eWalk = vWalk === -Infinity ? 0 : Math.exp(vWalk - max);
+        const sum = eCar + ePassenger + ePt + eBike + eWalk;
+        composite[k] = -(max + Math.log(sum)) / theta;
+        pCar[k] = eCar / sum;
+        pPassenger[k] = ePassenger / sum;
+        pPt[k] = ePt / sum;
+        pBike[k] = eBike / sum;
+        pWalk[k] = eWalk / sum;
       }
       const { productions, attractions } = generated[purpose];
       const gravity = distributeGravity({
