@@ -19,11 +19,8 @@ import type { ModelParameters } from './parameters.ts';
 import type { Scenario } from './scenario.ts';
 
 const M = MODES.length;
+// Index of the car (driver) mode in MODES, whose trips load the road network.
 const CAR = 0;
-const PASSENGER = 1;
-const PT = 2;
-const BIKE = 3;
-const WALK = 4;
 
 export interface Simulation {
   zoneCount: number;
