@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../src/config.ts';
 import { Metrics } from '../src/metrics.ts';
 import { YjsConnection } from '../src/yjs/connection.ts';
 import { awarenessMessage, syncStep1, updateMessage } from '../src/yjs/messages.ts';
+import { Persister } from '../src/yjs/persistence.ts';
 import { DocRoom } from '../src/yjs/room.ts';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
 import {
@@ -178,6 +179,7 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
       limits: DEFAULT_LIMITS,
       metrics: new Metrics(),
       fanout: undefined,
+      persister: new Persister({ db: world.db, log, metrics: new Metrics(), flushMs: 20 }),
       onUnloaded: () => {},
     });
     await room.load();

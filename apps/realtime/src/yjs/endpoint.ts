@@ -10,6 +10,7 @@ import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import { YjsConnection, closeWith } from './connection.ts';
 import type { Fanout } from './fanout.ts';
+import { Persister } from './persistence.ts';
 import { DocRoom } from './room.ts';
 
 export interface YjsEndpoint {
@@ -46,6 +47,7 @@ export function createYjsEndpoint(options: {
     maxPayload: Math.max(limits.maxMessageBytes * 2, limits.maxMessageBytes + 65_536),
     perMessageDeflate: false,
   });
+  const persister = new Persister({ db, log, metrics, flushMs: limits.flushMs });
   const rooms = new Map<string, DocRoom>();
   const loading = new Map<string, Promise<DocRoom>>();
   const connections = new Set<YjsConnection>();
@@ -68,6 +70,7 @@ export function createYjsEndpoint(options: {
         limits,
         metrics,
         fanout: options.fanout,
+        persister,
         onUnloaded: (unloaded) => {
           if (rooms.get(unloaded.name) === unloaded) rooms.delete(unloaded.name);
         },
@@ -180,6 +183,7 @@ export function createYjsEndpoint(options: {
       for (const ws of wss.clients) ws.terminate();
       await Promise.allSettled([...loading.values()]);
       await Promise.allSettled([...rooms.values()].map((room) => room.unload()));
+      await persister.stop().catch(() => {});
       wss.close();
     },
   };

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from './fanout.ts';
+import type { Persister } from './persistence.ts';
 import { awarenessMessage, updateMessage } from './messages.ts';
 
 /** A local connection to a room: something the room can send messages to. */
@@ -43,11 +44,10 @@ export class DocRoom {
   unloading: Promise<void> | undefined;
   private shadow = new Y.Doc();
   private readonly awarenessOf = new Map<RoomPeer, Set<number>>();
-  private pending: { update: Uint8Array; at: number }[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
   private unloadTimer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private logRows = 0;
+  private compacting = false;
   private bytes = 0;
   private closed = false;
 
@@ -59,6 +59,7 @@ export class DocRoom {
       limits: RealtimeLimits;
       metrics: Metrics;
       fanout: Fanout | undefined;
+      persister: Persister;
       onUnloaded: (room: DocRoom) => void;
     },
   ) {
@@ -169,22 +170,23 @@ export class DocRoom {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
   }
 
-  /** Appends every pending update now; resolves when they are stored (or failed and re-queued). */
+  /** Appends every pending update now (of every room: the persister batches them). */
   flush(): Promise<void> {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const next = this.chain.then(() => this.flushOnce());
-    this.chain = next.catch(() => {});
-    return next;
+    return this.deps.persister.flush();
   }
 
   /** Folds the log into a snapshot. */
   compact(): Promise<void> {
+    this.compacting = true;
     const next = this.chain.then(async () => {
       const folded = await yjsStore.compact(this.deps.db.sql, { docName: this.name, merge: mergeToState });
       this.logRows = Math.max(0, this.logRows - folded);
       this.deps.metrics.compactions++;
     });
+    void next.then(
+      () => (this.compacting = false),
+      () => (this.compacting = false),
+    );
     this.chain = next.catch((error: unknown) =>
       this.deps.log.error({ room: this.name, err: error }, 'compaction failed'),
     );
@@ -225,10 +227,7 @@ export class DocRoom {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin === FROM_FANOUT) return;
     this.deps.fanout?.publish(this.name, { kind: 'update', payload: update });
-    this.pending.push({ update, at: performance.now() });
-    if (!this.flushTimer && !this.closed) {
-      this.flushTimer = setTimeout(() => void this.flush(), this.deps.limits.flushMs);
-    }
+    this.deps.persister.enqueue(this.name, update, this.onStored);
   }
 
   private onAwareness(change: AwarenessChange, origin: unknown): void {
@@ -281,28 +280,12 @@ export class DocRoom {
     }
   }
 
-  private async flushOnce(): Promise<void> {
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
-    try {
-      const update =
-        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
-      await yjsStore.append(this.deps.db.sql, { docName: this.name, updates: [update] });
-    } catch (error) {
-      this.deps.metrics.persistFailures++;
-      this.deps.log.error({ room: this.name, err: error }, 'appending to yjs_updates failed; retrying');
-      this.pending.unshift(...batch);
-      if (!this.flushTimer) {
-        this.flushTimer = setTimeout(() => void this.flush(), 500);
-        this.flushTimer.unref();
-      }
-      throw error;
-    }
-    const now = performance.now();
-    for (const entry of batch) this.deps.metrics.persisted(now - entry.at);
+  private readonly onStored = (): void => {
     this.logRows++;
-    if (this.logRows >= this.deps.limits.compactAfter && !this.closed) void this.compact().catch(() => {});
-  }
+    if (this.logRows >= this.deps.limits.compactAfter && !this.closed && !this.compacting) {
+      void this.compact().catch(() => {});
+    }
+  };
 }
 
 interface AwarenessChange {

@@ -71,3 +71,17 @@ export async function compact(
     return seqs.length;
   });
 }
+
+/**
+ * Appends updates of several documents in one statement: what a server batching
+ * every document's pending updates does once per flush.
+ */
+export async function appendMany(
+  sql: Queryable,
+  options: { rows: { docName: string; update: Uint8Array }[] },
+): Promise<void> {
+  if (options.rows.length === 0) return;
+  const rows = options.rows.map((row) => ({ docName: row.docName, update: Buffer.from(row.update) }));
+  const client = sql as Sql;
+  await client`insert into yjs_updates ${client(rows)}`;
+}
