@@ -76,6 +76,23 @@ describe('assignRoad on hand-checkable networks', () => {
     }
   });
 
+  it('with INRETS links, the equilibrium equalises the two routes (one above capacity)', () => {
+    const network = createRoadNetwork({
+      nodeCount: 2,
+      zoneCount: 2,
+      firstThruNode: 0,
+      links: [
+        { from: 0, to: 1, capacity: 1000, length: 1, freeFlowTime: 10, alpha: 0.5, vdf: 'inrets' },
+        { from: 0, to: 1, capacity: 1500, length: 1, freeFlowTime: 14, alpha: 0.5, vdf: 'inrets' },
+      ],
+    });
+    const demand = Float64Array.from([0, 3000, 0, 0]);
+    const result = assignRoad({ network, demand, algorithm: 'bfw', gap: 1e-9, maxIterations: 2000 });
+    expect(result.flows[0]! + result.flows[1]!).toBeCloseTo(3000, 6);
+    expect(result.costs[0]).toBeCloseTo(result.costs[1]!, 4);
+    expect(Math.max(result.flows[0]! / 1000, result.flows[1]! / 1500)).toBeGreaterThan(1);
+  });
+
   it('all-or-nothing puts everything on the free-flow shortest route', () => {
     const result = assignRoad({ network: twoRoutes, demand: twoRouteDemand, algorithm: 'aon' });
     expect(Array.from(result.flows)).toEqual([3000, 0]);
