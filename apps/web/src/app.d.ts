@@ -10,6 +10,8 @@ declare global {
     interface Error {
       message: string;
       requestId?: string;
+      /** A known error the page explains in the reader's language (expired invitation…). */
+      code?: string;
     }
   }
 }

@@ -1,4 +1,11 @@
-import { sessions, users, verifyAgainstDummy, verifyPassword, type Queryable } from '@atelier/db';
+import {
+  sessions,
+  signInThrottle,
+  users,
+  verifyAgainstDummy,
+  verifyPassword,
+  type Queryable,
+} from '@atelier/db';
 import { z } from 'zod';
 
 export const signInSchema = z.object({
@@ -7,29 +14,54 @@ export const signInSchema = z.object({
 });
 
 export type SignInResult =
-  { ok: true; token: string; expiresAt: Date } | { ok: false; reason: 'invalid_credentials' };
+  | { ok: true; token: string; expiresAt: Date; userId: string }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Checks an e-mail and password and opens a session. Unknown e-mails cost the
- * same argon2 work as wrong passwords, so the answer and its timing do not tell
- * whether an account exists.
+ * Checks an e-mail and password and opens a session.
+ *
+ * - Throttling comes first: after too many failures for this e-mail (or from
+ *   this address) within the window, the attempt is refused even with the right
+ *   password, whether the account exists or not.
+ * - Unknown e-mails cost the same argon2 work as wrong passwords (and so do
+ *   throttled attempts), so neither the answer nor its timing tells whether an
+ *   account exists.
  */
 export async function signIn(
   sql: Queryable,
-  options: { email: string; password: string; now: Date; userAgent?: string; ip?: string },
+  options: { email: string; password: string; now: Date; userAgent?: string; ip: string },
 ): Promise<SignInResult> {
-  const user = await users.findByEmailForSignIn(sql, { email: options.email });
+  const { email, ip, now } = options;
+  const verdict = await signInThrottle.check(sql, { email, ip, now });
+  if (!verdict.allowed) {
+    await verifyAgainstDummy(options.password);
+    return { ok: false, reason: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  const user = await users.findByEmailForSignIn(sql, { email });
   const valid = user
     ? await verifyPassword({ hash: user.passwordHash, password: options.password })
     : await verifyAgainstDummy(options.password);
-  if (!user || !valid) return { ok: false, reason: 'invalid_credentials' };
-  const token = sessions.generateToken();
-  const session = await sessions.create(sql, {
-    token,
+  if (!user || !valid) {
+    await signInThrottle.recordFailure(sql, { email, ip, now });
+    return { ok: false, reason: 'invalid_credentials' };
+  }
+  await signInThrottle.clearAccount(sql, { email });
+  const { token, expiresAt } = await openSession(sql, {
     userId: user.id,
-    now: options.now,
+    now,
     userAgent: options.userAgent,
-    ip: options.ip,
+    ip,
   });
-  return { ok: true, token, expiresAt: session.expiresAt };
+  return { ok: true, token, expiresAt, userId: user.id };
+}
+
+/** Opens a new session for a person; the token goes in the cookie, its hash in the database. */
+export async function openSession(
+  sql: Queryable,
+  options: { userId: string; now: Date; userAgent?: string; ip?: string },
+): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
+  const token = sessions.generateToken();
+  const session = await sessions.create(sql, { token, ...options });
+  return { token, expiresAt: session.expiresAt, sessionId: session.id };
 }

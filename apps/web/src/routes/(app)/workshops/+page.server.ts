@@ -1,12 +1,19 @@
 import { workshops } from '@atelier/db';
+import { can } from '@atelier/domain';
+import { actorOf } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { sql } = await getDb();
   // The (app) layout guarantees a signed-in user.
-  const list = await workshops.listForUser(sql, { userId: locals.user!.id });
+  const user = locals.user!;
+  const [list, actor] = await Promise.all([
+    workshops.listForUser(sql, { userId: user.id }),
+    actorOf(sql, user),
+  ]);
   return {
+    canCreate: can(actor, 'workshop.create', { type: 'platform' }),
     workshops: list.map((w) => ({
       id: w.id,
       title: w.title,

@@ -1,16 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
 import { signIn, signInSchema } from '$lib/server/auth/sign-in.ts';
 import { getDb } from '$lib/server/db.ts';
 import { safeRedirectTarget } from '$lib/server/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops'));
+  const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops');
+  if (locals.user) redirect(303, redirectTo);
+  return { redirectTo };
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url, getClientAddress }) => {
+  default: async (event) => {
+    const { request, url } = event;
     const form = await request.formData();
     const email = String(form.get('email') ?? '').slice(0, 254);
     const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
@@ -20,24 +23,21 @@ export const actions: Actions = {
         email,
         errors: { email: fields.has('email'), password: fields.has('password') },
         invalid: false,
+        retryAfterSeconds: 0,
       });
     }
     const { sql } = await getDb();
-    const result = await signIn(sql, {
-      ...parsed.data,
-      now: new Date(),
-      userAgent: request.headers.get('user-agent') ?? undefined,
-      ip: getClientAddress(),
-    });
+    const result = await signIn(sql, { ...parsed.data, now: new Date(), ...clientOf(event) });
     if (!result.ok) {
-      return fail(400, { email, errors: { email: false, password: false }, invalid: true });
+      const retryAfterSeconds = result.reason === 'throttled' ? result.retryAfterSeconds : 0;
+      return fail(result.reason === 'throttled' ? 429 : 400, {
+        email,
+        errors: { email: false, password: false },
+        invalid: result.reason === 'invalid_credentials',
+        retryAfterSeconds,
+      });
     }
-    setSessionCookie({
-      cookies,
-      token: result.token,
-      expiresAt: result.expiresAt,
-      secure: url.protocol === 'https:',
-    });
+    startSession(event, result);
     redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops'));
   },
 };

@@ -1,0 +1,30 @@
+import { fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access.ts';
+import { changePassword } from '$lib/server/auth/account.ts';
+import { changePasswordSchema } from '$lib/server/auth/account-schemas.ts';
+import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
+import { getDb } from '$lib/server/db.ts';
+import { parseForm } from '$lib/server/forms.ts';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  default: async (event) => {
+    const user = requireUser(event.locals, event.url);
+    const parsed = parseForm(
+      await event.request.formData(),
+      ['currentPassword', 'newPassword'],
+      changePasswordSchema,
+    );
+    if (!parsed.ok) return fail(400, { errors: parsed.errors });
+    const { sql } = await getDb();
+    const result = await changePassword(sql, {
+      userId: user.id,
+      ...parsed.data,
+      now: new Date(),
+      ...clientOf(event),
+    });
+    if (!result.ok) return fail(400, { errors: result.errors });
+    startSession(event, result);
+    return { changed: true };
+  },
+};

@@ -1,0 +1,24 @@
+import { organisations } from '@atelier/db';
+import { getDb } from '$lib/server/db.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { sql } = await getDb();
+  const mine = await organisations.listForUser(sql, { userId: locals.user!.id });
+  const all = locals.user!.isAdmin ? await organisations.list(sql) : [];
+  const strip = (o: {
+    id: string;
+    name: string;
+    kind: (typeof mine)[number]['kind'];
+    communeCode: string;
+  }) => ({
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    communeCode: o.communeCode,
+  });
+  return {
+    mine: mine.map((o) => ({ ...strip(o), role: o.role })),
+    others: all.filter((o) => !mine.some((x) => x.id === o.id)).map(strip),
+  };
+};

@@ -1,0 +1,32 @@
+import { can } from '@atelier/domain';
+import { fail, redirect } from '@sveltejs/kit';
+import { actorOf, requireUser } from '$lib/server/access.ts';
+import { getDb } from '$lib/server/db.ts';
+import { echo, parseForm } from '$lib/server/forms.ts';
+import { createOrganisation, ORGANISATION_FIELDS, organisationSchema } from '$lib/server/organisations.ts';
+import { safeRedirectTarget } from '$lib/server/redirect.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { sql } = await getDb();
+  const actor = await actorOf(sql, locals.user!);
+  return {
+    allowMetropole: can(actor, 'organisation.createMetropole', { type: 'platform' }),
+    kind: url.searchParams.get('kind') ?? '',
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const parsed = parseForm(await request.formData(), ORGANISATION_FIELDS, organisationSchema);
+    if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
+    const { sql } = await getDb();
+    const actor = await actorOf(sql, user);
+    if (!can(actor, 'organisation.create', { type: 'platform' }))
+      return fail(403, { values: {}, errors: {} });
+    const result = await createOrganisation(sql, { actor, input: parsed.data, now: new Date() });
+    if (!result.ok) return fail(400, { values: echo(parsed.values), errors: result.errors });
+    redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), `/organisations/${result.id}`));
+  },
+};

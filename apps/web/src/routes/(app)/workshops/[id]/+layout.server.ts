@@ -1,0 +1,28 @@
+import { workshopAccess } from '$lib/server/access.ts';
+import { getDb } from '$lib/server/db.ts';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, params }) => {
+  const { sql } = await getDb();
+  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const { workshop } = access;
+  return {
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      status: workshop.status,
+      description: workshop.description,
+      agenda: workshop.agenda,
+      territory: workshop.territory,
+      startsAt: workshop.startsAt?.toISOString() ?? null,
+    },
+    seat: access.resource.seat ?? null,
+    may: {
+      update: access.allows('workshop.update'),
+      manageMembers: access.allows('workshop.manageMembers'),
+      manageInvitations: access.allows('workshop.manageInvitations'),
+      // Settings stay viewable by facilitators and admins once the workshop is closed, read-only.
+      seeSettings: access.allows('workshop.export') || access.allows('workshop.update'),
+    },
+  };
+};

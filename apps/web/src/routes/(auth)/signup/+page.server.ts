@@ -1,0 +1,38 @@
+import { invitations } from '@atelier/db';
+import { fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { signUpSchema } from '$lib/server/auth/account-schemas.ts';
+import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
+import { signUp } from '$lib/server/auth/sign-up.ts';
+import { getDb } from '$lib/server/db.ts';
+import { echo, parseForm } from '$lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const invitation = url.searchParams.get('invitation') ?? '';
+  const validToken = invitations.isTokenShaped(invitation) ? invitation : '';
+  if (locals.user) redirect(303, validToken ? `/invite/${validToken}` : '/workshops');
+  return { invitation: validToken };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const parsed = parseForm(form, ['email', 'displayName', 'password', 'invitation'], signUpSchema);
+    const invitation = invitations.isTokenShaped(parsed.values.invitation ?? '')
+      ? parsed.values.invitation!
+      : '';
+    if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
+    const { sql } = await getDb();
+    const now = new Date();
+    const result = await signUp(sql, { ...parsed.data, locale: getLocale(), now, ...clientOf(event) });
+    if (!result.ok) return fail(400, { values: echo(parsed.values), errors: result.errors });
+    startSession(event, result);
+    if (invitation) {
+      // An invitation for a named organisation seats the newcomer at once; one by kind asks which organisation.
+      const joined = await invitations.accept(sql, { token: invitation, userId: result.userId, now });
+      redirect(303, joined.ok ? `/workshops/${joined.workshopId}` : `/invite/${invitation}`);
+    }
+    redirect(303, '/workshops');
+  },
+};

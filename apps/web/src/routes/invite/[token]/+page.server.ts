@@ -1,0 +1,31 @@
+import { invitations } from '@atelier/db';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access.ts';
+import { getDb } from '$lib/server/db.ts';
+import { loadInvitation } from '$lib/server/invite-page.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { sql } = await getDb();
+  return {
+    token: params.token,
+    invitation: await loadInvitation(sql, { token: params.token, user: locals.user, now: new Date() }),
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, url, params }) => {
+    const user = requireUser(locals, url);
+    const organisationId = String((await request.formData()).get('organisationId') ?? '') || undefined;
+    const { sql } = await getDb();
+    const result = await invitations.accept(sql, {
+      token: params.token,
+      userId: user.id,
+      organisationId,
+      now: new Date(),
+    });
+    if (!result.ok)
+      return fail(result.reason === 'organisation_required' ? 400 : 410, { reason: result.reason });
+    redirect(303, `/workshops/${result.workshopId}`);
+  },
+};
