@@ -634,12 +634,19 @@ zones.forEach((zone, z) => {
     [lux, 0.6],
     [esch, 0.4],
   ] as const) {
-    externalFlows.push({ origin: z, destination, tripsPerDay: round(trips * part, 1), purpose: 'home-work' });
+    externalFlows.push({
+      origin: z,
+      destination,
+      tripsPerDay: round(trips * part, 1),
+      purpose: 'home-work',
+      crossBorder: true,
+    });
     externalFlows.push({
       origin: destination,
       destination: z,
       tripsPerDay: round(trips * part, 1),
       purpose: 'home-work',
+      crossBorder: true,
     });
   }
 });

@@ -15,14 +15,18 @@ const territory = JSON.parse(readFileSync(file, 'utf8')) as Territory;
 const started = performance.now();
 // EDGT SCoTAM 2016-17: 85 % of the residents' trips stay within their own EPCI.
 territory.calibration.withinEpciTarget ??= 0.85;
+// DREAL Grand Est 2022: 75 % of cross-border trips by car.
+territory.calibration.crossBorderCarShareTarget ??= 0.75;
 const result = calibrateTerritory({ territory, tolerance: 2e-4 });
 console.error(
   `${result.runs} model runs, ${Math.round(performance.now() - started)} ms, max share error ${result.maxError.toFixed(5)}; ` +
     `shares ${Array.from(result.shares, (s) => s.toFixed(4)).join(' ')}; deterrence scale ${result.deterrenceScale.toFixed(4)}, ` +
-    `within own EPCI ${result.withinEpci.toFixed(4)}`,
+    `within own EPCI ${result.withinEpci.toFixed(4)}; cross-border PT constant ${result.crossBorderPtConstant.toFixed(4)}, ` +
+    `car share ${result.crossBorderCarShare.toFixed(4)}`,
 );
 if (result.maxError > 2e-4) throw new Error('calibration did not converge');
 territory.calibration.constants = Array.from(result.constants, (c) => Math.round(c * 1e6) / 1e6);
 territory.calibration.deterrenceScale = Math.round(result.deterrenceScale * 1e6) / 1e6;
+territory.calibration.crossBorderPtConstant = Math.round(result.crossBorderPtConstant * 1e6) / 1e6;
 writeFileSync(file, JSON.stringify(territory) + '\n');
 console.error(`constants ${territory.calibration.constants.join(', ')} written to ${file}`);

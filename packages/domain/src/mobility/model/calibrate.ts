@@ -4,7 +4,8 @@
  *   trips produced in the calibration perimeter match the targets;
  * - around that, one scale on every deterrence parameter is found by the secant method (on its
  *   logarithm) so that the share of those trips staying in their own EPCI matches its target
- *   (EDGT SCoTAM: 85 %), which fixes how far people travel.
+ *   (EDGT SCoTAM: 85 %), which fixes how far people travel;
+ * - then the cross-border flows' own PT constant, so that 75 % of them go by car (DREAL Grand Est).
  */
 import { calibrateConstants, type CalibrationResult } from '../demand/mode-choice.ts';
 import { MODES } from '../demand/purposes.ts';
@@ -16,6 +17,9 @@ import { simulate } from './simulate.ts';
 export interface TerritoryCalibration extends CalibrationResult {
   deterrenceScale: number;
   withinEpci: number;
+  crossBorderPtConstant: number;
+  /** Car (driver and passenger) share of the cross-border flows. */
+  crossBorderCarShare: number;
   /** Model runs used. */
   runs: number;
 }
@@ -77,5 +81,35 @@ export function calibrateTerritory(options: {
     }
     scale = Math.exp(x0);
   }
-  return { ...current.result, deterrenceScale: scale, withinEpci: current.within, runs };
+  // Cross-border flows: their own PT constant, moved by ln(target / modelled PT share). They
+  // are external flows, outside the two calibrations above (except through congestion).
+  const carTarget = territory.calibration.crossBorderCarShareTarget;
+  let shift = territory.calibration.crossBorderPtConstant ?? 0;
+  let carShare = NaN;
+  for (let k = 0; k < 20; k++) {
+    const trial: Territory = {
+      ...territory,
+      calibration: { ...territory.calibration, deterrenceScale: scale, crossBorderPtConstant: shift },
+    };
+    runs++;
+    const t = simulate({
+      territory: trial,
+      scenario,
+      parameters,
+      constants: current.result.constants,
+    }).crossBorderTrips;
+    const total = t.reduce((a, b) => a + b, 0);
+    carShare = (t[0]! + t[1]!) / total;
+    if (carTarget === undefined || Math.abs(carShare - carTarget) <= tolerance) break;
+    const ptTarget = 1 - carTarget - (t[3]! + t[4]!) / total;
+    shift += Math.log(ptTarget / (t[2]! / total));
+  }
+  return {
+    ...current.result,
+    deterrenceScale: scale,
+    withinEpci: current.within,
+    crossBorderPtConstant: shift,
+    crossBorderCarShare: carShare,
+    runs,
+  };
 }

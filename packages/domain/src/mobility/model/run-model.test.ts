@@ -19,6 +19,12 @@ describe('runModel on North Lorraine', () => {
     expect(baseline.convergence.calibrated).toBe(true);
   });
 
+  it('sends 75 % of the cross-border commuting trips by car (DREAL), within 1 point', () => {
+    expect(baseline.crossBorder.target).toBe(0.75);
+    expect(baseline.crossBorder.trips).toBeGreaterThan(150_000);
+    expect(Math.abs(baseline.crossBorder.carShare - 0.75)).toBeLessThan(0.01);
+  });
+
   it('keeps 85 % of the perimeter trips within their own EPCI (EDGT), within 1 point', () => {
     expect(baseline.withinEpci.target).toBe(0.85);
     expect(Math.abs(baseline.withinEpci.share - 0.85)).toBeLessThan(0.01);

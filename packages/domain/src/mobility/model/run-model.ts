@@ -46,6 +46,8 @@ export interface ModelResult {
   calibrationTarget: { shares: ModeRecord; source: string };
   /** Share of the perimeter's trips (gravity, external flows excluded) staying in their EPCI, and its target. */
   withinEpci: { share: number; target: number | undefined };
+  /** Cross-border commuting flows: daily trips, car (driver and passenger) share and its target. */
+  crossBorder: { trips: number; carShare: number; ptShare: number; target: number | undefined };
   sharesByPurpose: Record<Purpose, ModeRecord>;
   sharesByZone: { zone: string; name: string; trips: number; shares: ModeRecord }[];
   /** Daily car vehicle-km on the road network. */
@@ -301,6 +303,16 @@ export function runModel(
     calibrationShares,
     calibrationTarget: { shares: { ...targets }, source: territory.calibration.targetSource },
     withinEpci: { share: sim.calibrationWithinEpci, target: territory.calibration.withinEpciTarget },
+    crossBorder: (() => {
+      const t = sim.crossBorderTrips;
+      const trips = t.reduce((x, y) => x + y, 0);
+      return {
+        trips,
+        carShare: trips > 0 ? (t[0]! + t[1]!) / trips : 0,
+        ptShare: trips > 0 ? t[2]! / trips : 0,
+        target: territory.calibration.crossBorderCarShareTarget,
+      };
+    })(),
     sharesByPurpose: byPurpose,
     sharesByZone: zones.map((zone, z) => ({
       zone: zone.id,

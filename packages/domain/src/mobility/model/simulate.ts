@@ -40,6 +40,8 @@ export interface Simulation {
   calibrationTrips: Float64Array;
   /** Share of those trips whose destination is in the origin's EPCI. */
   calibrationWithinEpci: number;
+  /** Cross-border trips by mode (external flows marked crossBorder). */
+  crossBorderTrips: Float64Array;
   convergence: {
     feedbackIterations: number;
     skimChange: number[];
@@ -223,6 +225,9 @@ export function simulate(options: {
   const carDemand = new Float64Array(cells);
   let trips = {} as Record<Purpose, Float64Array[]>;
   const calibrationTrips = new Float64Array(M);
+  const crossBorder = new Float64Array(M);
+  const shares = new Float64Array(M);
+  const crossBorderPt = territory.calibration.crossBorderPtConstant ?? 0;
   const deterrenceScale = territory.calibration.deterrenceScale ?? 1;
   let withinEpci = 0;
   const skimChange: number[] = [];
@@ -307,11 +312,22 @@ export function simulate(options: {
       }
       trips[purpose] = byMode;
     }
+    crossBorder.fill(0);
     for (const flow of territory.externalFlows) {
       const k = flow.origin * Z + flow.destination;
       const factor = flow.purpose === 'home-work' ? 1 - scenario.teleworkShare : 1;
+      const prob = probabilities[flow.purpose];
+      for (let m = 0; m < M; m++) shares[m] = prob[m]![k]!;
+      if (flow.crossBorder && crossBorderPt !== 0) {
+        // An extra PT constant multiplies the PT odds by e^shift; the other shares follow.
+        const odds = Math.exp(crossBorderPt);
+        const denominator = 1 + shares[2]! * (odds - 1);
+        for (let m = 0; m < M; m++) shares[m] = (m === 2 ? shares[m]! * odds : shares[m]!) / denominator;
+      }
       for (let m = 0; m < M; m++) {
-        trips[flow.purpose][m]![k]! += flow.tripsPerDay * factor * probabilities[flow.purpose][m]![k]!;
+        const q = flow.tripsPerDay * factor * shares[m]!;
+        trips[flow.purpose][m]![k]! += q;
+        if (flow.crossBorder) crossBorder[m]! += q;
       }
     }
     // Productions are at home, so a purpose's matrix holds both legs of each home-based
@@ -372,6 +388,7 @@ export function simulate(options: {
     trips,
     calibrationTrips,
     calibrationWithinEpci: withinEpci / calibrationTrips.reduce((a, b) => a + b, 0),
+    crossBorderTrips: crossBorder,
     convergence: { feedbackIterations: iteration, skimChange, assignments, converged },
   };
 }

@@ -64,6 +64,8 @@ export interface ExternalFlow {
   destination: number;
   tripsPerDay: number;
   purpose: Purpose;
+  /** Cross-border commuting to Luxembourg: has its own PT constant, calibrated on `crossBorderCarShare`. */
+  crossBorder?: boolean;
 }
 
 export interface Territory {
@@ -84,5 +86,8 @@ export interface Territory {
     deterrenceScale?: number;
     /** Share of the perimeter's trips that stay in their EPCI (EDGT SCoTAM: 85 %). */
     withinEpciTarget?: number;
+    /** Extra PT constant of the cross-border flows, and the car share it reproduces (DREAL: 75 %). */
+    crossBorderPtConstant?: number;
+    crossBorderCarShareTarget?: number;
   };
 }
