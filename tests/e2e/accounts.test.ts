@@ -120,6 +120,56 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
     await page.close();
   });
 
+  it('shows a clear page for a revoked link, and the audit log to administrators only', async () => {
+    const page = await facilitator.newPage();
+    await page.goto(`${workshopUrl}/invitations`);
+    await page.getByRole('button', { name: "Créer le lien d'invitation" }).click();
+    const link = await page.getByLabel("Lien d'invitation").inputValue();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Toute organisation' })
+      .getByRole('button', { name: 'Révoquer' })
+      .click();
+    await page.getByText('Invitation révoquée.').waitFor();
+    const stranger = await chromium.newContext({ locale: 'fr-FR' });
+    const strangerPage = await stranger.newPage();
+    expect((await strangerPage.goto(link))?.status()).toBe(410);
+    await expect(strangerPage.locator('main').textContent()).resolves.toContain('révoqué');
+    await stranger.close();
+
+    expect((await page.goto(`${platform.baseUrl}/admin/audit`))?.status()).toBe(403);
+    await page.close();
+    const admin = await signedIn('admin@atelier.example');
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${platform.baseUrl}/admin/audit`);
+    const actions = await adminPage.locator('tbody tr td:nth-child(3)').allTextContents();
+    for (const action of [
+      'workshop.created',
+      'invitation.created',
+      'workshop.member_joined',
+      'invitation.revoked',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    await admin.close();
+  });
+
+  it('signs the other browsers out from the sessions page', async () => {
+    const laptop = await signedIn('observer@atelier.example');
+    const phone = await signedIn('observer@atelier.example');
+    const page = await phone.newPage();
+    await page.goto(`${platform.baseUrl}/account/sessions`);
+    await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: 'Me déconnecter partout ailleurs' }).click();
+    await page.getByText(/autre\(s\) session\(s\) fermée\(s\)/).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    const stale = await laptop.newPage();
+    await stale.goto(`${platform.baseUrl}/workshops`);
+    expect(new URL(stale.url()).pathname).toBe('/login');
+    await laptop.close();
+    await phone.close();
+  });
+
   it('keeps a member of other workshops out of this one, through every route (404, nothing changes)', async () => {
     const outsider = await signedIn('school@atelier.example');
     const page = await outsider.newPage();
