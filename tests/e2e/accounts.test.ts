@@ -260,6 +260,32 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
     await page.close();
   });
 
+  it('lets a signed-in person answer an invitation by kind by creating the organisation it asks for', async () => {
+    const page = await facilitator.newPage();
+    await page.goto(`${workshopUrl}/invitations`);
+    await page.getByLabel('Rôle').selectOption('observer');
+    await page.getByLabel('Pour', { exact: true }).selectOption('kind:training_body');
+    await page.getByRole('button', { name: "Créer le lien d'invitation" }).click();
+    const link = await page.getByLabel("Lien d'invitation").inputValue();
+    await page.close();
+
+    const company = await signedIn('company@atelier.example');
+    const invited = await company.newPage();
+    await invited.goto(link);
+    await invited.getByRole('link', { name: 'Créer une organisation pour la représenter' }).click();
+    await invited.getByLabel("Nom de l'organisation").fill('Campus des métiers de Hayange (fictif)');
+    await invited.getByLabel('Commune du site principal').selectOption('57306');
+    await invited.getByRole('button', { name: "Créer l'organisation" }).click();
+    await invited.waitForURL(link);
+    await invited
+      .getByLabel('Organisation que vous représentez')
+      .selectOption({ label: 'Campus des métiers de Hayange (fictif)' });
+    await invited.getByRole('button', { name: "Rejoindre l'atelier" }).click();
+    await invited.waitForURL(workshopUrl);
+    await invited.getByText('Votre rôle : Observateur·rice').waitFor();
+    await company.close();
+  });
+
   it('deletes an account: the person can no longer sign in', async () => {
     const context = await chromium.newContext({ locale: 'fr-FR' });
     const page: Page = await context.newPage();
