@@ -145,8 +145,10 @@ class RawEditor {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { headers: { cookie }, perMessageDeflate: false });
       this.ws = ws;
-      ws.on('open', () => resolve());
-      ws.on('message', () => this.received++);
+      // Ready when the server speaks first (sync step 1): after authentication and loading.
+      ws.on('message', () => {
+        if (this.received++ === 0) resolve();
+      });
       ws.on('error', reject);
     });
   }
@@ -249,7 +251,10 @@ async function run(
       });
       return { writer, reader };
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let i = 0; i < 600 && !probes.every((p) => p.writer.synced && p.reader.synced); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
     let probeSeq = 0;
     const probeTimer = setInterval(() => {
       for (const probe of probes) {

@@ -1,7 +1,10 @@
+/** The persistence delay summary covers this sliding window (like prom-client's maxAgeSeconds). */
+const DELAY_WINDOW_MS = 10_000;
+
 /**
  * Counters and gauges of one realtime instance, served at /metrics in the
- * Prometheus text format. Persistence delays are kept as a sliding sample of the
- * last 10,000 flushes for the quantiles.
+ * Prometheus text format. Persistence delay quantiles cover the last 10 seconds
+ * (at most 50,000 samples).
  */
 export class Metrics {
   yjsConnections = 0;
@@ -13,8 +16,7 @@ export class Metrics {
   updatesPersisted = 0;
   persistFailures = 0;
   compactions = 0;
-  private readonly delays: number[] = [];
-  private delayIndex = 0;
+  private delays: { at: number; ms: number }[] = [];
 
   refused(reason: string): void {
     this.updatesRefused.set(reason, (this.updatesRefused.get(reason) ?? 0) + 1);
@@ -27,14 +29,21 @@ export class Metrics {
   /** Time from accepting an update to its row being committed, in ms. */
   persisted(delayMs: number): void {
     this.updatesPersisted++;
-    if (this.delays.length < 10_000) this.delays.push(delayMs);
-    else this.delays[this.delayIndex++ % 10_000] = delayMs;
+    const now = performance.now();
+    this.delays.push({ at: now, ms: delayMs });
+    if (this.delays.length > 50_000 || (this.delays[0]?.at ?? now) < now - 2 * DELAY_WINDOW_MS)
+      this.prune(now);
   }
 
   persistDelayQuantiles(): { p50: number; p95: number; p99: number; max: number; count: number } {
-    const sorted = [...this.delays].sort((a, b) => a - b);
+    this.prune(performance.now());
+    const sorted = this.delays.map((entry) => entry.ms).sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
     return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? 0, count: sorted.length };
+  }
+
+  private prune(now: number): void {
+    this.delays = this.delays.filter((entry) => entry.at >= now - DELAY_WINDOW_MS).slice(-50_000);
   }
 
   render(): string {
@@ -71,7 +80,7 @@ export class Metrics {
       '# HELP atelier_yjs_compactions_total Documents compacted into a snapshot.',
       '# TYPE atelier_yjs_compactions_total counter',
       `atelier_yjs_compactions_total ${this.compactions}`,
-      '# HELP atelier_yjs_persist_delay_ms Delay from accepting an update to storing it (last 10,000).',
+      '# HELP atelier_yjs_persist_delay_ms Delay from accepting an update to storing it (last 10 s).',
       '# TYPE atelier_yjs_persist_delay_ms summary',
       `atelier_yjs_persist_delay_ms{quantile="0.5"} ${q.p50.toFixed(2)}`,
       `atelier_yjs_persist_delay_ms{quantile="0.95"} ${q.p95.toFixed(2)}`,

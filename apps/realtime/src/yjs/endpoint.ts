@@ -4,7 +4,7 @@ import type { Db } from '@atelier/db';
 import { parseRoomName, type ParsedRoom } from '@atelier/domain';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SESSION_COOKIE, authenticate, readCookie } from '../auth/authenticate.ts';
+import { SESSION_COOKIE, authenticate, readCookie, type AuthResult } from '../auth/authenticate.ts';
 import { ConnectionRateLimiter } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -53,6 +53,20 @@ export function createYjsEndpoint(options: {
   const connections = new Set<YjsConnection>();
   const perIp = new ConnectionRateLimiter(limits.maxConnectionsPerIpPerMinute);
   let closing = false;
+  // Connections opened together by one person (tabs, a reconnect storm after a restart)
+  // share one authentication for a second instead of queueing identical queries.
+  const recentAuth = new Map<string, { at: number; result: Promise<AuthResult> }>();
+  function authenticateOnce(token: string | undefined, workshopId: string): Promise<AuthResult> {
+    const key = `${token ?? ''} ${workshopId}`;
+    const now = performance.now();
+    const cached = recentAuth.get(key);
+    if (cached && now - cached.at < 1000) return cached.result;
+    if (recentAuth.size > 10_000) recentAuth.clear();
+    const result = authenticate({ db, token, workshopId, now: new Date() });
+    recentAuth.set(key, { at: now, result });
+    result.catch(() => recentAuth.delete(key));
+    return result;
+  }
 
   async function acquire(parsed: ParsedRoom): Promise<DocRoom> {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -119,12 +133,7 @@ export function createYjsEndpoint(options: {
     if (!parsed) return closeWith(ws, 'unknownRoom', metrics);
     let auth;
     try {
-      auth = await authenticate({
-        db,
-        token: readCookie(req.headers.cookie, SESSION_COOKIE),
-        workshopId: parsed.workshopId,
-        now: new Date(),
-      });
+      auth = await authenticateOnce(readCookie(req.headers.cookie, SESSION_COOKIE), parsed.workshopId);
     } catch (error) {
       log.error({ err: error }, 'authentication failed: database error');
       return closeWith(ws, 'storageUnavailable', metrics);
@@ -156,6 +165,7 @@ export function createYjsEndpoint(options: {
       });
     },
     async recheck() {
+      recentAuth.clear();
       const byToken = new Map<string, YjsConnection[]>();
       for (const connection of connections) {
         const key = `${connection.identity.token} ${connection.identity.workshop.id}`;

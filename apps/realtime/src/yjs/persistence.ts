@@ -19,7 +19,7 @@ interface Pending {
 export class Persister {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(private readonly deps: { db: Db; log: Logger; metrics: Metrics; flushMs: number }) {}
@@ -27,17 +27,33 @@ export class Persister {
   /** Queues an update; `stored` runs once its row is committed. */
   enqueue(docName: string, update: Uint8Array, stored: () => void): void {
     this.pending.push({ docName, update, at: performance.now(), stored });
-    if (!this.timer && !this.stopped)
-      this.timer = setTimeout(() => void this.flush().catch(() => {}), this.deps.flushMs);
+    this.schedule(this.deps.flushMs);
   }
 
-  /** Stores everything pending now; resolves when stored, rejects when the database failed. */
-  flush(): Promise<void> {
+  /** At most three appends run at once; a slow database makes batches bigger, not more numerous. */
+  private schedule(delayMs: number): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.inFlight.size >= 3) this.schedule(this.deps.flushMs);
+      else void this.flush().catch(() => {});
+    }, delayMs);
+  }
+
+  /**
+   * Stores everything pending now, and waits for the appends already running (Yjs
+   * updates commute, so batches may commit in any order); rejects when the database
+   * failed (the updates stay pending and are retried).
+   */
+  async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const next = this.chain.then(() => this.flushOnce());
-    this.chain = next.catch(() => {});
-    return next;
+    const write = this.flushOnce();
+    this.inFlight.add(write);
+    void write.catch(() => {}).finally(() => this.inFlight.delete(write));
+    const results = await Promise.allSettled([...this.inFlight]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 
   /** Stores what is pending and stops scheduling. */
@@ -62,10 +78,7 @@ export class Persister {
       this.deps.metrics.persistFailures++;
       this.deps.log.error({ err: error, rows: byDoc.size }, 'appending to yjs_updates failed; retrying');
       this.pending.unshift(...batch);
-      if (!this.timer && !this.stopped) {
-        this.timer = setTimeout(() => void this.flush().catch(() => {}), 500);
-        this.timer.unref();
-      }
+      this.schedule(500);
       throw error;
     }
     const now = performance.now();
