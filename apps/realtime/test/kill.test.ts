@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { freePort, killHard, spawnServer } from './processes.ts';
-import { connect, openWorld, synced, waitFor } from './support.ts';
+import { connect, openWorld, synced, waitFor, workshopSocket, type WorkshopSocket } from './support.ts';
 
 function need(id: string): Need {
   return {
@@ -38,9 +38,11 @@ async function storedNeeds(db: Db, room: string): Promise<number> {
 describe('kill test: kill -9 while 20 clients edit', () => {
   const children: ChildProcess[] = [];
   const providers: WebsocketProvider[] = [];
+  const sockets: WorkshopSocket[] = [];
   let db: Db | undefined;
   afterAll(async () => {
     for (const provider of providers) provider.destroy();
+    for (const socket of sockets) socket.disconnect();
     for (const child of children) await killHard(child);
     await db?.close();
   });
@@ -59,6 +61,24 @@ describe('kill test: kill -9 while 20 clients edit', () => {
       providers.push(connect({ port, room, doc: new Y.Doc(), token: world.tokens[people[i % 3]!] }));
     }
     await Promise.all(providers.map((provider) => synced(provider)));
+
+    // Facilitation state lives in the database: a poll and a ballot survive the kill.
+    const open = async (person: 'facilitator' | 'company') => {
+      const socket = workshopSocket({ port, workshopId: world.liveId, token: world.tokens[person] });
+      sockets.push(socket);
+      await new Promise((resolve) => socket.once('connect', () => resolve(null)));
+      return socket;
+    };
+    const facilitator = await open('facilitator');
+    const created = await facilitator.emitWithAck('poll:create', {
+      question: 'Priorité ?',
+      options: ['A', 'B'],
+      kind: 'poll',
+    });
+    const pollId = created.ok ? created.pollId : '';
+    expect(
+      await (await open('company')).emitWithAck('poll:vote', { pollId, allocation: { '1': 1 } }),
+    ).toEqual({ ok: true });
 
     const EDITS = 10;
     const editing = Promise.all(

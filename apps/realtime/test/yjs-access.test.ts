@@ -159,4 +159,32 @@ describe('Yjs endpoint: who may connect and who may write', () => {
       }),
     ).toBe(4429);
   });
+
+  it('refuses an update that would grow a document past its size limit (4413), and connection floods from one address (4429)', async () => {
+    const tight = await startRealtimeServer({
+      db: world.db,
+      log,
+      port: 0,
+      host: '127.0.0.1',
+      limits: { maxDocumentBytes: 4096, maxConnectionsPerIpPerMinute: 3 },
+    });
+    try {
+      const room = roomName(world.liveId, 'facilitation');
+      const writer = connect({ port: tight.port, room, doc: new Y.Doc(), token: world.tokens.facilitator });
+      await synced(writer);
+      const closed = nextClose(writer);
+      writer.doc.getMap('settings').set('dayZero', 'x'.repeat(8000));
+      expect(await closed).toBe(4413);
+      writer.destroy();
+      expect(tight.yjs.rooms.get(room)?.doc.getMap('settings').has('dayZero')).toBe(false);
+      const flood = [0, 1, 2].map(() =>
+        connect({ port: tight.port, room, doc: new Y.Doc(), token: undefined }),
+      );
+      providers.push(...flood);
+      const codes = await Promise.all(flood.map((provider) => nextClose(provider)));
+      expect(codes).toContain(4429);
+    } finally {
+      await tight.close();
+    }
+  });
 });
