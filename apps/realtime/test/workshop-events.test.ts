@@ -63,6 +63,35 @@ describe('Socket.IO /workshop namespace', () => {
     expect(await refusalOf('company', '00000000-0000-4000-8000-000000000000')).toBe(4404);
   });
 
+  it('broadcasts presence, the agenda step and reactions to the workshop room only', async () => {
+    const facilitator = await open('facilitator');
+    const school = await open('school');
+    const elsewhere = await open('school', world.closedId);
+    const strayEvents: string[] = [];
+    elsewhere.onAny((event: string) => strayEvents.push(event));
+    const state = await school.emitWithAck('state:get', {});
+    const present = state.ok ? state.state.presence.map((entry) => entry.userId) : [];
+    expect(present).toEqual(expect.arrayContaining([world.userIds.facilitator, world.userIds.school]));
+    const step = new Promise<{ stepId: string | null }>((resolve) => school.once('agenda:step', resolve));
+    expect(await facilitator.emitWithAck('agenda:step', { stepId: 'atelier-2' })).toEqual({ ok: true });
+    expect((await step).stepId).toBe('atelier-2');
+    const reaction = new Promise<{ userId: string; reaction: string }>((resolve) =>
+      facilitator.once('reaction', resolve),
+    );
+    expect(await school.emitWithAck('reaction', { reaction: '👏' })).toEqual({ ok: true });
+    expect(await reaction).toMatchObject({ userId: world.userIds.school, reaction: '👏' });
+    const left = new Promise<string[]>((resolve) =>
+      facilitator.on('presence', (entries) => {
+        if (!entries.some((entry) => entry.userId === world.userIds.school && entry.connections > 1)) {
+          resolve(entries.map((entry) => entry.userId));
+        }
+      }),
+    );
+    school.disconnect();
+    expect(await left).toContain(world.userIds.facilitator);
+    expect(strayEvents.filter((event) => event !== 'presence')).toEqual([]);
+  });
+
   it('shows the same timer to every client, on the server clock', async () => {
     const facilitator = await open('facilitator');
     const a = await open('company');
