@@ -151,6 +151,10 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
     ]) {
       expect(actions).toContain(action);
     }
+    // Administrators reach workshops where they have no seat from their list.
+    await adminPage.goto(`${platform.baseUrl}/workshops`);
+    await adminPage.getByRole('link', { name: 'Atelier <b>soudure</b> & maintenance' }).click();
+    await adminPage.waitForURL(workshopUrl);
     await admin.close();
   });
 

@@ -178,3 +178,11 @@ export async function countFacilitators(sql: Queryable, options: { workshopId: s
     where workshop_id = ${options.workshopId} and role = 'facilitator'`;
   return row?.count ?? 0;
 }
+
+/** Every workshop, live first (for platform administrators, who may manage any of them). */
+export async function listAll(sql: Queryable): Promise<Workshop[]> {
+  return sql<Workshop[]>`
+    select id, title, description, status, starts_at, territory, created_at from workshops
+    order by case status when 'live' then 0 when 'scheduled' then 1 when 'draft' then 2 else 3 end,
+             starts_at desc nulls last, title`;
+}

@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ locals }) => {
     workshops.listForUser(sql, { userId: user.id }),
     actorOf(sql, user),
   ]);
+  // Administrators manage workshops without a seat: they see the others too.
+  const others = user.isAdmin
+    ? (await workshops.listAll(sql)).filter((w) => !list.some((mine) => mine.id === w.id))
+    : [];
   return {
+    others: others.map((w) => ({ id: w.id, title: w.title, status: w.status })),
     canCreate: can(actor, 'workshop.create', { type: 'platform' }),
     workshops: list.map((w) => ({
       id: w.id,
