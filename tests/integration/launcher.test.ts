@@ -3,8 +3,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '@atelier/db';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runLauncher, startPlatform } from '../support/platform.ts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { freePort, runLauncher, startPlatform, type Platform } from '../support/platform.ts';
 
 /** Signs in through the real form action, as a browser without JavaScript would. */
 async function signIn(baseUrl: string): Promise<string> {
@@ -72,33 +72,48 @@ describe('the launcher refuses a bad configuration with one clear message', () =
 
 describe('the platform keeps its data across a restart', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atelier-restart-'));
+  const running: Platform[] = [];
+  const start = async () => {
+    const platform = await startPlatform({ dataDir });
+    running.push(platform);
+    return platform;
+  };
+  // A failed test must not leave a platform holding the data folder for the next one.
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((platform) => platform.stop()));
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('seeds the demo once, stops cleanly on Ctrl-C, and starts again on the same data', async () => {
-    const first = await startPlatform({ dataDir });
-    expect(first.output()).toContain('demo accounts (just loaded)');
-    const cookie = await signIn(first.baseUrl);
-    const port = Number(new URL(first.baseUrl).port);
-    expect(await first.stop()).toBe(0);
-    expect(first.output()).toContain('Atelier stopped.');
-    expect(await isFree(port)).toBe(true);
-    expect(existsSync(path.join(dataDir, 'pglite.server.json'))).toBe(false);
+  // Two full starts of the platform: give a loaded machine time.
+  it(
+    'seeds the demo once, stops cleanly on Ctrl-C, and starts again on the same data',
+    { timeout: 240_000 },
+    async () => {
+      const first = await start();
+      expect(first.output()).toContain('demo accounts (just loaded)');
+      const cookie = await signIn(first.baseUrl);
+      const port = Number(new URL(first.baseUrl).port);
+      expect(await first.stop()).toBe(0);
+      expect(first.output()).toContain('Atelier stopped.');
+      expect(await isFree(port)).toBe(true);
+      expect(existsSync(path.join(dataDir, 'pglite.server.json'))).toBe(false);
 
-    const second = await startPlatform({ dataDir });
-    try {
-      expect(second.output()).not.toContain('just loaded');
-      expect(second.output()).toContain('facilitator@atelier.example');
-      // The session opened before the restart is still valid: it is in the database.
-      const list = await fetch(`${second.baseUrl}/workshops`, { headers: { cookie } });
-      expect(list.status).toBe(200);
-      expect(await list.text()).toContain('Compétences industrielles du Nord lorrain');
-    } finally {
-      expect(await second.stop()).toBe(0);
-    }
-  });
+      const second = await start();
+      try {
+        expect(second.output()).not.toContain('just loaded');
+        expect(second.output()).toContain('facilitator@atelier.example');
+        // The session opened before the restart is still valid: it is in the database.
+        const list = await fetch(`${second.baseUrl}/workshops`, { headers: { cookie } });
+        expect(list.status).toBe(200);
+        expect(await list.text()).toContain('Compétences industrielles du Nord lorrain');
+      } finally {
+        expect(await second.stop()).toBe(0);
+      }
+    },
+  );
 
-  it('takes its servers down with it when the launcher itself is killed', async () => {
-    const platform = await startPlatform({ dataDir });
+  it('takes its servers down with it when the launcher itself is killed', { timeout: 120_000 }, async () => {
+    const platform = await start();
     const webPort = Number(new URL(platform.baseUrl).port);
     const realtimePort = Number(new URL(platform.realtimeUrl).port);
     platform.crash();
@@ -111,7 +126,7 @@ describe('the platform keeps its data across a restart', () => {
   });
 
   it('serves the realtime server health on its own port', async () => {
-    const platform = await startPlatform({ dataDir });
+    const platform = await start();
     try {
       const response = await fetch(`${platform.realtimeUrl}/readyz`);
       expect(await response.json()).toEqual({ status: 'ready', database: 'ok' });

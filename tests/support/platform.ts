@@ -94,7 +94,7 @@ export async function startPlatform(
     },
     async stop() {
       const code = await new Promise<number | null>((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (exitCode) => resolve(exitCode));
         child.kill('SIGINT');
       });

@@ -62,7 +62,9 @@ for (const backend of testBackends()) {
       const dir = copyOfMigrations();
       writeFileSync(path.join(dir, `${numbered(1)}_extra.sql`), 'create table extra_ok (id int);');
       writeFileSync(path.join(dir, `${numbered(2)}_broken.sql`), 'create table broken (;');
-      await expect(migrate({ sql: db.sql, dir })).rejects.toThrow(new RegExp(`${numbered(2)}_broken\\.sql failed`));
+      await expect(migrate({ sql: db.sql, dir })).rejects.toThrow(
+        new RegExp(`${numbered(2)}_broken\\.sql failed`),
+      );
       const [table] = await db.sql`select 1 from information_schema.tables where table_name = 'extra_ok'`;
       expect(table).toBeUndefined();
     });
