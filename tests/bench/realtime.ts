@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRepoRoot, organisations, seedDemo, sessions, workshops, type Db } from '@atelier/db';
@@ -37,6 +38,8 @@ interface Result {
   serverRssMb: number;
   memoryPerConnectionKb: number;
   persistDelayMs?: { p50: number; p95: number; p99: number };
+  /** 1-minute load average of the machine when the run started: other work skews the figures. */
+  loadAverage: number;
 }
 
 async function freePort(): Promise<number> {
@@ -207,6 +210,7 @@ async function run(
   databaseUrl: string,
 ): Promise<Result> {
   const port = await freePort();
+  const loadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   const child = startServer(kind, port, databaseUrl);
   try {
     await waitReady(
@@ -315,6 +319,7 @@ async function run(
       serverRssMb: Math.round(after.rss / 1024 / 1024),
       memoryPerConnectionKb: Math.round((after.rss - baseline.rss) / 1024 / clients),
       persistDelayMs,
+      loadAverage,
     };
   } finally {
     child.kill('SIGKILL');
@@ -370,6 +375,9 @@ for (const r of results) {
     ].join(' '),
   );
 }
+console.log(
+  `\nload average at the start of each run: ${results.map((r) => `${r.server} ${r.clients}: ${r.loadAverage}`).join(', ')} (${cpus().length} CPUs)`,
+);
 console.log('\natelier / stock ratios (target: p99 ≤ 1.5 at 1,000 connections)');
 for (const r of ratios)
   console.log(
@@ -385,6 +393,7 @@ writeFileSync(
       name: 'realtime',
       date: new Date().toISOString(),
       database: db.kind,
+      machine: { cpus: cpus().length, node: process.version },
       load: {
         perRoom: PER_ROOM,
         editIntervalMs: EDIT_INTERVAL_MS,
