@@ -17,7 +17,8 @@ const env = {
 };
 const turbo = (task, ...extra) => [
   bin('turbo'),
-  ['run', task, '--concurrency=2', '--output-logs=full', ...extra],
+  // --continue: one failing package must not stop the others, so that the counts are complete.
+  ['run', task, '--concurrency=2', '--continue', '--output-logs=full', ...extra],
 ];
 
 const steps = [

@@ -334,12 +334,18 @@ export function attachWorkshopNamespace(options: {
     async recheck() {
       for (const socket of nsp.sockets.values()) {
         const identity = socket.data.identity;
-        const result = await authenticate({
-          db,
-          token: identity.token,
-          workshopId: identity.workshop.id,
-          now: new Date(),
-        }).catch(() => undefined);
+        const check = () =>
+          authenticate({
+            db,
+            token: identity.token,
+            workshopId: identity.workshop.id,
+            now: new Date(),
+          }).catch(() => undefined);
+        let result = await check();
+        if (!result) continue;
+        // Confirm a refusal once before cutting a live participant off: a single answer
+        // read while the embedded database was busy must not end a valid session.
+        if (!result.ok) result = await check();
         if (!result) continue;
         if (result.ok) {
           socket.data.identity = result.identity;
