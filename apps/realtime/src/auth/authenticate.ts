@@ -76,4 +76,21 @@ export async function authenticate(options: {
   };
 }
 
+/**
+ * Checks an open connection's session and seat again, for the periodic re-check.
+ * A refusal is confirmed by a second reading before it counts, so that one answer
+ * read while the embedded database was busy never cuts a valid participant off;
+ * a database error counts as no answer (`undefined`): the connection stays as it is.
+ */
+export async function recheckSession(options: {
+  db: Db;
+  token: string;
+  workshopId: string;
+}): Promise<AuthResult | undefined> {
+  const check = () => authenticate({ ...options, now: new Date() }).catch(() => undefined);
+  const first = await check();
+  if (!first || first.ok) return first;
+  return check();
+}
+
 export { SESSION_COOKIE };

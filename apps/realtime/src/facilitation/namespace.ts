@@ -27,7 +27,13 @@ import {
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { SESSION_COOKIE, authenticate, readCookie, type Identity } from '../auth/authenticate.ts';
+import {
+  SESSION_COOKIE,
+  authenticate,
+  readCookie,
+  recheckSession,
+  type Identity,
+} from '../auth/authenticate.ts';
 import { TokenBucket } from '../auth/rate-limit.ts';
 import type { Metrics } from '../metrics.ts';
 import { onePollView, pollViews } from './state.ts';
@@ -334,18 +340,7 @@ export function attachWorkshopNamespace(options: {
     async recheck() {
       for (const socket of nsp.sockets.values()) {
         const identity = socket.data.identity;
-        const check = () =>
-          authenticate({
-            db,
-            token: identity.token,
-            workshopId: identity.workshop.id,
-            now: new Date(),
-          }).catch(() => undefined);
-        let result = await check();
-        if (!result) continue;
-        // Confirm a refusal once before cutting a live participant off: a single answer
-        // read while the embedded database was busy must not end a valid session.
-        if (!result.ok) result = await check();
+        const result = await recheckSession({ db, token: identity.token, workshopId: identity.workshop.id });
         if (!result) continue;
         if (result.ok) {
           socket.data.identity = result.identity;

@@ -4,7 +4,13 @@ import type { Db } from '@atelier/db';
 import { parseRoomName, type ParsedRoom } from '@atelier/domain';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SESSION_COOKIE, authenticate, readCookie, type AuthResult } from '../auth/authenticate.ts';
+import {
+  SESSION_COOKIE,
+  authenticate,
+  readCookie,
+  recheckSession,
+  type AuthResult,
+} from '../auth/authenticate.ts';
 import { ConnectionRateLimiter } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -174,12 +180,11 @@ export function createYjsEndpoint(options: {
       for (const group of byToken.values()) {
         const first = group[0];
         if (!first) continue;
-        const result = await authenticate({
+        const result = await recheckSession({
           db,
           token: first.identity.token,
           workshopId: first.identity.workshop.id,
-          now: new Date(),
-        }).catch(() => undefined);
+        });
         if (!result) continue;
         for (const connection of group) {
           if (result.ok) connection.refresh(result.identity);
