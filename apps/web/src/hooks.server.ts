@@ -43,16 +43,15 @@ const authentication: Handle = async ({ event, resolve }) => {
   const token = event.cookies.get(SESSION_COOKIE);
   if (token) {
     const { sql } = await getDb();
-    const secure = event.url.protocol === 'https:';
     const result = await sessions.validate(sql, { token, now: new Date() });
     if (result) {
       event.locals.user = result.user;
       event.locals.session = result.session;
       if (result.renewed) {
-        setSessionCookie({ cookies: event.cookies, token, expiresAt: result.session.expiresAt, secure });
+        setSessionCookie(event, { token, expiresAt: result.session.expiresAt });
       }
     } else {
-      deleteSessionCookie({ cookies: event.cookies, secure });
+      deleteSessionCookie(event);
     }
   }
   return resolve(event);

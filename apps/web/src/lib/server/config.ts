@@ -5,7 +5,6 @@ const schema = z.object({
   DATABASE_URL: postgresUrlSchema.optional(),
   ATELIER_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: logLevelSchema.default('info'),
-  REALTIME_PUBLIC_URL: z.url({ error: 'expected a URL such as http://localhost:3001' }).optional(),
 });
 
 export type WebConfig = z.output<typeof schema>;

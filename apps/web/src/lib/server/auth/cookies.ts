@@ -1,27 +1,26 @@
 import { SESSION_COOKIE } from '@atelier/db';
-import type { Cookies } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when served over HTTPS. */
-export function setSessionCookie(options: {
-  cookies: Cookies;
-  token: string;
-  expiresAt: Date;
-  secure: boolean;
-}) {
-  options.cookies.set(SESSION_COOKIE, options.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: options.secure,
-    path: '/',
-    expires: options.expiresAt,
-  });
+type CookieEvent = Pick<RequestEvent, 'cookies' | 'url'>;
+
+/** The session cookie's attributes: HttpOnly, SameSite=Lax, Secure when served over HTTPS. */
+function attributes(event: CookieEvent) {
+  return { httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', path: '/' } as const;
 }
 
-export function deleteSessionCookie(options: { cookies: Cookies; secure: boolean }) {
-  options.cookies.delete(SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: options.secure,
-    path: '/',
-  });
+/** Sets (or renews) the cookie of a session for this request. */
+export function setSessionCookie(event: CookieEvent, session: { token: string; expiresAt: Date }) {
+  event.cookies.set(SESSION_COOKIE, session.token, { ...attributes(event), expires: session.expiresAt });
+}
+
+export function deleteSessionCookie(event: CookieEvent) {
+  event.cookies.delete(SESSION_COOKIE, attributes(event));
+}
+
+/** What the session table keeps about the browser: its user agent and address. */
+export function clientOf(event: Pick<RequestEvent, 'request' | 'getClientAddress'>) {
+  return {
+    userAgent: event.request.headers.get('user-agent') ?? undefined,
+    ip: event.getClientAddress(),
+  };
 }

@@ -7,9 +7,10 @@ import {
   type Queryable,
 } from '@atelier/db';
 import { z } from 'zod';
+import { emailField } from './account-schemas.ts';
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  email: emailField,
   password: z.string().min(1).max(1000),
 });
 

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
+import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { signIn, signInSchema } from '$lib/server/auth/sign-in.ts';
 import { getDb } from '$lib/server/db.ts';
 import { safeRedirectTarget } from '$lib/server/redirect.ts';
@@ -37,7 +37,7 @@ export const actions: Actions = {
         retryAfterSeconds,
       });
     }
-    startSession(event, result);
+    setSessionCookie(event, result);
     redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops'));
   },
 };

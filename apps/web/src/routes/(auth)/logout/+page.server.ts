@@ -12,7 +12,7 @@ export const actions: Actions = {
       const { sql } = await getDb();
       await sessions.invalidate(sql, { sessionId: locals.session.id });
     }
-    deleteSessionCookie({ cookies, secure: url.protocol === 'https:' });
+    deleteSessionCookie({ cookies, url });
     redirect(303, '/');
   },
 };

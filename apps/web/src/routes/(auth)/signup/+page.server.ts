@@ -2,7 +2,7 @@ import { invitations } from '@atelier/db';
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { signUpSchema } from '$lib/server/auth/account-schemas.ts';
-import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
+import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { signUp } from '$lib/server/auth/sign-up.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
@@ -27,7 +27,7 @@ export const actions: Actions = {
     const now = new Date();
     const result = await signUp(sql, { ...parsed.data, locale: getLocale(), now, ...clientOf(event) });
     if (!result.ok) return fail(400, { values: echo(parsed.values), errors: result.errors });
-    startSession(event, result);
+    setSessionCookie(event, result);
     if (invitation) {
       // An invitation for a named organisation seats the newcomer at once; one by kind asks which organisation.
       const joined = await invitations.accept(sql, { token: invitation, userId: result.userId, now });

@@ -21,7 +21,7 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { errors: result.errors });
-    deleteSessionCookie({ cookies, secure: url.protocol === 'https:' });
+    deleteSessionCookie({ cookies, url });
     redirect(303, '/?deleted=1');
   },
 };

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access.ts';
 import { changePassword } from '$lib/server/auth/account.ts';
 import { changePasswordSchema } from '$lib/server/auth/account-schemas.ts';
-import { clientOf, startSession } from '$lib/server/auth/session-cookie.ts';
+import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
 import type { Actions } from './$types';
@@ -24,7 +24,7 @@ export const actions: Actions = {
       ...clientOf(event),
     });
     if (!result.ok) return fail(400, { errors: result.errors });
-    startSession(event, result);
+    setSessionCookie(event, result);
     return { changed: true };
   },
 };
