@@ -27,10 +27,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs the launcher to its end (for configurations it must refuse); gives its exit code and output. */
-export async function runLauncher(
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
+/**
+ * Spawns the launcher (`scripts/serve.ts`) as `npm start` does after its build step,
+ * ignoring the developer's DATABASE_URL, and collects what it prints.
+ */
+function spawnLauncher(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const base: Record<string, string | undefined> = { ...process.env };
   delete base.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
@@ -41,8 +42,16 @@ export async function runLauncher(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Runs the launcher to its end (for configurations it must refuse); gives its exit code and output. */
+export async function runLauncher(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnLauncher(env);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output };
+  return { code, output: output() };
 }
 
 /**
@@ -56,39 +65,28 @@ export async function startPlatform(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
   const realtimePort = await freePort();
-  let output = '';
-  const env: Record<string, string | undefined> = { ...process.env };
-  delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...env,
-      PORT: String(port),
-      REALTIME_PORT: String(realtimePort),
-      ATELIER_DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output } = spawnLauncher({
+    PORT: String(port),
+    REALTIME_PORT: String(realtimePort),
+    ATELIER_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    ...options.env,
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('Atelier is running')) {
+      if (output().includes('Atelier is running')) {
         clearInterval(timer);
         resolve();
       } else if (child.exitCode !== null) {
         clearInterval(timer);
-        reject(new Error(`the platform exited (${child.exitCode}):\n${output}`));
+        reject(new Error(`the platform exited (${child.exitCode}):\n${output()}`));
       }
     }, 100);
   });
   return {
     baseUrl: `http://localhost:${port}`,
     realtimeUrl: `http://localhost:${realtimePort}`,
-    output: () => output,
+    output,
     crash() {
       child.kill('SIGKILL');
     },
