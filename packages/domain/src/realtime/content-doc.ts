@@ -52,6 +52,10 @@ export const roadmapActionSchema = z.object({
   needIds: z.array(id).max(200),
   /** Set by the scenario issue: which assumption this action changes, as JSON. */
   scenarioChange: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /** Someone outside the owner organisation asked it to commit; a member of the owner confirms. */
+  commitRequestedBy: id.optional(),
+  /** The owner organisation's member who confirmed the commitment. */
+  committedBy: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
 });
@@ -61,7 +65,10 @@ export type RoadmapAction = z.output<typeof roadmapActionSchema>;
 export const ideaSchema = z.object({
   id,
   text: text(2000).min(1),
+  /** The board column: `constats`, `pistes`, `actions`, or a facilitator's own. */
   category: text(100).optional(),
+  /** Cards grouped by a facilitator share a group id (the id of the group's first card). */
+  groupId: id.optional(),
   organisationId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
@@ -80,10 +87,26 @@ export const scenarioSchema = z.object({
 });
 export type Scenario = z.output<typeof scenarioSchema>;
 
+export const COMMENT_TARGETS = ['need', 'action', 'idea'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/** A comment on a need, an action or an idea: an entry of the `comments` Y.Array. */
+export const commentSchema = z.object({
+  id,
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: id,
+  text: text(2000).min(1),
+  organisationId: id,
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type Comment = z.output<typeof commentSchema>;
+
 export const needs = arrayCollection<Need>({ name: 'needs', schema: needSchema });
 export const roadmap = arrayCollection<RoadmapAction>({ name: 'roadmap', schema: roadmapActionSchema });
 export const ideas = arrayCollection<Idea>({ name: 'ideas', schema: ideaSchema });
 export const scenarios = mapCollection<Scenario>({ name: 'scenarios', schema: scenarioSchema });
+export const comments = arrayCollection<Comment>({ name: 'comments', schema: commentSchema });
 
 /** The rich-text synthesis written during the workshop (`synthesis`, a Y.XmlFragment). */
 export function synthesisOf(doc: Y.Doc): Y.XmlFragment {
@@ -101,5 +124,6 @@ export const CONTENT_DOC_SCHEMA: Readonly<
   roadmap: { type: 'array', entry: roadmapActionSchema },
   ideas: { type: 'array', entry: ideaSchema },
   scenarios: { type: 'map', entry: scenarioSchema },
+  comments: { type: 'array', entry: commentSchema },
   synthesis: { type: 'xml' },
 };

@@ -2,6 +2,10 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { arrayCollection, type EntrySchema } from './collection.ts';
 
+/** The sections of the live room, in tab order. */
+export const ROOM_SECTIONS = ['agenda', 'ideas', 'needs', 'roadmap', 'scenarios', 'synthesis'] as const;
+export type RoomSection = (typeof ROOM_SECTIONS)[number];
+
 export const AGENDA_ITEM_KINDS = ['plenary', 'workgroup', 'vote', 'break'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
@@ -12,6 +16,8 @@ export const agendaItemSchema = z.object({
   kind: z.enum(AGENDA_ITEM_KINDS),
   durationMinutes: z.number().int().min(1).max(600),
   notes: z.string().max(5000),
+  /** The room section this step works in: moving to the step opens it for everyone. */
+  section: z.enum(ROOM_SECTIONS).optional(),
 });
 export type AgendaItem = z.output<typeof agendaItemSchema>;
 
@@ -24,6 +30,10 @@ export const settingsSchema = z.object({
   /** Whether new polls are anonymous unless the facilitator says otherwise. */
   anonymousPollsByDefault: z.boolean(),
   reactionsEnabled: z.boolean(),
+  /** Sections only facilitators may write in for now. */
+  lockedSections: z.array(z.enum(ROOM_SECTIONS)).max(ROOM_SECTIONS.length),
+  /** "Bring everyone to this section": the last section a facilitator sent the room to. */
+  spotlight: z.object({ section: z.enum(ROOM_SECTIONS), at: z.number().int().nonnegative() }).strict(),
 });
 export type WorkshopSettings = z.output<typeof settingsSchema>;
 

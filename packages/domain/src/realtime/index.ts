@@ -11,6 +11,9 @@ export {
   roadmapActionSchema,
   ideaSchema,
   scenarioSchema,
+  commentSchema,
+  COMMENT_TARGETS,
+  comments,
   roadmapDateSchema,
   communeCodeSchema,
   needs,
@@ -27,10 +30,13 @@ export type {
   RoadmapStatus,
   Idea,
   Scenario,
+  Comment,
+  CommentTarget,
   ContractType,
 } from './content-doc.ts';
 export {
   AGENDA_ITEM_KINDS,
+  ROOM_SECTIONS,
   agendaItemSchema,
   settingsSchema,
   agenda,
@@ -38,7 +44,7 @@ export {
   writeSettings,
   FACILITATION_DOC_SCHEMA,
 } from './facilitation-doc.ts';
-export type { AgendaItem, AgendaItemKind, WorkshopSettings } from './facilitation-doc.ts';
+export type { AgendaItem, AgendaItemKind, RoomSection, WorkshopSettings } from './facilitation-doc.ts';
 export { documentSchemaOf, defineDocument, checkTransaction } from './doc-rules.ts';
 export type { RuleViolation } from './doc-rules.ts';
 export {
