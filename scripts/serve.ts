@@ -24,6 +24,9 @@ const schema = z.object({
   ATELIER_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: logLevelSchema.default('info'),
   ATELIER_SEED: z.enum(['auto', 'never'], { error: 'expected auto or never' }).default('auto'),
+  REALTIME_PUBLIC_URL: z
+    .url({ error: 'expected the URL browsers reach the realtime server at, such as https://live.example.org' })
+    .optional(),
 });
 
 function fail(message: string): never {
@@ -91,17 +94,27 @@ const childEnv = {
   LOG_LEVEL: config.LOG_LEVEL,
   NODE_ENV: 'production',
 };
+// Browsers reach the realtime server at REALTIME_PUBLIC_URL, or else on the web page's own
+// host name at REALTIME_PORT (the session cookie is sent to the same host on any port).
+const webRealtimeEnv = {
+  REALTIME_PORT: String(config.REALTIME_PORT),
+  ...(config.REALTIME_PUBLIC_URL ? { REALTIME_PUBLIC_URL: config.REALTIME_PUBLIC_URL } : {}),
+};
 const children: ChildProcess[] = [
   dev
     ? spawn(
         path.join(root, 'apps/web/node_modules/.bin/vite'),
         ['dev', '--port', String(config.PORT), '--strictPort', '--host', config.HOST],
-        { cwd: path.join(root, 'apps/web'), stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'development' } },
+        {
+          cwd: path.join(root, 'apps/web'),
+          stdio: 'inherit',
+          env: { ...childEnv, ...webRealtimeEnv, NODE_ENV: 'development' },
+        },
       )
     : spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'apps/web/build/index.js')], {
         cwd: path.join(root, 'apps/web'),
         stdio: ['pipe', 'inherit', 'inherit'],
-        env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin },
+        env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin, ...webRealtimeEnv },
       }),
   spawn(
     dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,
@@ -112,7 +125,7 @@ const children: ChildProcess[] = [
     {
       cwd: path.join(root, 'apps/realtime'),
       stdio: [dev ? 'inherit' : 'pipe', 'inherit', 'inherit'],
-      env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT) },
+      env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT), REALTIME_ALLOWED_ORIGINS: origin },
     },
   ),
 ];
