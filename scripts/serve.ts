@@ -25,7 +25,9 @@ const schema = z.object({
   LOG_LEVEL: logLevelSchema.default('info'),
   ATELIER_SEED: z.enum(['auto', 'never'], { error: 'expected auto or never' }).default('auto'),
   REALTIME_PUBLIC_URL: z
-    .url({ error: 'expected the URL browsers reach the realtime server at, such as https://live.example.org' })
+    .url({
+      error: 'expected the URL browsers reach the realtime server at, such as https://live.example.org',
+    })
     .optional(),
 });
 

@@ -21,6 +21,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       update: access.allows('workshop.update'),
       manageMembers: access.allows('workshop.manageMembers'),
       manageInvitations: access.allows('workshop.manageInvitations'),
+      export: access.allows('workshop.export'),
       // Settings stay viewable by facilitators and admins once the workshop is closed, read-only.
       seeSettings: access.allows('workshop.export') || access.allows('workshop.update'),
     },

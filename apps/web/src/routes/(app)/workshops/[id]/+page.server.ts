@@ -1,19 +1,44 @@
-import { contributions } from '@atelier/db';
+import { organisations, workshops } from '@atelier/db';
+import { can } from '@atelier/domain';
+import { getConfig } from '$lib/server/config.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-  // The layout has checked that the person may read this workshop.
-  const { workshop } = await parent();
+/** The live room: who is who in this workshop, and where the realtime server is. */
+export const load: PageServerLoad = async ({ locals, params }) => {
   const { sql } = await getDb();
-  const list = await contributions.listForWorkshop(sql, { workshopId: workshop.id });
+  const user = locals.user!;
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
+  const members = await workshops.listMembers(sql, { workshopId: access.workshop.id });
+  const organisationIds = [...new Set(members.map((member) => member.organisationId))];
+  const all = await organisations.list(sql);
+  const seat = access.resource.seat;
+  const config = getConfig();
   return {
-    contributions: list.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      authorName: c.authorName,
-      organisationName: c.organisationName,
-      createdAt: c.createdAt.toISOString(),
+    realtime: { url: config.REALTIME_PUBLIC_URL ?? null, port: config.REALTIME_PORT },
+    me: {
+      userId: user.id,
+      displayName: user.displayName,
+      role: seat?.role ?? null,
+      organisationId: seat?.organisationId ?? null,
+    },
+    /** What the policy allows this person in the room; the realtime server enforces the same. */
+    room: {
+      writeContent: can(access.actor, 'workshop.writeContent', access.resource),
+      facilitate: can(access.actor, 'workshop.writeFacilitation', access.resource),
+      vote: can(access.actor, 'workshop.vote', access.resource),
+      raiseHand: can(access.actor, 'workshop.raiseHand', access.resource),
+      react: can(access.actor, 'workshop.react', access.resource),
+    },
+    members: members.map((member) => ({
+      userId: member.userId,
+      displayName: member.displayName,
+      role: member.role,
+      organisationId: member.organisationId,
     })),
+    organisations: all
+      .filter((organisation) => organisationIds.includes(organisation.id))
+      .map((organisation) => ({ id: organisation.id, name: organisation.name, kind: organisation.kind })),
   };
 };
