@@ -1,0 +1,51 @@
+// Public API of the report model. Explicit named re-exports only.
+export {
+  REPORT_LOCALES,
+  REPORT_TIME_ZONE,
+  formatNumber,
+  formatPercent,
+  formatDate,
+  formatDateTime,
+  resolveRoadmapDate,
+} from './format.ts';
+export type { ReportLocale } from './format.ts';
+export { reportLabels } from './labels.ts';
+export type { ReportLabels } from './labels.ts';
+export { synthesisBlocks, writeSynthesisBlocks } from './synthesis.ts';
+export type { SynthesisBlock } from './synthesis.ts';
+export { readWorkshopContent } from './read-documents.ts';
+export type { WorkshopContent } from './read-documents.ts';
+export { buildReport } from './build-report.ts';
+export type {
+  Report,
+  ReportInput,
+  ReportVersion,
+  ReportPollInput,
+  ReportContributionInput,
+  ReportModelResults,
+  ReportNeedRow,
+  ReportActionRow,
+  ReportPoll,
+} from './report.ts';
+export { reportTables } from './tables.ts';
+export type { ReportTable, TableCell } from './tables.ts';
+export {
+  OPEN_DATA_FORMAT,
+  OPEN_DATA_VERSION,
+  OPEN_DATA_LICENCES,
+  OPEN_DATA_LICENCE_IDS,
+  openDataLicenceSchema,
+  openDataBundleSchema,
+  OpenDataError,
+  buildOpenData,
+  parseOpenData,
+  importOpenData,
+} from './open-data.ts';
+export type { OpenDataBundle, OpenDataLicence } from './open-data.ts';
+export {
+  sampleDocuments,
+  sampleReportInput,
+  syntheticReportInput,
+  SAMPLE_ORGANISATIONS,
+  SAMPLE_MEMBERS,
+} from './sample.ts';

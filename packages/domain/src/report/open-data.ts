@@ -1,0 +1,238 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { organisationKindSchema } from '../workshop/organisation-kind.ts';
+import { workshopStatusSchema } from '../workshop/workshop.ts';
+import {
+  commentSchema,
+  comments,
+  ideaSchema,
+  ideas,
+  needSchema,
+  needs,
+  roadmap,
+  roadmapActionSchema,
+  scenarioSchema,
+  scenarios,
+  synthesisOf,
+} from '../realtime/content-doc.ts';
+import { agenda, agendaItemSchema, settingsSchema, writeSettings } from '../realtime/facilitation-doc.ts';
+import type { ReportInput } from './report.ts';
+import { writeSynthesisBlocks } from './synthesis.ts';
+
+/** Name and version of the open-data format; the JSON Schema is `docs/open-data/<name>-<major>.schema.json`. */
+export const OPEN_DATA_FORMAT = 'atelier-workshop';
+export const OPEN_DATA_VERSION = '1.0.0';
+
+/** Licences a facilitator may publish open data under. */
+export const OPEN_DATA_LICENCES = {
+  'etalab-2.0': {
+    name: 'Licence Ouverte / Open Licence 2.0',
+    url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  },
+  'odbl-1.0': { name: 'Open Database License 1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/' },
+  'cc-by-4.0': {
+    name: 'Creative Commons Attribution 4.0',
+    url: 'https://creativecommons.org/licenses/by/4.0/',
+  },
+  'cc0-1.0': { name: 'Creative Commons Zero 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
+} as const;
+export type OpenDataLicence = keyof typeof OPEN_DATA_LICENCES;
+export const OPEN_DATA_LICENCE_IDS = Object.keys(OPEN_DATA_LICENCES) as OpenDataLicence[];
+export const openDataLicenceSchema = z.enum(OPEN_DATA_LICENCE_IDS as [OpenDataLicence, ...OpenDataLicence[]]);
+
+const synthesisBlockSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    text: z.string(),
+  }),
+  z.object({ kind: z.literal('paragraph'), text: z.string() }),
+  z.object({ kind: z.literal('item'), ordered: z.boolean(), text: z.string() }),
+]);
+
+/** The open-data bundle of a workshop: its content with stable ids, under a licence. */
+export const openDataBundleSchema = z
+  .object({
+    format: z.literal(OPEN_DATA_FORMAT),
+    /** Semantic version of the format: a new major version may drop or rename fields. */
+    formatVersion: z.string().regex(/^1\.\d+\.\d+$/),
+    licence: z.object({ id: openDataLicenceSchema, name: z.string(), url: z.string() }),
+    generatedAt: z.iso.datetime(),
+    /** People are pseudonymised (`person-1`, …): the bundle holds no name nor account id. */
+    anonymised: z.boolean(),
+    version: z.union([
+      z.object({ kind: z.literal('current') }),
+      z.object({ kind: z.literal('saved'), id: z.string(), name: z.string(), savedAt: z.iso.datetime() }),
+    ]),
+    workshop: z.object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string(),
+      territory: z.string(),
+      status: workshopStatusSchema,
+      startsAt: z.iso.datetime().nullable(),
+    }),
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: organisationKindSchema })),
+    needs: z.array(needSchema),
+    roadmap: z.array(roadmapActionSchema),
+    ideas: z.array(ideaSchema),
+    comments: z.array(commentSchema),
+    scenarios: z.array(scenarioSchema),
+    synthesis: z.array(synthesisBlockSchema),
+    agenda: z.array(agendaItemSchema),
+    settings: settingsSchema.partial(),
+    polls: z.array(
+      z.object({
+        id: z.string(),
+        question: z.string(),
+        kind: z.enum(['poll', 'dots']),
+        status: z.enum(['open', 'closed']),
+        options: z.array(z.object({ label: z.string(), votes: z.number().int().nonnegative() })),
+        voterCount: z.number().int().nonnegative(),
+      }),
+    ),
+  })
+  .meta({
+    title: 'Atelier workshop open data',
+    description:
+      'The content of one Atelier workshop (needs, roadmap, ideas, scenarios, synthesis, agenda, votes).',
+  });
+export type OpenDataBundle = z.output<typeof openDataBundleSchema>;
+
+/** Thrown when a file is not an open-data bundle this version can read. */
+export class OpenDataError extends Error {
+  override name = 'OpenDataError';
+}
+
+/**
+ * The open-data bundle of a workshop. Anonymised, every person id (`createdBy`,
+ * `committedBy`, `commitRequestedBy`) becomes `person-N` in order of first appearance, and no
+ * name is written; organisations are kept.
+ *
+ * @param options.input - the same data as the report
+ * @param options.licence - the licence chosen by the facilitator
+ * @example JSON.stringify(buildOpenData({ input, licence: 'etalab-2.0' }))
+ */
+export function buildOpenData(options: { input: ReportInput; licence: OpenDataLicence }): OpenDataBundle {
+  const { input, licence } = options;
+  const pseudonyms = new Map<string, string>();
+  const person = (id: string) => {
+    if (!input.anonymised) return id;
+    let alias = pseudonyms.get(id);
+    if (!alias) {
+      alias = `person-${pseudonyms.size + 1}`;
+      pseudonyms.set(id, alias);
+    }
+    return alias;
+  };
+  const optionalPerson = (id: string | undefined) => (id === undefined ? undefined : person(id));
+  const { content } = input;
+  const used = new Set<string>([
+    ...input.members.map((m) => m.organisationId),
+    ...content.needs.map((n) => n.organisationId),
+    ...content.roadmap.flatMap((a) => [a.ownerOrganisationId, ...a.partnerOrganisationIds]),
+    ...content.ideas.flatMap((i) => i.organisationId ?? []),
+    ...content.comments.map((c) => c.organisationId),
+  ]);
+  return {
+    format: OPEN_DATA_FORMAT,
+    formatVersion: OPEN_DATA_VERSION,
+    licence: { id: licence, ...OPEN_DATA_LICENCES[licence] },
+    generatedAt: input.exportedAt.toISOString(),
+    anonymised: input.anonymised,
+    version:
+      input.version.kind === 'current'
+        ? { kind: 'current' }
+        : {
+            kind: 'saved',
+            id: input.version.id,
+            name: input.version.name,
+            savedAt: input.version.savedAt.toISOString(),
+          },
+    workshop: {
+      id: input.workshop.id,
+      title: input.workshop.title,
+      description: input.workshop.description,
+      territory: input.workshop.territory,
+      status: input.workshop.status,
+      startsAt: input.workshop.startsAt?.toISOString() ?? null,
+    },
+    organisations: input.organisations
+      .filter((o) => used.has(o.id))
+      .map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    needs: content.needs.map((n) => ({ ...n, createdBy: person(n.createdBy) })),
+    roadmap: content.roadmap.map((a) => {
+      const action = { ...a, createdBy: person(a.createdBy) };
+      const committedBy = optionalPerson(a.committedBy);
+      const commitRequestedBy = optionalPerson(a.commitRequestedBy);
+      if (committedBy) action.committedBy = committedBy;
+      if (commitRequestedBy) action.commitRequestedBy = commitRequestedBy;
+      return action;
+    }),
+    ideas: content.ideas.map((i) => ({ ...i, createdBy: person(i.createdBy) })),
+    comments: content.comments.map((c) => ({ ...c, createdBy: person(c.createdBy) })),
+    scenarios: content.scenarios.map((s) => ({ ...s, createdBy: person(s.createdBy) })),
+    synthesis: content.synthesis.map((block) => ({ ...block })),
+    agenda: content.agenda.map((item) => ({ ...item })),
+    settings: { ...content.settings },
+    polls: input.polls.map((poll) => {
+      const votes = new Array<number>(poll.options.length).fill(0);
+      for (const ballot of poll.ballots)
+        for (const [option, dots] of Object.entries(ballot)) {
+          const index = Number(option);
+          if (index >= 0 && index < votes.length) votes[index] = (votes[index] ?? 0) + dots;
+        }
+      return {
+        id: poll.id,
+        question: poll.question,
+        kind: poll.kind,
+        status: poll.status,
+        options: poll.options.map((label, index) => ({ label, votes: votes[index] ?? 0 })),
+        voterCount: poll.ballots.length,
+      };
+    }),
+  };
+}
+
+/**
+ * Reads an open-data bundle (parsed JSON), checking it against the schema.
+ *
+ * @throws OpenDataError naming the format problem or the first invalid fields
+ */
+export function parseOpenData(json: unknown): OpenDataBundle {
+  const result = openDataBundleSchema.safeParse(json);
+  if (result.success) return result.data;
+  const where = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw new OpenDataError(`not an ${OPEN_DATA_FORMAT} ${OPEN_DATA_VERSION} bundle: ${where}`);
+}
+
+/**
+ * Writes a bundle's content into the two documents of a new workshop: needs, roadmap, ideas,
+ * comments, scenarios and synthesis into `content`, agenda and settings into `facilitation`.
+ * Ids are kept, so links between entries (an action's needs, a comment's target) still hold.
+ * Polls are results, not content, and are not imported.
+ *
+ * @example importOpenData({ bundle: parseOpenData(json), content: new Y.Doc(), facilitation: new Y.Doc() })
+ */
+export function importOpenData(options: {
+  bundle: OpenDataBundle;
+  content: Y.Doc;
+  facilitation: Y.Doc;
+}): void {
+  const { bundle, content, facilitation } = options;
+  content.transact(() => {
+    for (const need of bundle.needs) needs.add(content, need);
+    for (const action of bundle.roadmap) roadmap.add(content, action);
+    for (const idea of bundle.ideas) ideas.add(content, idea);
+    for (const comment of bundle.comments) comments.add(content, comment);
+    for (const scenario of bundle.scenarios) scenarios.put(content, scenario);
+    writeSynthesisBlocks(synthesisOf(content), bundle.synthesis);
+  });
+  facilitation.transact(() => {
+    for (const item of bundle.agenda) agenda.add(facilitation, item);
+    writeSettings(facilitation, bundle.settings);
+  });
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './build-report.ts';
+import { sampleReportInput } from './sample.ts';
+import { reportTables } from './tables.ts';
+
+describe('reportTables', () => {
+  it('gives needs, roadmap, votes and contributions with headers in the language', () => {
+    const tables = reportTables(buildReport(sampleReportInput({ locale: 'en' })));
+    expect(tables.map((t) => t.name)).toEqual(['needs', 'roadmap', 'votes', 'contributions']);
+    const needs = tables[0]!;
+    expect(needs.columns).toContain('Headcount');
+    expect(needs.rows).toHaveLength(4);
+    for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
+    const roadmap = tables[1]!;
+    expect(roadmap.rows[0]?.slice(1, 6)).toEqual([
+      'Ouvrir une section de soudage en apprentissage',
+      'CFA Industrie Nord Lorraine (fictif)',
+      'Aciéries de la Fensch (fictive), Lycée professionnel du Val de Fensch (fictif)',
+      '2026-11-26',
+      '2027-02-24',
+    ]);
+    expect(tables[2]!.rows).toHaveLength(5);
+  });
+});
