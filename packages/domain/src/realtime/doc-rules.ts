@@ -2,8 +2,15 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { EntrySchema } from './collection.ts';
 import { CONTENT_DOC_SCHEMA } from './content-doc.ts';
+import { collectContentChanges } from './doc-changes.ts';
 import { FACILITATION_DOC_SCHEMA } from './facilitation-doc.ts';
 import type { RoomKind } from './room.ts';
+import {
+  checkEntryChange,
+  checkSectionWrite,
+  type ContentWriter,
+  type WriteRuleSettings,
+} from './write-rules.ts';
 
 type TopLevelSpec = { type: 'array' | 'map' | 'xml'; entry?: EntrySchema; fields?: EntrySchema };
 
@@ -51,15 +58,41 @@ function nameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | undefined {
  * follows the size of the update, not of the document. The synthesis (rich text) is
  * free-form.
  *
+ * With a `writer`, the write rules of the `content` document apply too: who may add,
+ * change and delete which entries (`checkEntryChange`), locked sections, and the
+ * cross-field rules, on each entry as it is after the transaction.
+ *
  * @param options.doc - a document the transaction was applied to (a scratch copy on the server)
  * @param options.transaction - the transaction, as given by `doc.on('afterTransaction')`
+ * @param options.writer - who sent the update; without one, only the schema is checked
+ * @param options.settings - the workshop's facilitation settings (`lockedSections`, `dayZero`)
  * @returns the violations; empty when the change is acceptable
  */
 export function checkTransaction(options: {
   doc: Y.Doc;
   kind: RoomKind;
   transaction: Y.Transaction;
+  writer?: ContentWriter;
+  settings?: WriteRuleSettings;
 }): RuleViolation[] {
+  const violations = checkSchema(options);
+  if (violations.length > 0 || !options.writer || options.kind !== 'content') return violations;
+  const { writer } = options;
+  const settings = options.settings ?? {};
+  const changes = collectContentChanges({ doc: options.doc, transaction: options.transaction });
+  for (const section of changes.sections) {
+    const refused = checkSectionWrite({ writer, section, settings });
+    if (refused) violations.push(refused);
+  }
+  for (const change of changes.entries) {
+    const refused = checkEntryChange({ writer, change, settings });
+    if (refused) violations.push(refused);
+    if (violations.length >= 10) break;
+  }
+  return violations;
+}
+
+function checkSchema(options: { doc: Y.Doc; kind: RoomKind; transaction: Y.Transaction }): RuleViolation[] {
   const { doc, transaction } = options;
   const schema = documentSchemaOf(options.kind);
   const violations: RuleViolation[] = [];

@@ -80,3 +80,29 @@ export { nextTimer, TimerTransitionError } from './timer.ts';
 export type { TimerCommand } from './timer.ts';
 export { checkBallot, tallyBallots, BallotError } from './polls.ts';
 export type { PollRules } from './polls.ts';
+export { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
+export {
+  CONTENT_COLLECTIONS,
+  sectionOfEntry,
+  checkSectionWrite,
+  checkEntryFields,
+  checkEntryChange,
+} from './write-rules.ts';
+export type {
+  ContentCollection,
+  ContentWriter,
+  EntryFields,
+  EntryChange,
+  WriteRuleSettings,
+  WriteRefusal,
+} from './write-rules.ts';
+export { collectContentChanges } from './doc-changes.ts';
+export type { ContentChanges } from './doc-changes.ts';
+export {
+  MAX_AWARENESS_STATE_BYTES,
+  awarenessUserSchema,
+  awarenessEditingSchema,
+  awarenessStateSchema,
+  checkAwarenessState,
+} from './awareness.ts';
+export type { AwarenessUser, AwarenessEditing, AwarenessState, AwarenessCheck } from './awareness.ts';

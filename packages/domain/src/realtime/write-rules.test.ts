@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  comments,
+  ideas,
+  needs,
+  roadmap,
+  type Comment,
+  type Idea,
+  type Need,
+  type RoadmapAction,
+} from './content-doc.ts';
+import { checkTransaction, defineDocument } from './doc-rules.ts';
+import { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
+import { checkEntryChange, type ContentWriter, type WriteRuleSettings } from './write-rules.ts';
+
+const company: ContentWriter = { userId: 'u-company', role: 'participant', organisationId: 'org-steel' };
+const school: ContentWriter = { userId: 'u-school', role: 'participant', organisationId: 'org-school' };
+const facilitator: ContentWriter = { userId: 'u-fac', role: 'facilitator', organisationId: 'org-metro' };
+const at = '2026-11-26T08:00:00.000Z';
+
+const need: Need = {
+  id: 'n1',
+  organisationId: 'org-steel',
+  romeCode: 'H2913',
+  title: 'Soudeurs TIG',
+  skills: ['TIG'],
+  headcount: 4,
+  horizonMonths: 12,
+  communeCode: '57221',
+  contract: 'cdi',
+  difficulty: 3,
+  crossBorder: true,
+  comment: '',
+  createdBy: 'u-company',
+  updatedAt: at,
+};
+const action: RoadmapAction = {
+  id: 'a1',
+  title: 'Former 12 soudeurs',
+  description: '',
+  ownerOrganisationId: 'org-steel',
+  partnerOrganisationIds: ['org-school'],
+  start: 'J+10',
+  due: 'J+90',
+  status: 'proposed',
+  needIds: ['n1'],
+  createdBy: 'u-company',
+  updatedAt: at,
+};
+const idea: Idea = { id: 'i1', text: 'Navette', createdBy: 'u-school', updatedAt: at };
+const comment: Comment = {
+  id: 'c1',
+  targetType: 'action',
+  targetId: 'a1',
+  text: 'Partants',
+  organisationId: 'org-school',
+  createdBy: 'u-school',
+  updatedAt: at,
+};
+
+/** A document holding one of each entry, and a way to run one edit through the rules. */
+function room(settings: WriteRuleSettings = {}) {
+  const doc = new Y.Doc();
+  defineDocument(doc, 'content');
+  needs.add(doc, need);
+  roadmap.add(doc, action);
+  ideas.add(doc, idea);
+  comments.add(doc, comment);
+  return (writer: ContentWriter, edit: (doc: Y.Doc) => void) => {
+    const copy = new Y.Doc();
+    defineDocument(copy, 'content');
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    copy.on('update', (update: Uint8Array) => updates.push(update));
+    edit(copy);
+    const shadow = new Y.Doc();
+    defineDocument(shadow, 'content');
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc));
+    const messages: string[] = [];
+    shadow.on('afterTransaction', (transaction: Y.Transaction) => {
+      messages.push(
+        ...checkTransaction({ doc: shadow, kind: 'content', transaction, writer, settings }).map(
+          (violation) => violation.message,
+        ),
+      );
+    });
+    for (const update of updates) Y.applyUpdate(shadow, update);
+    return messages;
+  };
+}
+
+describe('content write rules: needs', () => {
+  it('lets a participant add, change and delete their organisation’s needs', () => {
+    const edit = room();
+    expect(edit(company, (doc) => needs.add(doc, { ...need, id: 'n2' }))).toEqual([]);
+    expect(edit(company, (doc) => needs.update(doc, 'n1', { headcount: 6 }))).toEqual([]);
+    expect(edit(company, (doc) => needs.remove(doc, 'n1'))).toEqual([]);
+  });
+
+  it('refuses another organisation’s need, however it is written', () => {
+    const edit = room();
+    expect(edit(school, (doc) => needs.update(doc, 'n1', { headcount: 1 }))).toEqual([
+      "only your organisation's needs",
+    ]);
+    expect(edit(school, (doc) => needs.remove(doc, 'n1'))).toEqual(["only your organisation's needs"]);
+    expect(edit(school, (doc) => needs.add(doc, { ...need, id: 'n3', createdBy: 'u-school' }))).toEqual([
+      "only your organisation's needs",
+    ]);
+  });
+
+  it('refuses moving a need to another organisation, and a need created in someone else’s name', () => {
+    const edit = room();
+    expect(edit(company, (doc) => needs.update(doc, 'n1', { organisationId: 'org-school' }))).toEqual([
+      "only your organisation's needs",
+    ]);
+    expect(edit(company, (doc) => needs.add(doc, { ...need, id: 'n4', createdBy: 'u-other' }))).toEqual([
+      'createdBy must be the writer',
+    ]);
+  });
+
+  it('lets a facilitator write every need', () => {
+    const edit = room();
+    expect(edit(facilitator, (doc) => needs.update(doc, 'n1', { organisationId: 'org-school' }))).toEqual([]);
+    expect(edit(facilitator, (doc) => needs.remove(doc, 'n1'))).toEqual([]);
+  });
+
+  it('reads a deleted entry’s fields from the deletion itself (an observer of the raw delete)', () => {
+    const edit = room();
+    expect(edit(school, (doc) => doc.getArray('needs').delete(0, 1))).toEqual([
+      "only your organisation's needs",
+    ]);
+  });
+});
+
+describe('content write rules: roadmap', () => {
+  it('lets another organisation only ask the owner to commit', () => {
+    const edit = room();
+    expect(
+      edit(school, (doc) => roadmap.update(doc, 'a1', { commitRequestedBy: 'u-school', updatedAt: at })),
+    ).toEqual([]);
+    expect(edit(school, (doc) => roadmap.update(doc, 'a1', { commitRequestedBy: 'u-company' }))).toEqual([
+      'commitRequestedBy must be the writer',
+    ]);
+    expect(edit(school, (doc) => roadmap.update(doc, 'a1', { title: 'Autre' }))).toEqual([
+      "on another organisation's action, only a commitment request",
+    ]);
+    expect(edit(school, (doc) => roadmap.remove(doc, 'a1'))).toEqual(['only actions your organisation owns']);
+  });
+
+  it('keeps committing to the owner organisation (and facilitators)', () => {
+    const edit = room();
+    expect(
+      edit(school, (doc) => roadmap.update(doc, 'a1', { status: 'committed', committedBy: 'u-school' })),
+    ).toEqual(['only the owner organisation commits to an action']);
+    expect(
+      edit(company, (doc) => roadmap.update(doc, 'a1', { status: 'committed', committedBy: 'u-company' })),
+    ).toEqual([]);
+    expect(edit(company, (doc) => roadmap.update(doc, 'a1', { committedBy: 'u-school' }))).toEqual([
+      'committedBy must be the writer',
+    ]);
+    expect(edit(facilitator, (doc) => roadmap.update(doc, 'a1', { status: 'committed' }))).toEqual([]);
+  });
+
+  it('refuses giving an action away or adding one for another organisation', () => {
+    const edit = room();
+    expect(edit(company, (doc) => roadmap.update(doc, 'a1', { ownerOrganisationId: 'org-school' }))).toEqual([
+      'an action may not be given to another organisation',
+    ]);
+    expect(
+      edit(company, (doc) => roadmap.add(doc, { ...action, id: 'a2', ownerOrganisationId: 'org-school' })),
+    ).toEqual(['only actions your organisation owns']);
+  });
+
+  it('refuses a start after the due date, for everyone, as the action is after the update', () => {
+    const edit = room({ dayZero: '2026-11-26' });
+    expect(edit(facilitator, (doc) => roadmap.update(doc, 'a1', { start: 'J+120' }))).toEqual([
+      'start is after the due date',
+    ]);
+    expect(edit(company, (doc) => roadmap.update(doc, 'a1', { start: 'J+120', due: 'J+200' }))).toEqual([]);
+    expect(edit(company, (doc) => roadmap.update(doc, 'a1', { start: '2027-06-01' }))).toEqual([
+      'start is after the due date',
+    ]);
+  });
+});
+
+describe('content write rules: ideas, comments and locked sections', () => {
+  it('keeps ideas to their authors and grouping to facilitators', () => {
+    const edit = room();
+    expect(edit(company, (doc) => ideas.update(doc, 'i1', { text: 'Autre' }))).toEqual([
+      'only your own ideas',
+    ]);
+    expect(edit(company, (doc) => ideas.remove(doc, 'i1'))).toEqual(['only your own ideas']);
+    expect(edit(school, (doc) => ideas.update(doc, 'i1', { groupId: 'i1' }))).toEqual([
+      'only facilitators group ideas',
+    ]);
+    expect(edit(school, (doc) => ideas.update(doc, 'i1', { text: 'Navette du matin' }))).toEqual([]);
+    expect(edit(facilitator, (doc) => ideas.update(doc, 'i1', { groupId: 'i1' }))).toEqual([]);
+    expect(edit(facilitator, (doc) => ideas.remove(doc, 'i1'))).toEqual([]);
+  });
+
+  it('writes comments in the writer’s organisation’s name, changed and deleted by their author', () => {
+    const edit = room();
+    expect(
+      edit(company, (doc) =>
+        comments.add(doc, { ...comment, id: 'c2', organisationId: 'org-steel', createdBy: 'u-company' }),
+      ),
+    ).toEqual([]);
+    expect(
+      edit(company, (doc) => comments.add(doc, { ...comment, id: 'c3', createdBy: 'u-company' })),
+    ).toEqual(["a comment is in your organisation's name"]);
+    expect(edit(company, (doc) => comments.remove(doc, 'c1'))).toEqual(['only your own comments']);
+    expect(edit(school, (doc) => comments.update(doc, 'c1', { text: 'Partants, 4 places' }))).toEqual([]);
+  });
+
+  it('lets only facilitators write a locked section; a comment follows its target’s section', () => {
+    const edit = room({ lockedSections: ['roadmap', 'synthesis'] });
+    expect(edit(company, (doc) => roadmap.update(doc, 'a1', { title: 'Verrouillé' }))).toEqual([
+      'section locked by the facilitator',
+    ]);
+    expect(edit(school, (doc) => comments.update(doc, 'c1', { text: 'Verrouillé' }))).toEqual([
+      'section locked by the facilitator',
+    ]);
+    expect(
+      edit(school, (doc) => doc.getXmlFragment('synthesis').insert(0, [new Y.XmlText('Texte')])),
+    ).toEqual(['section locked by the facilitator']);
+    expect(edit(company, (doc) => needs.update(doc, 'n1', { headcount: 2 }))).toEqual([]);
+    expect(edit(facilitator, (doc) => roadmap.update(doc, 'a1', { title: 'Permis' }))).toEqual([]);
+  });
+
+  it('refuses every write from an observer seat', () => {
+    const observer: ContentWriter = { userId: 'u-obs', role: 'observer', organisationId: 'org-metro' };
+    expect(
+      checkEntryChange({
+        writer: observer,
+        change: { collection: 'scenarios', kind: 'add', after: {} },
+        settings: {},
+      }),
+    ).toEqual({ path: 'scenarios[undefined]', message: 'read-only seat' });
+  });
+});
+
+describe('roadmap dates', () => {
+  it('compares ISO dates, J+N dates, and both with day 0', () => {
+    expect(compareRoadmapDates({ a: '2026-12-01', b: '2026-12-31' })).toBe(30);
+    expect(compareRoadmapDates({ a: 'J+30', b: 'J+10' })).toBe(-20);
+    expect(compareRoadmapDates({ a: 'J+10', b: '2026-12-01', dayZero: '2026-11-26' })).toBe(-5);
+    expect(compareRoadmapDates({ a: 'J+10', b: '2026-12-01' })).toBeUndefined();
+  });
+
+  it('passes dates that cannot be compared', () => {
+    expect(roadmapDatesInOrder({ start: 'J+10', due: '2026-01-01' })).toBe(true);
+    expect(roadmapDatesInOrder({ start: 'J+10', due: '2026-01-01', dayZero: '2026-11-26' })).toBe(false);
+    expect(roadmapDatesInOrder({ start: '2026-12-01', due: '2026-12-01' })).toBe(true);
+  });
+});
