@@ -38,7 +38,7 @@ export async function signedInContext(
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([
     page.waitForURL((url) => !url.pathname.startsWith('/login')),
-    page.locator('form button[type="submit"]').first().click(),
+    page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
   ]);
   return { context, page };
 }
