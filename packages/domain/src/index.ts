@@ -289,6 +289,7 @@ export {
   OPEN_DATA_LICENCE_IDS,
   openDataLicenceSchema,
   openDataBundleSchema,
+  openDataJsonSchema,
   OpenDataError,
   buildOpenData,
   parseOpenData,

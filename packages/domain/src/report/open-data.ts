@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { organisationKindSchema } from '../workshop/organisation-kind.ts';
 import { workshopStatusSchema } from '../workshop/workshop.ts';
@@ -98,6 +98,17 @@ export const openDataBundleSchema = z
       'The content of one Atelier workshop (needs, roadmap, ideas, scenarios, synthesis, agenda, votes).',
   });
 export type OpenDataBundle = z.output<typeof openDataBundleSchema>;
+
+/**
+ * The JSON Schema (draft 2020-12) of the bundle, generated from `openDataBundleSchema`; the
+ * copy in `docs/open-data/` is checked against it by the export package's tests.
+ */
+export function openDataJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(openDataBundleSchema, { target: 'draft-2020-12', io: 'input' }),
+    $id: `https://atelier.example/open-data/${OPEN_DATA_FORMAT}-${OPEN_DATA_VERSION.split('.')[0]}.schema.json`,
+  };
+}
 
 /** Thrown when a file is not an open-data bundle this version can read. */
 export class OpenDataError extends Error {
@@ -213,16 +224,18 @@ export function parseOpenData(json: unknown): OpenDataBundle {
  * Writes a bundle's content into the two documents of a new workshop: needs, roadmap, ideas,
  * comments, scenarios and synthesis into `content`, agenda and settings into `facilitation`.
  * Ids are kept, so links between entries (an action's needs, a comment's target) still hold.
- * Polls are results, not content, and are not imported.
+ * Polls are results, not content, and are not imported. Without documents, new ones are made.
  *
- * @example importOpenData({ bundle: parseOpenData(json), content: new Y.Doc(), facilitation: new Y.Doc() })
+ * @returns the two documents written to
+ * @example const { content } = importOpenData({ bundle: parseOpenData(json) }); Y.encodeStateAsUpdate(content)
  */
-export function importOpenData(options: {
-  bundle: OpenDataBundle;
+export function importOpenData(options: { bundle: OpenDataBundle; content?: Y.Doc; facilitation?: Y.Doc }): {
   content: Y.Doc;
   facilitation: Y.Doc;
-}): void {
-  const { bundle, content, facilitation } = options;
+} {
+  const { bundle } = options;
+  const content = options.content ?? new Y.Doc();
+  const facilitation = options.facilitation ?? new Y.Doc();
   content.transact(() => {
     for (const need of bundle.needs) needs.add(content, need);
     for (const action of bundle.roadmap) roadmap.add(content, action);
@@ -235,4 +248,5 @@ export function importOpenData(options: {
     for (const item of bundle.agenda) agenda.add(facilitation, item);
     writeSettings(facilitation, bundle.settings);
   });
+  return { content, facilitation };
 }
