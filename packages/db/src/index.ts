@@ -25,6 +25,7 @@ export type { AuditEntry } from './repositories/audit.ts';
 export * as invitations from './repositories/invitations.ts';
 export type { Invitation, InvitationWithWorkshop } from './repositories/invitations.ts';
 export * as contributions from './repositories/contributions.ts';
+export * as versions from './repositories/versions.ts';
 export type { ContributionListing, ContributionKind } from './repositories/contributions.ts';
 export type { User } from './repositories/users.ts';
 export type { Session, SessionUser } from './repositories/sessions.ts';
