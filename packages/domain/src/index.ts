@@ -165,6 +165,8 @@ export {
   ideaSchema,
   scenarioSchema,
   commentSchema,
+  trainingOfferSchema,
+  trainingOffers,
   COMMENT_TARGETS,
   comments,
   roadmapDateSchema,
@@ -234,6 +236,7 @@ export type {
   Scenario,
   ContractType,
   Comment,
+  TrainingOffer,
   CommentTarget,
   AgendaItem,
   AgendaItemKind,
@@ -319,3 +322,33 @@ export type {
   OpenDataBundle,
   OpenDataLicence,
 } from './report/index.ts';
+
+// --- contributions: calls for contributions between workshops, payloads, merge entries (packages/domain/src/contributions) ---
+export {
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  questionSchema,
+  callInputSchema,
+  callState,
+  mayAnswerCall,
+  needDraftSchema,
+  trainingOfferDraftSchema,
+  contributionPayloadSchemas,
+  parseContributionPayload,
+  contributionEntries,
+  MAX_NEEDS_PER_CONTRIBUTION,
+  needsFromCsv,
+} from './contributions/index.ts';
+export type {
+  ContributionKind,
+  ContributionStatus,
+  Question,
+  CallInput,
+  CallWindow,
+  CallState,
+  NeedDraft,
+  TrainingOfferDraft,
+  ContributionPayload,
+  MergeEntries,
+  NeedsCsvReport,
+} from './contributions/index.ts';

@@ -30,6 +30,10 @@ export const needSchema = z.object({
   difficulty: z.number().int().min(1).max(4),
   crossBorder: z.boolean(),
   comment: text(5000),
+  /** Set when the need came from an accepted contribution (asynchronous contributions). */
+  contributionId: id.optional(),
+  /** The person who contributed it, when it came from a contribution. */
+  contributorId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
 });
@@ -97,16 +101,45 @@ export const commentSchema = z.object({
   targetId: id,
   text: text(2000).min(1),
   organisationId: id,
+  contributionId: id.optional(),
+  contributorId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
 });
 export type Comment = z.output<typeof commentSchema>;
+
+/** A training offer of a school or training body: an entry of the `trainingOffers` Y.Array. */
+export const trainingOfferSchema = z.object({
+  id,
+  organisationId: id,
+  title: text(200).min(1),
+  /** Occupations the training leads to (ROME codes). */
+  romeCodes: z
+    .array(z.string().regex(/^[A-N]\d{4}$/, 'a ROME code: a letter A-N and four digits, e.g. H2913'))
+    .min(1)
+    .max(20),
+  seatsPerYear: z.number().int().min(1).max(10_000),
+  durationMonths: z.number().int().min(1).max(72),
+  communeCode: communeCodeSchema,
+  /** First intake, when it is a new programme. */
+  startDate: isoDate.optional(),
+  description: text(5000),
+  contributionId: id.optional(),
+  contributorId: id.optional(),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type TrainingOffer = z.output<typeof trainingOfferSchema>;
 
 export const needs = arrayCollection<Need>({ name: 'needs', schema: needSchema });
 export const roadmap = arrayCollection<RoadmapAction>({ name: 'roadmap', schema: roadmapActionSchema });
 export const ideas = arrayCollection<Idea>({ name: 'ideas', schema: ideaSchema });
 export const scenarios = mapCollection<Scenario>({ name: 'scenarios', schema: scenarioSchema });
 export const comments = arrayCollection<Comment>({ name: 'comments', schema: commentSchema });
+export const trainingOffers = arrayCollection<TrainingOffer>({
+  name: 'trainingOffers',
+  schema: trainingOfferSchema,
+});
 
 /** The rich-text synthesis written during the workshop (`synthesis`, a Y.XmlFragment). */
 export function synthesisOf(doc: Y.Doc): Y.XmlFragment {
@@ -125,5 +158,6 @@ export const CONTENT_DOC_SCHEMA: Readonly<
   ideas: { type: 'array', entry: ideaSchema },
   scenarios: { type: 'map', entry: scenarioSchema },
   comments: { type: 'array', entry: commentSchema },
+  trainingOffers: { type: 'array', entry: trainingOfferSchema },
   synthesis: { type: 'xml' },
 };

@@ -12,6 +12,8 @@ export {
   ideaSchema,
   scenarioSchema,
   commentSchema,
+  trainingOfferSchema,
+  trainingOffers,
   COMMENT_TARGETS,
   comments,
   roadmapDateSchema,
@@ -31,6 +33,7 @@ export type {
   Idea,
   Scenario,
   Comment,
+  TrainingOffer,
   CommentTarget,
   ContractType,
 } from './content-doc.ts';
