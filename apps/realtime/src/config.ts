@@ -18,6 +18,31 @@ const schema = z.object({
   REALTIME_COMPACT_AFTER: positive(500),
   REALTIME_IDLE_UNLOAD_MS: positive(30_000),
   REALTIME_SESSION_RECHECK_MS: positive(30_000),
+  REALTIME_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const origins = (value ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
+      if (origins.length === 0) return undefined;
+      const normalised: string[] = [];
+      for (const origin of origins) {
+        const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+        const bare = parsed && parsed.pathname === '/' && !parsed.search && !parsed.hash;
+        if (!parsed || !bare || !/^https?:$/.test(parsed.protocol)) {
+          context.addIssue({
+            code: 'custom',
+            message: `expected comma-separated origins such as http://localhost:3000, got "${origin}"`,
+          });
+          return z.NEVER;
+        }
+        normalised.push(parsed.origin);
+      }
+      return normalised;
+    }),
+  REALTIME_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type RealtimeConfig = z.output<typeof schema>;

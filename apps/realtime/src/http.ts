@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@atelier/db';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -10,6 +10,8 @@ export function createHttpApp(options: {
   log: Logger;
   isShuttingDown: () => boolean;
   metrics?: Metrics;
+  /** With a token, /metrics wants `Authorization: Bearer <token>`; without, it answers loopback only. */
+  metricsToken?: string;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -34,7 +36,20 @@ export function createHttpApp(options: {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', (_req, res) => {
+  app.get('/metrics', (req, res) => {
+    const access = metricsAccess({
+      token: options.metricsToken,
+      authorization: req.get('authorization'),
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (access !== 'allowed') {
+      if (access === 401) res.setHeader('www-authenticate', 'Bearer');
+      res
+        .status(access)
+        .type('text/plain')
+        .send(access === 401 ? 'Unauthorized\n' : 'Forbidden\n');
+      return;
+    }
     res.type('text/plain; version=0.0.4').send(options.metrics?.render() ?? '');
   });
   app.get('/readyz', async (_req, res) => {
@@ -50,4 +65,28 @@ export function createHttpApp(options: {
     }
   });
   return app;
+}
+
+/** Whether an address is this machine (IPv4, IPv6, or IPv4 mapped into IPv6). */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const bare = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * Who may read /metrics: with `REALTIME_METRICS_TOKEN`, whoever sends it as a bearer
+ * token (401 otherwise); without, loopback only (403 otherwise). The proxy-provided
+ * `X-Forwarded-For` is not trusted.
+ */
+export function metricsAccess(options: {
+  token: string | undefined;
+  authorization: string | undefined;
+  remoteAddress: string | undefined;
+}): 'allowed' | 401 | 403 {
+  if (options.token === undefined) return isLoopback(options.remoteAddress) ? 'allowed' : 403;
+  const match = /^Bearer\s+(\S+)$/i.exec(options.authorization ?? '');
+  if (!match?.[1]) return 401;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(match[1]), digest(options.token)) ? 'allowed' : 401;
 }

@@ -17,6 +17,8 @@ try {
     host: config.REALTIME_HOST,
     redisUrl: config.REDIS_URL,
     limits: limitsOf(config),
+    allowedOrigins: config.REALTIME_ALLOWED_ORIGINS,
+    metricsToken: config.REALTIME_METRICS_TOKEN,
   });
   log.info({ port: server.port }, 'realtime server listening');
 

@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, type RealtimeLimits } from './config.ts';
 import { attachWorkshopNamespace } from './facilitation/namespace.ts';
 import { createHttpApp } from './http.ts';
 import { Metrics } from './metrics.ts';
+import { originAllowed, originOf } from './origins.ts';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/endpoint.ts';
 import { createRedisFanout, type Fanout } from './yjs/fanout.ts';
 
@@ -42,6 +43,10 @@ export async function startRealtimeServer(options: {
   host?: string;
   redisUrl?: string;
   limits?: Partial<RealtimeLimits>;
+  /** Origins whose pages may connect (`REALTIME_ALLOWED_ORIGINS`); undefined: any. */
+  allowedOrigins?: readonly string[];
+  /** Bearer token for /metrics (`REALTIME_METRICS_TOKEN`); undefined: loopback only. */
+  metricsToken?: string;
 }): Promise<RealtimeServer> {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = new Metrics();
@@ -51,7 +56,9 @@ export async function startRealtimeServer(options: {
     log: options.log,
     isShuttingDown: () => shuttingDown,
     metrics,
+    metricsToken: options.metricsToken,
   });
+  const allowed = options.allowedOrigins?.map((origin) => new URL(origin).origin);
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -79,6 +86,12 @@ export async function startRealtimeServer(options: {
     destroyUpgrade: false,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // Pages of the web app connect with their session cookie (withCredentials).
+    cors: { origin: allowed ? [...allowed] : true, credentials: true },
+    allowRequest: (req, callback) => {
+      const ok = originAllowed({ allowed, origin: originOf(req) });
+      callback(ok ? null : 'origin not allowed', ok);
+    },
   });
   const adapterClients: { quit(): Promise<unknown> }[] = [];
   if (options.redisUrl) {
@@ -99,8 +112,18 @@ export async function startRealtimeServer(options: {
   });
   server.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname.startsWith('/yjs/')) yjs.handleUpgrade(req, socket, head, pathname.slice('/yjs/'.length));
-    else if (!pathname.startsWith('/socket.io')) socket.destroy();
+    // Socket.IO takes its own upgrades (its allowRequest checks the origin).
+    if (pathname.startsWith('/socket.io')) return;
+    if (!pathname.startsWith('/yjs/')) {
+      socket.destroy();
+      return;
+    }
+    if (!originAllowed({ allowed, origin: originOf(req) })) {
+      metrics.closed(403);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    yjs.handleUpgrade(req, socket, head, pathname.slice('/yjs/'.length));
   });
   const recheck = setInterval(() => {
     void Promise.all([yjs.recheck(), workshop.recheck()]).catch((error: unknown) =>

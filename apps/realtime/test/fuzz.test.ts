@@ -1,4 +1,4 @@
-import { needs, roomName, parseRoomName, type Need } from '@atelier/domain';
+import { needs, roomName, parseRoomName } from '@atelier/domain';
 import * as encoding from 'lib0/encoding';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,10 @@ import { Persister } from '../src/yjs/persistence.ts';
 import { DocRoom } from '../src/yjs/room.ts';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
 import {
+  awarenessUser,
   connect,
   cookieWebSocket,
+  needBy,
   openWorld,
   synced,
   waitFor,
@@ -39,37 +41,18 @@ function generator(seed: number): () => number {
   };
 }
 
-function need(id: string): Need {
-  return {
-    id,
-    organisationId: 'org',
-    romeCode: 'H2913',
-    title: `Besoin ${id}`,
-    skills: ['soudure', 'lecture de plans'],
-    headcount: 2,
-    horizonMonths: 12,
-    communeCode: '57221',
-    contract: 'apprenticeship',
-    difficulty: 3,
-    crossBorder: true,
-    comment: 'à pourvoir',
-    createdBy: 'u',
-    updatedAt: '2026-11-26T08:00:00.000Z',
-  };
-}
-
 /** Real messages to mutate: sync step 1, updates (including edits unknown to the server), awareness. */
-function corpus(base: Y.Doc): Uint8Array[] {
+function corpus(base: Y.Doc, world: World): Uint8Array[] {
   const other = new Y.Doc();
   Y.applyUpdate(other, Y.encodeStateAsUpdate(base));
   const updates: Uint8Array[] = [];
   other.on('update', (update: Uint8Array) => updates.push(update));
-  needs.add(other, need('fuzz-1'));
+  needs.add(other, needBy(world, 'company', 'fuzz-1'));
   needs.update(other, 'n0', { headcount: 9 });
   needs.remove(other, 'n1');
   other.getXmlFragment('synthesis').insert(0, [new Y.XmlText('Synthèse')]);
   const awareness = new awarenessProtocol.Awareness(other);
-  awareness.setLocalState({ user: { name: 'Fuzz', color: '#123456' } });
+  awareness.setLocalState({ user: awarenessUser(world, 'company', 'Fuzz') });
   const step2 = encoding.createEncoder();
   encoding.writeVarUint(step2, 0);
   encoding.writeVarUint(step2, 1);
@@ -158,7 +141,7 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
       token: world.tokens.company,
     });
     await synced(writer);
-    for (let i = 0; i < 5; i++) needs.add(writer.doc, need(`n${i}`));
+    for (let i = 0; i < 5; i++) needs.add(writer.doc, needBy(world, 'company', `n${i}`));
     await waitFor(
       'the server to hold the needs',
       () =>
@@ -191,7 +174,7 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
     });
     if (!auth.ok) throw new Error('the company cannot write');
     const before = Y.encodeStateAsUpdate(room.doc);
-    const messages = corpus(room.doc);
+    const messages = corpus(room.doc, world);
     const random = generator(SEED);
     let sent = 0;
     let closes = 0;
@@ -239,7 +222,7 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
     const Socket = cookieWebSocket(world.tokens.company) as typeof WebSocket;
     const serverDoc = server.yjs.rooms.get(roomName(world.liveId, 'content'))!.doc;
     const before = needs.read(serverDoc).length;
-    const messages = corpus(serverDoc);
+    const messages = corpus(serverDoc, world);
     const random = generator(SEED + 1);
     let sent = 0;
     for (let connectionIndex = 0; connectionIndex < 40 && sent < 400; connectionIndex++) {
@@ -260,7 +243,7 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
     }
     expect(sent).toBeGreaterThan(300);
     expect(needs.read(serverDoc).length).toBe(before);
-    needs.add(writer.doc, need('after-fuzz'));
+    needs.add(writer.doc, needBy(world, 'company', 'after-fuzz'));
     await waitFor(
       'an edit after the fuzz to reach the server',
       () => needs.find(serverDoc, 'after-fuzz') !== undefined,

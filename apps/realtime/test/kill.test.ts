@@ -1,31 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
 import { yjsStore, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
-import { needs, roomName, type Need } from '@atelier/domain';
+import { needs, roomName } from '@atelier/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { freePort, killHard, spawnServer } from './processes.ts';
-import { connect, openWorld, synced, waitFor, workshopSocket, type WorkshopSocket } from './support.ts';
-
-function need(id: string): Need {
-  return {
-    id,
-    organisationId: 'org',
-    romeCode: 'N1103',
-    title: `Besoin ${id}`,
-    skills: ['CACES'],
-    headcount: 1,
-    horizonMonths: 3,
-    communeCode: '57193',
-    contract: 'interim',
-    difficulty: 1,
-    crossBorder: false,
-    comment: '',
-    createdBy: 'u',
-    updatedAt: '2026-11-26T08:00:00.000Z',
-  };
-}
+import {
+  connect,
+  needBy,
+  openWorld,
+  synced,
+  waitFor,
+  workshopSocket,
+  type WorkshopSocket,
+} from './support.ts';
 
 async function storedNeeds(db: Db, room: string): Promise<number> {
   const stored = await yjsStore.load(db.sql, { docName: room });
@@ -84,7 +73,7 @@ describe('kill test: kill -9 while 20 clients edit', () => {
     const editing = Promise.all(
       providers.map(async (provider, i) => {
         for (let k = 0; k < EDITS; k++) {
-          needs.add(provider.doc, need(`c${i}-e${k}`));
+          needs.add(provider.doc, needBy(world, people[i % 3]!, `c${i}-e${k}`));
           await new Promise((resolve) => setTimeout(resolve, 15 + ((i * 7 + k * 13) % 20)));
         }
       }),

@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { ClientToServerEvents, ServerToClientEvents } from '@atelier/domain';
+import type { AwarenessUser, ClientToServerEvents, Need, ServerToClientEvents } from '@atelier/domain';
 
 process.setMaxListeners(200);
 
@@ -17,6 +17,8 @@ export interface World {
   closedId: string;
   tokens: Record<Person, string>;
   userIds: Record<Person, string>;
+  /** The organisation of each person's seat in the live workshop ('' without a seat). */
+  seatOrganisationIds: Record<Person, string>;
   /** A new session for a person (e.g. to revoke it alone). */
   newToken(person: Person): Promise<string>;
 }
@@ -51,8 +53,15 @@ export async function openWorld(db?: Db): Promise<World> {
     return token;
   };
   const tokens = {} as Record<Person, string>;
-  for (const person of Object.keys(userIds) as Person[]) tokens[person] = await newToken(person);
-  return { db, liveId: live!.id, closedId: closed!.id, tokens, userIds, newToken };
+  const seatOrganisationIds = {} as Record<Person, string>;
+  for (const person of Object.keys(userIds) as Person[]) {
+    tokens[person] = await newToken(person);
+    const [seat]: [{ organisationId: string }?] = await sql`
+      select organisation_id from workshop_members
+      where workshop_id = ${live!.id} and user_id = ${userIds[person]}`;
+    seatOrganisationIds[person] = seat?.organisationId ?? '';
+  }
+  return { db, liveId: live!.id, closedId: closed!.id, tokens, userIds, seatOrganisationIds, newToken };
 }
 
 /** A `ws` WebSocket class that sends the session cookie (what a browser does). */
@@ -128,4 +137,29 @@ export function synced(provider: WebsocketProvider): Promise<void> {
     };
     provider.on('sync', onSync);
   });
+}
+
+/** A valid need written by a person for their seat's organisation (what the write rules accept from them). */
+export function needBy(world: World, person: Person, id: string): Need {
+  return {
+    id,
+    organisationId: world.seatOrganisationIds[person],
+    romeCode: 'H2913',
+    title: `Besoin ${id}`,
+    skills: ['soudure', 'lecture de plans'],
+    headcount: 2,
+    horizonMonths: 12,
+    communeCode: '57221',
+    contract: 'apprenticeship',
+    difficulty: 3,
+    crossBorder: true,
+    comment: '',
+    createdBy: world.userIds[person],
+    updatedAt: '2026-11-26T08:00:00.000Z',
+  };
+}
+
+/** A valid awareness `user` field for a person. */
+export function awarenessUser(world: World, person: Person, name: string): AwarenessUser {
+  return { id: world.userIds[person], name, color: '#336699' };
 }

@@ -1,35 +1,25 @@
 import type { ChildProcess } from 'node:child_process';
 import { yjsStore, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
-import { needs, roomName, type Need, type TimerState } from '@atelier/domain';
+import { needs, roomName, type TimerState } from '@atelier/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { freePort, killHard, spawnServer } from './processes.ts';
-import { connect, openWorld, synced, waitFor, workshopSocket, type WorkshopSocket } from './support.ts';
+import {
+  awarenessUser,
+  connect,
+  needBy,
+  openWorld,
+  synced,
+  waitFor,
+  workshopSocket,
+  type WorkshopSocket,
+} from './support.ts';
 
 const redisUrl = process.env.REDIS_URL_TEST;
 if (!redisUrl)
   console.warn('two-instance tests skipped: set REDIS_URL_TEST (e.g. redis://127.0.0.1:6379) to run them');
-
-function need(id: string): Need {
-  return {
-    id,
-    organisationId: 'org',
-    romeCode: 'M1805',
-    title: `Besoin ${id}`,
-    skills: ['TypeScript'],
-    headcount: 1,
-    horizonMonths: 6,
-    communeCode: '57463',
-    contract: 'cdi',
-    difficulty: 2,
-    crossBorder: true,
-    comment: '',
-    createdBy: 'u',
-    updatedAt: '2026-11-26T08:00:00.000Z',
-  };
-}
 
 describe.skipIf(!redisUrl)('two realtime instances over Redis', () => {
   const children: ChildProcess[] = [];
@@ -62,12 +52,13 @@ describe.skipIf(!redisUrl)('two realtime instances over Redis', () => {
     providers.push(...onA, ...onB);
     await Promise.all(providers.map((provider) => synced(provider)));
 
-    [...onA, ...onB].forEach((provider, i) => needs.add(provider.doc, need(`first-${i}`)));
+    onA.forEach((provider, i) => needs.add(provider.doc, needBy(world, 'company', `first-a${i}`)));
+    onB.forEach((provider, i) => needs.add(provider.doc, needBy(world, 'school', `first-b${i}`)));
     await waitFor('all 8 clients to hold the 8 needs', () =>
       providers.every((p) => needs.read(p.doc).length === 8),
     );
 
-    onA[0]!.awareness.setLocalStateField('user', { name: 'Sophie sur A' });
+    onA[0]!.awareness.setLocalStateField('user', awarenessUser(world, 'company', 'Sophie sur A'));
     await waitFor('awareness from A on B', () =>
       [...onB[0]!.awareness.getStates().values()].some((state) => state.user?.name === 'Sophie sur A'),
     );
@@ -88,7 +79,7 @@ describe.skipIf(!redisUrl)('two realtime instances over Redis', () => {
 
     // Kill A while its clients keep editing; they move to B (as behind a load balancer) and resend.
     await killHard(a);
-    onA.forEach((provider, i) => needs.add(provider.doc, need(`offline-${i}`)));
+    onA.forEach((provider, i) => needs.add(provider.doc, needBy(world, 'company', `offline-${i}`)));
     for (const provider of onA) {
       provider.destroy();
       providers.push(connect({ port: portB, room, doc: provider.doc, token: world.tokens.company }));

@@ -7,7 +7,16 @@ import type WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
-import { connect, cookieWebSocket, nextClose, openWorld, synced, waitFor, type World } from './support.ts';
+import {
+  awarenessUser,
+  connect,
+  cookieWebSocket,
+  nextClose,
+  openWorld,
+  synced,
+  waitFor,
+  type World,
+} from './support.ts';
 
 const log = pino({ level: 'silent' });
 
@@ -66,7 +75,7 @@ describe('Yjs endpoint: who may connect and who may write', () => {
         Object.entries({
           id: 'i1',
           text: 'Navette',
-          createdBy: 'c',
+          createdBy: world.userIds.company,
           updatedAt: '2026-11-26T08:00:00.000Z',
         }),
       ),
@@ -75,7 +84,7 @@ describe('Yjs endpoint: who may connect and who may write', () => {
     const reasons = deniedReasons(observer);
     await synced(observer);
     await waitFor('the observer to receive the idea', () => observer.doc.getArray('ideas').length === 1);
-    observer.awareness.setLocalStateField('user', { name: 'Anne' });
+    observer.awareness.setLocalStateField('user', awarenessUser(world, 'observer', 'Anne'));
     await waitFor('the observer in the writer’s awareness', () =>
       [...writer.awareness.getStates().values()].some((state) => state.user?.name === 'Anne'),
     );
@@ -89,13 +98,16 @@ describe('Yjs endpoint: who may connect and who may write', () => {
     await waitFor('the observer to be told', () => reasons.length > 0);
     expect(reasons[0]).toBe(READ_ONLY_REASON);
     // A later write by a participant arrives; the observer's never does.
-    writer.doc
-      .getArray('ideas')
-      .push([
-        new Y.Map(
-          Object.entries({ id: 'i3', text: 'Classe', createdBy: 'c', updatedAt: '2026-11-26T08:00:00.000Z' }),
-        ),
-      ]);
+    writer.doc.getArray('ideas').push([
+      new Y.Map(
+        Object.entries({
+          id: 'i3',
+          text: 'Classe',
+          createdBy: world.userIds.company,
+          updatedAt: '2026-11-26T08:00:00.000Z',
+        }),
+      ),
+    ]);
     const fresh = open(room, world.tokens.school);
     await synced(fresh);
     await waitFor('the third idea', () => fresh.doc.getArray('ideas').length === 2);

@@ -43,7 +43,7 @@ describe('Yjs regressions from the fuzz', () => {
     const room = roomName(world.liveId, 'content');
     const seeded = new Y.Doc();
     Y.applyUpdate(seeded, BASE);
-    const writer = connect({ port: server.port, room, doc: seeded, token: world.tokens.company });
+    const writer = connect({ port: server.port, room, doc: seeded, token: world.tokens.facilitator });
     await synced(writer);
     await waitFor(
       'the base document on the server',

@@ -26,7 +26,7 @@ describe('Yjs storage failures', () => {
     const doc = new Y.Doc();
     needs.add(doc, {
       id: 'n1',
-      organisationId: 'o',
+      organisationId: world.seatOrganisationIds.company,
       romeCode: 'H2913',
       title: 'Soudeur',
       skills: [],
@@ -37,7 +37,7 @@ describe('Yjs storage failures', () => {
       difficulty: 1,
       crossBorder: false,
       comment: '',
-      createdBy: 'u',
+      createdBy: world.userIds.company,
       updatedAt: '2026-11-26T08:00:00.000Z',
     });
     const provider = connect({ port: server.port, room, doc, token: world.tokens.company });
@@ -56,6 +56,7 @@ describe('Yjs storage failures', () => {
     await synced(provider);
     provider.destroy();
     const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-    expect(metrics).toMatch(/^atelier_yjs_rooms_loaded 1$/m);
+    // The content room and the facilitation room it reads the settings of.
+    expect(metrics).toMatch(/^atelier_yjs_rooms_loaded 2$/m);
   });
 });

@@ -1,32 +1,13 @@
 import { yjsStore } from '@atelier/db';
-import { needs, roomName, type Need } from '@atelier/domain';
+import { needs, roomName } from '@atelier/domain';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
-import { connect, openWorld, synced, waitFor, type World } from './support.ts';
+import { connect, needBy, openWorld, synced, waitFor, type World } from './support.ts';
 
 const log = pino({ level: 'silent' });
-
-function need(id: string, createdBy: string): Need {
-  return {
-    id,
-    organisationId: 'org',
-    romeCode: 'H2913',
-    title: `Besoin ${id}`,
-    skills: ['soudure'],
-    headcount: 1,
-    horizonMonths: 6,
-    communeCode: '57463',
-    contract: 'cdi',
-    difficulty: 2,
-    crossBorder: false,
-    comment: '',
-    createdBy,
-    updatedAt: '2026-11-26T08:00:00.000Z',
-  };
-}
 
 describe('Yjs sync with the stock WebsocketProvider', () => {
   let world: World;
@@ -68,7 +49,7 @@ describe('Yjs sync with the stock WebsocketProvider', () => {
       editors.map(async (provider, i) => {
         for (let k = 0; k < 5; k++) {
           await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 30)));
-          needs.add(provider.doc, need(`e${i}-${k}`, `editor-${i}`));
+          needs.add(provider.doc, needBy(world, people[i % 3]!, `e${i}-${k}`));
           provider.doc.getXmlFragment('synthesis').insert(0, [new Y.XmlText(`${i}.${k} `)]);
         }
       }),
@@ -100,8 +81,8 @@ describe('Yjs sync with the stock WebsocketProvider', () => {
     const b = open(room, world.tokens.school);
     await Promise.all([synced(a), synced(b)]);
     a.disconnect();
-    needs.add(a.doc, need('offline-a', 'company'));
-    needs.add(b.doc, need('online-b', 'school'));
+    needs.add(a.doc, needBy(world, 'company', 'offline-a'));
+    needs.add(b.doc, needBy(world, 'school', 'online-b'));
     a.connect();
     await waitFor('both edits in both documents', () =>
       [a, b].every((provider) => {
@@ -109,6 +90,9 @@ describe('Yjs sync with the stock WebsocketProvider', () => {
         return ids.includes('offline-a') && ids.includes('online-b');
       }),
     );
+    a.destroy();
+    b.destroy();
+    // The content room holds the facilitation room (its settings) while it is loaded.
     a.destroy();
     b.destroy();
   });

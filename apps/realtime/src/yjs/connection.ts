@@ -1,4 +1,11 @@
-import { CLOSE_CODES, READ_ONLY_REASON, can, writeActionOf, type CloseCodeName } from '@atelier/domain';
+import {
+  CLOSE_CODES,
+  READ_ONLY_REASON,
+  can,
+  writeActionOf,
+  type CloseCodeName,
+  type ContentWriter,
+} from '@atelier/domain';
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import * as syncProtocol from 'y-protocols/sync';
@@ -27,15 +34,32 @@ export function closeWith(ws: WebSocket, name: CloseCodeName, metrics?: Metrics)
   if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
 }
 
+/** First and longest wait before asking a held-back client for its state again. */
+const RESYNC_FIRST_MS = 1000;
+const RESYNC_MAX_MS = 30_000;
+
 /**
  * One authenticated WebSocket in one room: reads y-websocket messages, enforces the
  * role (writes from read-only connections are dropped and the client is told), the
- * frame size and the message rate.
+ * write rules of its seat, the frame size and the message rate.
+ *
+ * An update the server cannot take from this writer now is held back rather than
+ * fatal in two cases: it depends on changes the server lacks (`incomplete`), or it is
+ * the client's answer to the server's sync step 1 and carries someone else's changes
+ * (after a crash lost updates that other clients had already received; their authors
+ * resend them). The connection then ignores its updates and asks for its state again
+ * (sync step 1) after 1 s, doubling up to 30 s, until its answer is accepted. Any
+ * other refused update closes the connection with 4400.
  */
 export class YjsConnection implements RoomPeer {
   private readonly bucket: TokenBucket;
   private lastDenied = 0;
   private ended = false;
+  /** Sync step 1 messages sent that the client has not answered yet. */
+  private unansweredStep1 = 0;
+  private heldBack = false;
+  private resyncDelay = RESYNC_FIRST_MS;
+  private resyncTimer: NodeJS.Timeout | undefined;
   canWrite: boolean;
 
   constructor(
@@ -50,7 +74,7 @@ export class YjsConnection implements RoomPeer {
 
   /** Sends sync step 1 and the current awareness, as the stock server does. */
   start(): void {
-    this.send(syncStep1(this.room.doc));
+    this.requestState();
     const awareness = awarenessStatesMessage(this.room.awareness);
     if (awareness) this.send(awareness);
   }
@@ -71,6 +95,7 @@ export class YjsConnection implements RoomPeer {
   close(name: CloseCodeName): void {
     if (this.ended) return;
     this.ended = true;
+    clearTimeout(this.resyncTimer);
     closeWith(this.ws, name, this.deps.metrics);
     this.room.removePeer(this);
   }
@@ -78,6 +103,7 @@ export class YjsConnection implements RoomPeer {
   /** The socket closed (either side): leave the room. */
   closed(): void {
     this.ended = true;
+    clearTimeout(this.resyncTimer);
     this.room.removePeer(this);
   }
 
@@ -101,19 +127,26 @@ export class YjsConnection implements RoomPeer {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           this.send(syncStep2(this.room.doc, decoding.readVarUint8Array(decoder)));
-        } else if (
-          syncType === syncProtocol.messageYjsSyncStep2 ||
-          syncType === syncProtocol.messageYjsUpdate
-        ) {
-          this.write(decoding.readVarUint8Array(decoder));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+          const answer = this.unansweredStep1 > 0;
+          if (answer) this.unansweredStep1--;
+          this.write(decoding.readVarUint8Array(decoder), answer);
+        } else if (syncType === syncProtocol.messageYjsUpdate) {
+          this.write(decoding.readVarUint8Array(decoder), false);
         } else {
           this.refuse('malformedMessage', 'malformed');
         }
         return;
       }
-      case MESSAGE_AWARENESS:
-        this.room.receiveAwareness(decoding.readVarUint8Array(decoder), this);
+      case MESSAGE_AWARENESS: {
+        const dropped = this.room.receiveAwareness(
+          decoding.readVarUint8Array(decoder),
+          this,
+          this.identity.userId,
+        );
+        if (dropped > 0) this.deps.metrics.refused('awareness');
         return;
+      }
       case MESSAGE_QUERY_AWARENESS: {
         const awareness = awarenessStatesMessage(this.room.awareness);
         if (awareness) this.send(awareness);
@@ -126,7 +159,7 @@ export class YjsConnection implements RoomPeer {
     }
   }
 
-  private write(update: Uint8Array): void {
+  private write(update: Uint8Array, answer: boolean): void {
     if (!this.canWrite) {
       if (isEmptyUpdate(update)) return;
       this.deps.metrics.refused('read-only');
@@ -137,20 +170,61 @@ export class YjsConnection implements RoomPeer {
       }
       return;
     }
-    const verdict = this.room.receive(update, this);
+    if (this.heldBack && !answer) {
+      // Its answer to the next sync step 1 carries this update too.
+      this.deps.metrics.refused('held-back');
+      return;
+    }
+    const verdict = this.room.receive(update, this, this.writer());
     switch (verdict) {
       case 'applied':
+        if (answer) {
+          this.heldBack = false;
+          this.resyncDelay = RESYNC_FIRST_MS;
+        }
         return;
       case 'too-large':
         return this.refuse('messageTooLarge', 'document-too-large');
-      case 'malformed':
+      case 'incomplete':
+        return this.holdBack(verdict);
       case 'invalid':
+        return answer ? this.holdBack(verdict) : this.refuse('malformedMessage', verdict);
+      case 'malformed':
         return this.refuse('malformedMessage', verdict);
       default: {
         const unreachable: never = verdict;
         return unreachable;
       }
     }
+  }
+
+  /** Ignores this connection's updates until its answer to a later sync step 1 is accepted. */
+  private holdBack(reason: string): void {
+    this.deps.metrics.refused(`held-back-${reason}`);
+    this.deps.log.info(
+      { room: this.room.name, userId: this.identity.userId, reason },
+      'yjs update held back; asking the client for its state again later',
+    );
+    this.heldBack = true;
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (!this.heldBack || this.ended) return;
+      this.resyncDelay = Math.min(this.resyncDelay * 2, RESYNC_MAX_MS);
+      this.requestState();
+    }, this.resyncDelay);
+    this.resyncTimer.unref();
+  }
+
+  private requestState(): void {
+    this.unansweredStep1++;
+    this.send(syncStep1(this.room.doc));
+  }
+
+  /** The writer the content rules see (without a seat, nothing passes them). */
+  private writer(): ContentWriter {
+    const seat = this.identity.workshop.seat ?? { role: 'observer', organisationId: '' };
+    return { userId: this.identity.userId, role: seat.role, organisationId: seat.organisationId };
   }
 
   private refuse(name: CloseCodeName, reason: string): void {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Db } from '@atelier/db';
-import { parseRoomName, type ParsedRoom } from '@atelier/domain';
+import { parseRoomName, roomName, type ParsedRoom } from '@atelier/domain';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -84,32 +84,48 @@ export function createYjsEndpoint(options: {
       }
       const pending = loading.get(parsed.name);
       if (pending) return pending;
-      const room = new DocRoom(parsed, {
-        db,
-        log,
-        limits,
-        metrics,
-        fanout: options.fanout,
-        persister,
-        onUnloaded: (unloaded) => {
-          if (rooms.get(unloaded.name) === unloaded) rooms.delete(unloaded.name);
-        },
-      });
-      const promise = room.load().then(
-        () => {
-          rooms.set(parsed.name, room);
-          return room;
-        },
-        (error: unknown) => {
-          log.error({ room: parsed.name, err: error }, 'loading a document failed; refusing its connections');
-          throw error;
-        },
-      );
+      const promise = load(parsed);
       loading.set(parsed.name, promise);
       void promise.catch(() => {}).finally(() => loading.delete(parsed.name));
       return promise;
     }
     throw new Error(`room ${parsed.name} kept unloading`);
+  }
+
+  /**
+   * Loads a room. A content room first takes its workshop's facilitation room and
+   * holds it while it is in memory: the write rules read its settings (locked
+   * sections, day 0), kept current by the other instances through Redis.
+   */
+  async function load(parsed: ParsedRoom): Promise<DocRoom> {
+    let facilitation: DocRoom | undefined;
+    if (parsed.kind === 'content') {
+      const name = roomName(parsed.workshopId, 'facilitation');
+      facilitation = await acquire({ workshopId: parsed.workshopId, kind: 'facilitation', name });
+      facilitation.retain();
+    }
+    const room = new DocRoom(parsed, {
+      db,
+      log,
+      limits,
+      metrics,
+      fanout: options.fanout,
+      persister,
+      onUnloaded: (unloaded) => {
+        if (rooms.get(unloaded.name) === unloaded) rooms.delete(unloaded.name);
+        facilitation?.release();
+      },
+      settings: facilitation ? () => facilitation.settings() : undefined,
+    });
+    try {
+      await room.load();
+    } catch (error) {
+      facilitation?.release();
+      log.error({ room: parsed.name, err: error }, 'loading a document failed; refusing its connections');
+      throw error;
+    }
+    rooms.set(parsed.name, room);
+    return room;
   }
 
   async function onConnection(ws: WebSocket, req: IncomingMessage, roomPath: string): Promise<void> {

@@ -1,5 +1,16 @@
 import { yjsStore, type Db } from '@atelier/db';
-import { checkTransaction, defineDocument, type ParsedRoom, type RuleViolation } from '@atelier/domain';
+import {
+  checkAwarenessState,
+  checkTransaction,
+  defineDocument,
+  readSettings,
+  type ContentWriter,
+  type ParsedRoom,
+  type RuleViolation,
+  type WriteRuleSettings,
+} from '@atelier/domain';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -19,7 +30,12 @@ export const FROM_FANOUT = Symbol('fanout');
 /** Origin of awareness removals done by the room itself when a peer leaves. */
 const FROM_CLEANUP = Symbol('cleanup');
 
-export type UpdateVerdict = 'applied' | 'malformed' | 'invalid' | 'too-large';
+/**
+ * `invalid`: refused by the schema or the write rules; `incomplete`: depends on
+ * changes the server does not have yet (Yjs would keep it pending, to integrate it
+ * later under someone else's update), so it is refused too.
+ */
+export type UpdateVerdict = 'applied' | 'malformed' | 'invalid' | 'incomplete' | 'too-large';
 
 /** Builds a snapshot: every update applied to one document, re-encoded (deleted content collected). */
 function mergeToState(updates: Uint8Array[]): Uint8Array {
@@ -50,6 +66,8 @@ export class DocRoom {
   private compacting = false;
   private bytes = 0;
   private closed = false;
+  private holders = 0;
+  private cachedSettings: WriteRuleSettings | undefined;
 
   constructor(
     readonly room: ParsedRoom,
@@ -61,6 +79,8 @@ export class DocRoom {
       fanout: Fanout | undefined;
       persister: Persister;
       onUnloaded: (room: DocRoom) => void;
+      /** The workshop's facilitation settings, read by the write rules of a `content` room. */
+      settings?: () => WriteRuleSettings;
     },
   ) {
     this.awareness.setLocalState(null);
@@ -114,12 +134,23 @@ export class DocRoom {
    * Applies an update if it decodes, applies cleanly to the scratch copy and keeps
    * the document within its schema and size; otherwise leaves the document untouched.
    */
-  receive(update: Uint8Array, origin: RoomPeer | typeof FROM_FANOUT): UpdateVerdict {
+  receive(update: Uint8Array, origin: RoomPeer | typeof FROM_FANOUT, writer?: ContentWriter): UpdateVerdict {
     if (this.bytes + update.length > this.deps.limits.maxDocumentBytes) return 'too-large';
     let violations: RuleViolation[] = [];
+    let integrated = false;
+    const settings = writer && this.deps.settings ? this.deps.settings() : undefined;
     const check = (transaction: Y.Transaction) => {
-      violations = checkTransaction({ doc: this.shadow, kind: this.room.kind, transaction });
+      integrated ||= transaction.deleteSet.clients.size > 0 || changedState(transaction);
+      violations = checkTransaction({
+        doc: this.shadow,
+        kind: this.room.kind,
+        transaction,
+        writer,
+        settings,
+      });
     };
+    const store = this.shadow.store;
+    const wasComplete = store.pendingStructs === null && store.pendingDs === null;
     this.shadow.on('afterTransaction', check);
     try {
       Y.applyUpdate(this.shadow, update);
@@ -133,6 +164,12 @@ export class DocRoom {
       this.deps.log.debug({ room: this.name, violations }, 'update refused by the document rules');
       this.rebuildShadow();
       return 'invalid';
+    }
+    if (writer && wasComplete && (store.pendingStructs !== null || store.pendingDs !== null)) {
+      // Nothing integrated: dropping what Yjs kept pending restores the scratch copy.
+      if (integrated) this.rebuildShadow();
+      else store.pendingStructs = store.pendingDs = null;
+      return 'incomplete';
     }
     try {
       Y.applyUpdate(this.doc, update, origin);
@@ -159,15 +196,68 @@ export class DocRoom {
     if (controlled && controlled.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], FROM_CLEANUP);
     }
-    if (this.peers.size === 0 && !this.closed) {
-      this.unloadTimer = setTimeout(() => void this.unload(), this.deps.limits.idleUnloadMs);
-      this.unloadTimer.unref();
-    }
+    this.scheduleUnload();
   }
 
-  /** Applies an awareness update from a peer; throws on a malformed one. */
-  receiveAwareness(update: Uint8Array, origin: RoomPeer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+  /** Keeps the room in memory without a connection (a content room holds its facilitation room). */
+  retain(): void {
+    clearTimeout(this.unloadTimer);
+    this.unloadTimer = undefined;
+    this.holders++;
+  }
+
+  release(): void {
+    this.holders = Math.max(0, this.holders - 1);
+    this.scheduleUnload();
+  }
+
+  /** The facilitation settings of this (facilitation) document, read again after each change. */
+  settings(): WriteRuleSettings {
+    this.cachedSettings ??= readSettings(this.doc);
+    return this.cachedSettings;
+  }
+
+  /**
+   * Applies an awareness update from a peer, keeping only the states that pass the
+   * awareness schema and speak for the peer's person, for client ids no other peer
+   * controls; `null` (leaving) always passes. Throws on an undecodable update.
+   *
+   * @returns how many states were dropped
+   */
+  receiveAwareness(update: Uint8Array, origin: RoomPeer, userId: string): number {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { clientId: number; clock: number; json: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (this.controlledByAnother(clientId, origin)) continue;
+      if (checkAwarenessState({ json, userId }).ok) kept.push({ clientId, clock, json });
+    }
+    if (kept.length > 0) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, kept.length);
+      for (const state of kept) {
+        encoding.writeVarUint(encoder, state.clientId);
+        encoding.writeVarUint(encoder, state.clock);
+        encoding.writeVarString(encoder, state.json);
+      }
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), origin);
+    }
+    return count - kept.length;
+  }
+
+  private controlledByAnother(clientId: number, peer: RoomPeer): boolean {
+    if (this.awarenessOf.get(peer)?.has(clientId)) return false;
+    for (const [other, ids] of this.awarenessOf) if (other !== peer && ids.has(clientId)) return true;
+    return false;
+  }
+
+  private scheduleUnload(): void {
+    if (this.peers.size > 0 || this.holders > 0 || this.closed || this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => void this.unload(), this.deps.limits.idleUnloadMs);
+    this.unloadTimer.unref();
   }
 
   /** Appends every pending update now (of every room: the persister batches them). */
@@ -222,6 +312,7 @@ export class DocRoom {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.cachedSettings = undefined;
     this.deps.metrics.updatesAccepted++;
     const message = updateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
@@ -286,6 +377,13 @@ export class DocRoom {
       void this.compact().catch(() => {});
     }
   };
+}
+
+function changedState(transaction: Y.Transaction): boolean {
+  for (const [client, clock] of transaction.afterState) {
+    if ((transaction.beforeState.get(client) ?? 0) !== clock) return true;
+  }
+  return false;
 }
 
 interface AwarenessChange {
