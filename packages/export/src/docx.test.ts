@@ -43,7 +43,8 @@ describe('renderDocx', () => {
     const found = headings(xml);
     expect(found[0]).toEqual(['Title', "Compte rendu d'atelier"]);
     expect(found).toContainEqual(['Heading1', '4. Besoins en compétences']);
-    expect(found).toContainEqual(['Heading1', '5. Feuille de route']);
+    expect(found).toContainEqual(['Heading1', '5. Offre de formation']);
+    expect(found).toContainEqual(['Heading1', '6. Feuille de route']);
     expect(found).toContainEqual(['Heading2', 'Sidérurgie, métallurgie et travail des métaux (5)']);
     expect(found).toContainEqual(['Heading2', 'Quelle action lancer en premier ?']);
     expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');

@@ -6,3 +6,4 @@ export { renderOpenDataJson } from './open-data.ts';
 export { renderDocx } from './docx.ts';
 export { reportOutline } from './outline.ts';
 export type { OutlineBlock, OutlineSection } from './outline.ts';
+export { renderPdf, pdfDefinition } from './pdf.ts';

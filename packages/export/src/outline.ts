@@ -121,6 +121,33 @@ export function reportOutline(report: Report): OutlineSection[] {
         ],
   );
 
+  if (report.trainingOffers.length > 0) {
+    add('trainingOffers', [
+      {
+        kind: 'table',
+        columns: [
+          c.title,
+          c.organisation,
+          c.occupations,
+          c.seatsPerYear,
+          c.durationMonths,
+          c.commune,
+          c.start,
+        ],
+        rows: report.trainingOffers.map((t) => [
+          t.description ? `${t.title}\n${t.description}` : t.title,
+          t.organisation,
+          t.romeCodes.join(', '),
+          n(t.seatsPerYear),
+          n(t.durationMonths),
+          t.communeCode,
+          t.startLabel,
+        ]),
+        numeric: [3, 4],
+      },
+    ]);
+  }
+
   add(
     'roadmap',
     report.roadmap.rows.length === 0

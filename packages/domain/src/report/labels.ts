@@ -18,6 +18,7 @@ export interface ReportLabels {
     agenda: string;
     decisions: string;
     needs: string;
+    trainingOffers: string;
     roadmap: string;
     timeline: string;
     scenarios: string;
@@ -76,6 +77,9 @@ export interface ReportLabels {
     category: string;
     text: string;
     id: string;
+    seatsPerYear: string;
+    durationMonths: string;
+    occupations: string;
   };
   totalHeadcount: (count: string) => string;
   ballots: (count: number) => string;
@@ -104,7 +108,10 @@ export interface ReportLabels {
     licence: string;
     illustrative: string;
   };
-  collections: Record<'needs' | 'roadmap' | 'ideas' | 'comments' | 'scenarios' | 'agenda', string>;
+  collections: Record<
+    'needs' | 'roadmap' | 'ideas' | 'comments' | 'trainingOffers' | 'scenarios' | 'agenda',
+    string
+  >;
   indicators: Record<string, string>;
 }
 
@@ -116,6 +123,7 @@ const fr: ReportLabels = {
     agenda: 'Ordre du jour',
     decisions: 'Décisions et votes',
     needs: 'Besoins en compétences',
+    trainingOffers: 'Offre de formation',
     roadmap: 'Feuille de route',
     timeline: 'Calendrier de la feuille de route',
     scenarios: 'Comparaison des scénarios',
@@ -180,6 +188,9 @@ const fr: ReportLabels = {
     category: 'Catégorie',
     text: 'Texte',
     id: 'Identifiant',
+    seatsPerYear: 'Places par an',
+    durationMonths: 'Durée (mois)',
+    occupations: 'Métiers visés',
   },
   totalHeadcount: (count) => `Total : ${count} postes`,
   ballots: (count) => (count <= 1 ? `${count} votant` : `${count} votants`),
@@ -252,6 +263,7 @@ const fr: ReportLabels = {
     roadmap: 'actions',
     ideas: 'idées',
     comments: 'commentaires',
+    trainingOffers: 'offres de formation',
     scenarios: 'scénarios',
     agenda: "étapes de l'ordre du jour",
   },
@@ -267,6 +279,7 @@ const en: ReportLabels = {
     agenda: 'Agenda',
     decisions: 'Decisions and votes',
     needs: 'Skills needs',
+    trainingOffers: 'Training offer',
     roadmap: 'Roadmap',
     timeline: 'Roadmap timeline',
     scenarios: 'Scenario comparison',
@@ -331,6 +344,9 @@ const en: ReportLabels = {
     category: 'Category',
     text: 'Text',
     id: 'Identifier',
+    seatsPerYear: 'Seats per year',
+    durationMonths: 'Duration (months)',
+    occupations: 'Occupations',
   },
   totalHeadcount: (count) => `Total: ${count} positions`,
   ballots: (count) => (count === 1 ? '1 voter' : `${count} voters`),
@@ -403,6 +419,7 @@ const en: ReportLabels = {
     roadmap: 'actions',
     ideas: 'ideas',
     comments: 'comments',
+    trainingOffers: 'training offers',
     scenarios: 'scenarios',
     agenda: 'agenda steps',
   },
@@ -417,6 +434,7 @@ const de: ReportLabels = {
     agenda: 'Tagesordnung',
     decisions: 'Beschlüsse und Abstimmungen',
     needs: 'Fachkräftebedarf',
+    trainingOffers: 'Bildungsangebot',
     roadmap: 'Fahrplan',
     timeline: 'Zeitplan des Fahrplans',
     scenarios: 'Szenarienvergleich',
@@ -481,6 +499,9 @@ const de: ReportLabels = {
     category: 'Kategorie',
     text: 'Text',
     id: 'Kennung',
+    seatsPerYear: 'Plätze pro Jahr',
+    durationMonths: 'Dauer (Monate)',
+    occupations: 'Zielberufe',
   },
   totalHeadcount: (count) => `Summe: ${count} Stellen`,
   ballots: (count) => (count === 1 ? '1 Stimme abgegeben' : `${count} Stimmen abgegeben`),
@@ -553,6 +574,7 @@ const de: ReportLabels = {
     roadmap: 'Maßnahmen',
     ideas: 'Ideen',
     comments: 'Kommentare',
+    trainingOffers: 'Bildungsangebote',
     scenarios: 'Szenarien',
     agenda: 'Tagesordnungspunkte',
   },

@@ -14,6 +14,8 @@ import {
   scenarioSchema,
   scenarios,
   synthesisOf,
+  trainingOfferSchema,
+  trainingOffers,
 } from '../realtime/content-doc.ts';
 import { agenda, agendaItemSchema, settingsSchema, writeSettings } from '../realtime/facilitation-doc.ts';
 import type { ReportInput } from './report.ts';
@@ -77,6 +79,7 @@ export const openDataBundleSchema = z
     roadmap: z.array(roadmapActionSchema),
     ideas: z.array(ideaSchema),
     comments: z.array(commentSchema),
+    trainingOffers: z.array(trainingOfferSchema),
     scenarios: z.array(scenarioSchema),
     synthesis: z.array(synthesisBlockSchema),
     agenda: z.array(agendaItemSchema),
@@ -116,7 +119,7 @@ export class OpenDataError extends Error {
 }
 
 /**
- * The open-data bundle of a workshop. Anonymised, every person id (`createdBy`,
+ * The open-data bundle of a workshop. Anonymised, every person id (`createdBy`, `contributorId`,
  * `committedBy`, `commitRequestedBy`) becomes `person-N` in order of first appearance, and no
  * name is written; organisations are kept.
  *
@@ -137,6 +140,10 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
     return alias;
   };
   const optionalPerson = (id: string | undefined) => (id === undefined ? undefined : person(id));
+  const withContributor = <T extends { contributorId?: string | undefined }>(entry: T): T => {
+    const contributorId = optionalPerson(entry.contributorId);
+    return contributorId ? { ...entry, contributorId } : entry;
+  };
   const { content } = input;
   const used = new Set<string>([
     ...input.members.map((m) => m.organisationId),
@@ -144,6 +151,7 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
     ...content.roadmap.flatMap((a) => [a.ownerOrganisationId, ...a.partnerOrganisationIds]),
     ...content.ideas.flatMap((i) => i.organisationId ?? []),
     ...content.comments.map((c) => c.organisationId),
+    ...content.trainingOffers.map((t) => t.organisationId),
   ]);
   return {
     format: OPEN_DATA_FORMAT,
@@ -171,7 +179,7 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
     organisations: input.organisations
       .filter((o) => used.has(o.id))
       .map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
-    needs: content.needs.map((n) => ({ ...n, createdBy: person(n.createdBy) })),
+    needs: content.needs.map((n) => withContributor({ ...n, createdBy: person(n.createdBy) })),
     roadmap: content.roadmap.map((a) => {
       const action = { ...a, createdBy: person(a.createdBy) };
       const committedBy = optionalPerson(a.committedBy);
@@ -181,7 +189,10 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
       return action;
     }),
     ideas: content.ideas.map((i) => ({ ...i, createdBy: person(i.createdBy) })),
-    comments: content.comments.map((c) => ({ ...c, createdBy: person(c.createdBy) })),
+    comments: content.comments.map((c) => withContributor({ ...c, createdBy: person(c.createdBy) })),
+    trainingOffers: content.trainingOffers.map((t) =>
+      withContributor({ ...t, createdBy: person(t.createdBy) }),
+    ),
     scenarios: content.scenarios.map((s) => ({ ...s, createdBy: person(s.createdBy) })),
     synthesis: content.synthesis.map((block) => ({ ...block })),
     agenda: content.agenda.map((item) => ({ ...item })),
@@ -222,7 +233,7 @@ export function parseOpenData(json: unknown): OpenDataBundle {
 
 /**
  * Writes a bundle's content into the two documents of a new workshop: needs, roadmap, ideas,
- * comments, scenarios and synthesis into `content`, agenda and settings into `facilitation`.
+ * comments, training offers, scenarios and synthesis into `content`, agenda and settings into `facilitation`.
  * Ids are kept, so links between entries (an action's needs, a comment's target) still hold.
  * Polls are results, not content, and are not imported. Without documents, new ones are made.
  *
@@ -241,6 +252,7 @@ export function importOpenData(options: { bundle: OpenDataBundle; content?: Y.Do
     for (const action of bundle.roadmap) roadmap.add(content, action);
     for (const idea of bundle.ideas) ideas.add(content, idea);
     for (const comment of bundle.comments) comments.add(content, comment);
+    for (const offer of bundle.trainingOffers) trainingOffers.add(content, offer);
     for (const scenario of bundle.scenarios) scenarios.put(content, scenario);
     writeSynthesisBlocks(synthesisOf(content), bundle.synthesis);
   });

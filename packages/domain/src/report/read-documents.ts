@@ -6,11 +6,13 @@ import {
   roadmap,
   scenarios,
   synthesisOf,
+  trainingOffers,
   type Comment,
   type Idea,
   type Need,
   type RoadmapAction,
   type Scenario,
+  type TrainingOffer,
 } from '../realtime/content-doc.ts';
 import {
   agenda,
@@ -26,12 +28,16 @@ export interface WorkshopContent {
   roadmap: RoadmapAction[];
   ideas: Idea[];
   comments: Comment[];
+  trainingOffers: TrainingOffer[];
   scenarios: Scenario[];
   synthesis: SynthesisBlock[];
   agenda: AgendaItem[];
   settings: Partial<WorkshopSettings>;
   /** Entries present in the documents that do not pass their schema (`read` skips them). */
-  skipped: Record<'needs' | 'roadmap' | 'ideas' | 'comments' | 'scenarios' | 'agenda', number>;
+  skipped: Record<
+    'needs' | 'roadmap' | 'ideas' | 'comments' | 'trainingOffers' | 'scenarios' | 'agenda',
+    number
+  >;
 }
 
 /**
@@ -48,6 +54,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
     roadmap: roadmap.read(content),
     ideas: ideas.read(content),
     comments: comments.read(content),
+    trainingOffers: trainingOffers.read(content),
     scenarios: scenarios.read(content),
     agenda: agenda.read(facilitation),
   };
@@ -60,6 +67,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
       roadmap: content.getArray('roadmap').length - read.roadmap.length,
       ideas: content.getArray('ideas').length - read.ideas.length,
       comments: content.getArray('comments').length - read.comments.length,
+      trainingOffers: content.getArray('trainingOffers').length - read.trainingOffers.length,
       scenarios: content.getMap('scenarios').size - read.scenarios.length,
       agenda: facilitation.getArray('agenda').length - read.agenda.length,
     },

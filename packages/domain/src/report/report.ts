@@ -155,6 +155,17 @@ export interface Report {
     totalHeadcount: number;
     groups: { family: OccupationFamily; label: string; headcount: number; rows: ReportNeedRow[] }[];
   };
+  trainingOffers: {
+    id: string;
+    title: string;
+    organisation: string;
+    romeCodes: string[];
+    seatsPerYear: number;
+    durationMonths: number;
+    communeCode: string;
+    startLabel: string;
+    description: string;
+  }[];
   roadmap: { rows: ReportActionRow[]; range: { from: string; to: string } | null };
   scenarios: {
     note: string;

@@ -1,7 +1,15 @@
 // The demo workshop's report data, and a synthetic one of any size: for tests, benchmarks
 // and previews. Ids and dates are fixed so that outputs are reproducible.
 import * as Y from 'yjs';
-import { comments, ideas, needs, roadmap, scenarios, synthesisOf } from '../realtime/content-doc.ts';
+import {
+  comments,
+  ideas,
+  needs,
+  roadmap,
+  scenarios,
+  synthesisOf,
+  trainingOffers,
+} from '../realtime/content-doc.ts';
 import { agenda, writeSettings } from '../realtime/facilitation-doc.ts';
 import { seededRandom } from '../skills/synthetic.ts';
 import type { ReportLocale } from './format.ts';
@@ -139,6 +147,21 @@ export function sampleDocuments(): { content: Y.Doc; facilitation: Y.Doc } {
     text: 'Le plateau technique est disponible le mercredi.',
     organisationId: steel.id,
     createdBy: sophie.userId,
+    updatedAt: AT,
+  });
+  trainingOffers.add(content, {
+    id: uuid(551),
+    organisationId: cfa.id,
+    title: 'Bac pro Technicien en chaudronnerie industrielle',
+    romeCodes: ['H2913', 'H2902'],
+    seatsPerYear: 15,
+    durationMonths: 24,
+    communeCode: '57672',
+    startDate: '2027-09-01',
+    description: 'En apprentissage',
+    contributionId: uuid(803),
+    contributorId: karim.userId,
+    createdBy: julien.userId,
     updatedAt: AT,
   });
   scenarios.put(content, {
