@@ -38,3 +38,6 @@ export * as seats from './repositories/seats.ts';
 export type { WorkshopAccess } from './repositories/seats.ts';
 export * as facilitation from './repositories/facilitation.ts';
 export type { LiveState, StoredPoll, StoredBallot } from './repositories/facilitation.ts';
+// --- exports: the export history of a workshop, with the files ---
+export * as exportHistory from './repositories/exports.ts';
+export type { ExportListing, ExportFile, ExportFormat } from './repositories/exports.ts';
