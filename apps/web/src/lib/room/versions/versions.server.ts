@@ -1,0 +1,130 @@
+// Saved versions of a workshop: built on the server from the stored Yjs log (never from
+// what a browser sends), stored in document_versions, and compared with the state now.
+import { audit, versions, yjsStore, type Sql } from '@atelier/db';
+import { synthesisBlocks, synthesisOf, type SynthesisBlock } from '@atelier/domain';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  diffEntries,
+  entriesOf,
+  VERSION_COLLECTIONS,
+  type RowChange,
+  type VersionCollection,
+} from './diff.ts';
+
+/** The name of a version, as the form sends it; messages are the error codes of `errorText`. */
+export const versionFormSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(200, 'too_long'),
+});
+
+export const VERSION_FIELDS = ['name'] as const;
+
+/** A document's whole stored state (snapshot and log) as a single update. */
+async function storedState(sql: Sql, docName: string): Promise<Uint8Array> {
+  const stored = await yjsStore.load(sql, { docName });
+  const doc = new Y.Doc();
+  try {
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
+      for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The content and facilitation documents of a workshop as stored now. */
+export async function currentStates(
+  sql: Sql,
+  options: { workshopId: string },
+): Promise<{ content: Uint8Array; facilitation: Uint8Array }> {
+  const [content, facilitation] = await Promise.all([
+    storedState(sql, `${options.workshopId}/content`),
+    storedState(sql, `${options.workshopId}/facilitation`),
+  ]);
+  return { content, facilitation };
+}
+
+/**
+ * Saves a named version of a workshop's documents as stored now, with an audit entry.
+ * The caller checks the permission (`workshop.writeFacilitation`).
+ */
+export async function saveVersion(
+  sql: Sql,
+  options: { workshopId: string; name: string; actorId: string; now: Date },
+): Promise<{ id: string }> {
+  const states = await currentStates(sql, { workshopId: options.workshopId });
+  return sql.begin(async (tx) => {
+    const saved = await versions.create(tx, {
+      workshopId: options.workshopId,
+      name: options.name,
+      contentState: states.content,
+      facilitationState: states.facilitation,
+      createdBy: options.actorId,
+      now: options.now,
+    });
+    await audit.record(tx, {
+      actorId: options.actorId,
+      action: 'workshop.version.save',
+      subjectType: 'workshop',
+      subjectId: options.workshopId,
+      details: { versionId: saved.id },
+      now: options.now,
+    });
+    return saved;
+  });
+}
+
+/** A saved version as its read-only page shows it: rows with their changes since, and the synthesis. */
+export interface VersionView {
+  id: string;
+  name: string;
+  authorName: string | null;
+  createdAt: string;
+  tables: Record<VersionCollection, RowChange[]>;
+  synthesis: SynthesisBlock[];
+  synthesisChanged: boolean;
+}
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+
+/** A version of a workshop compared with the state now; undefined when there is no such version. */
+export async function versionView(
+  sql: Sql,
+  options: { workshopId: string; versionId: string },
+): Promise<VersionView | undefined> {
+  const version = await versions.find(sql, { workshopId: options.workshopId, id: options.versionId });
+  if (!version) return undefined;
+  const then = docOf(version.contentState);
+  const now = docOf((await currentStates(sql, { workshopId: options.workshopId })).content);
+  try {
+    const tables = Object.fromEntries(
+      VERSION_COLLECTIONS.map((collection) => [
+        collection,
+        diffEntries({
+          then: entriesOf({ doc: then, collection }),
+          now: entriesOf({ doc: now, collection }),
+        }),
+      ]),
+    ) as Record<VersionCollection, RowChange[]>;
+    const synthesis = synthesisBlocks(synthesisOf(then));
+    const synthesisNow = synthesisBlocks(synthesisOf(now));
+    return {
+      id: version.id,
+      name: version.name,
+      authorName: version.authorName,
+      createdAt: version.createdAt.toISOString(),
+      tables,
+      synthesis,
+      synthesisChanged: JSON.stringify(synthesis) !== JSON.stringify(synthesisNow),
+    };
+  } finally {
+    then.destroy();
+    now.destroy();
+  }
+}
