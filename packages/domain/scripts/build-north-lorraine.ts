@@ -458,13 +458,15 @@ function addLine(line: Omit<TerritoryPtLine, 'zones'> & { stops: string[] }) {
   if (path.length < 2) return;
   ptLines.push({ ...rest, zones: path });
 }
-// TER (SNCF / Région Grand Est): peak headways and speeds estimated from timetables' orders of magnitude.
+// TER (SNCF / Région Grand Est): peak and off-peak headways and speeds estimated from timetables'
+// orders of magnitude (off-peak: about half the peak service; see the territory README).
 addLine({
   id: 'TER-LUX',
   name: 'TER Metz–Thionville–Luxembourg',
   kind: 'rail',
   stops: ['Metz', 'Maizières-lès-Metz', 'Hagondange', 'Uckange', 'Thionville', 'Hettange-Grande', '@X-LUX'],
   headwayMinutes: 15,
+  offPeakHeadwayMinutes: 30,
   speedKmh: 75,
   vehicleCapacity: 800,
   fare: 1,
@@ -476,6 +478,7 @@ addLine({
   kind: 'rail',
   stops: ['Metz', 'Ars-sur-Moselle', 'Novéant-sur-Moselle', '@X-NANCY'],
   headwayMinutes: 20,
+  offPeakHeadwayMinutes: 30,
   speedKmh: 85,
   vehicleCapacity: 800,
   fare: 1,
@@ -487,6 +490,7 @@ addLine({
   kind: 'rail',
   stops: ['Metz', 'Conflans-en-Jarnisy'],
   headwayMinutes: 60,
+  offPeakHeadwayMinutes: 120,
   speedKmh: 60,
   vehicleCapacity: 300,
   fare: 1,
@@ -498,6 +502,7 @@ addLine({
   kind: 'rail',
   stops: ['Longwy', '@X-LUX'],
   headwayMinutes: 30,
+  offPeakHeadwayMinutes: 60,
   speedKmh: 55,
   vehicleCapacity: 300,
   fare: 1,
@@ -510,6 +515,7 @@ addLine({
   kind: 'brt',
   stops: ['Woippy', 'Metz'],
   headwayMinutes: 8,
+  offPeakHeadwayMinutes: 12,
   speedKmh: 20,
   vehicleCapacity: 150,
   fare: 0.8,
@@ -521,6 +527,7 @@ addLine({
   kind: 'brt',
   stops: ['Metz', 'Ars-Laquenexy'],
   headwayMinutes: 8,
+  offPeakHeadwayMinutes: 12,
   speedKmh: 20,
   vehicleCapacity: 150,
   fare: 0.8,
@@ -544,6 +551,7 @@ for (const z of internal) {
       kind: 'bus',
       zones: [z, metz],
       headwayMinutes: near ? 12 : 30,
+      offPeakHeadwayMinutes: near ? 20 : 60,
       speedKmh: 20,
       vehicleCapacity: 90,
       fare: 0.8,
@@ -556,6 +564,7 @@ for (const z of internal) {
       kind: 'bus',
       zones: [z, thionville],
       headwayMinutes: 20,
+      offPeakHeadwayMinutes: 40,
       speedKmh: 22,
       vehicleCapacity: 90,
       fare: 0.8,
@@ -571,6 +580,7 @@ for (const z of internal) {
       kind: 'bus',
       zones: [z, hub],
       headwayMinutes: 60,
+      offPeakHeadwayMinutes: 120,
       speedKmh: 35,
       vehicleCapacity: 60,
       fare: 2,
@@ -592,6 +602,7 @@ for (const [a, b] of [
     kind: 'bus',
     zones: [zoneIndex(a), zoneIndex(b)],
     headwayMinutes: 30,
+    offPeakHeadwayMinutes: 60,
     speedKmh: 40,
     vehicleCapacity: 60,
     fare: 2,

@@ -96,7 +96,13 @@ export function applyScenario(options: { territory: Territory; scenario: Scenari
     for (const change of scenario.ptLines) {
       const line = ptLines.find((l) => l.id === change.line);
       if (!line) throw new ScenarioError(`unknown PT line "${change.line}"`);
-      if (change.headwayMinutes !== undefined) line.headwayMinutes = change.headwayMinutes;
+      if (change.headwayMinutes !== undefined) {
+        // The line keeps its peak/off-peak pattern unless the off-peak headway is given too.
+        line.offPeakHeadwayMinutes *= change.headwayMinutes / line.headwayMinutes;
+        line.headwayMinutes = change.headwayMinutes;
+      }
+      if (change.offPeakHeadwayMinutes !== undefined)
+        line.offPeakHeadwayMinutes = change.offPeakHeadwayMinutes;
       if (change.fare !== undefined) line.fare = change.fare;
       if (change.speedKmh !== undefined) line.speedKmh = change.speedKmh;
       if (change.closed) ptLines = ptLines.filter((l) => l !== line);
@@ -104,7 +110,9 @@ export function applyScenario(options: { territory: Territory; scenario: Scenari
     for (const line of scenario.newPtLines) {
       if (ptLines.some((l) => l.id === line.id))
         throw new ScenarioError(`PT line "${line.id}" already exists`);
-      ptLines.push({ ...line, zones: line.zones.map(zoneOf) });
+      const offPeakHeadwayMinutes =
+        line.offPeakHeadwayMinutes ?? Math.max(line.headwayMinutes, Math.min(2 * line.headwayMinutes, 120));
+      ptLines.push({ ...line, offPeakHeadwayMinutes, zones: line.zones.map(zoneOf) });
     }
   }
   return { ...territory, zones, roadLinks, ptLines };

@@ -29,6 +29,13 @@ export interface ModelParameters {
   /** Share of daily car traffic in the morning peak hour, used to load hourly capacities (estimate). */
   peakHourShare: number;
   pt: PtWeights;
+  /**
+   * Periods of the day for public transport, which runs at different frequencies: the peaks
+   * (morning and evening) and the rest of the day. `peakShare` is the share of each purpose's
+   * daily trips made in the peaks (estimates from the usual daily profiles of household travel
+   * surveys: work and school trips concentrate in the peaks, shopping and leisure do not).
+   */
+  periods: { peakHours: number; offPeakHours: number; peakShare: Record<Purpose, number>; source: string };
   /** Feedback of congested times into distribution and mode choice: stops when the averaged car
    * times change by less than `tolerance` (trip-weighted, relative) with the assignment at its target gap. */
   feedback: { maxIterations: number; tolerance: number };
@@ -65,6 +72,20 @@ export const DEFAULT_MODEL_PARAMETERS: Readonly<ModelParameters> = {
   carTerminalMinutes: 3,
   peakHourShare: 0.1,
   pt: DEFAULT_PT_WEIGHTS,
+  periods: {
+    peakHours: 4,
+    offPeakHours: 12,
+    peakShare: {
+      'home-work': 0.55,
+      'home-study': 0.6,
+      shopping: 0.15,
+      leisure: 0.15,
+      health: 0.25,
+      other: 0.3,
+    },
+    source:
+      'Estimates: peaks 7-9 h and 16-18 h; shares of daily trips in the peaks by purpose after the usual EMD/EDGT daily profiles (about 40 % of all trips).',
+  },
   feedback: { maxIterations: 6, tolerance: 0.01 },
   assignment: { algorithm: 'bfw', gap: 1e-4, maxIterations: 200 },
   emissionFactors: {

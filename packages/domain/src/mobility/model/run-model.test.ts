@@ -99,11 +99,33 @@ describe('scenarios', () => {
     expect(changed.zones[metz]!.population).toBe(NORTH_LORRAINE.zones[metz]!.population + 1000);
     expect(changed.zones[metz]!.parkingCost).toBe(4);
     expect(changed.ptLines.find((l) => l.id === 'TER-LUX')!.headwayMinutes).toBe(10);
+    // The line keeps its pattern: off-peak every 30 minutes becomes every 20.
+    expect(changed.ptLines.find((l) => l.id === 'TER-LUX')!.offPeakHeadwayMinutes).toBeCloseTo(20, 9);
     expect(NORTH_LORRAINE.ptLines.find((l) => l.id === 'TER-LUX')!.headwayMinutes).toBe(15);
     const widened = changed.roadLinks.filter(
       (_, i) => changed.roadLinks[i]!.capacity !== NORTH_LORRAINE.roadLinks[i]!.capacity,
     );
     expect(widened).toHaveLength(2);
+  });
+
+  it('runs public transport by period: off-peak service counts in mode choice and has its own loads', () => {
+    const ter = NORTH_LORRAINE.ptLines.find((l) => l.id === 'TER-LUX')!;
+    expect(ter.offPeakHeadwayMinutes).toBeGreaterThan(ter.headwayMinutes);
+    // Off-peak capacity follows the off-peak frequency.
+    const peakSegment = baseline.ptSegments.find((s) => s.line === 'TER-LUX')!;
+    const offPeakSegment = baseline.ptSegmentsOffPeak.find((s) => s.line === 'TER-LUX')!;
+    expect(offPeakSegment.capacity * (ter.offPeakHeadwayMinutes / ter.headwayMinutes)).toBeCloseTo(
+      peakSegment.capacity,
+      6,
+    );
+    // A better off-peak service alone (peak unchanged) draws trips to PT.
+    const offPeakOnly = runModel({ scenario: { ptLines: [{ line: 'TER-LUX', offPeakHeadwayMinutes: 15 }] } });
+    expect(offPeakOnly.modeShares.pt).toBeGreaterThan(baseline.modeShares.pt);
+    const peakAfter = offPeakOnly.ptSegments.find((s) => s.line === 'TER-LUX')!;
+    expect(peakAfter.capacity).toBe(peakSegment.capacity);
+    expect(offPeakOnly.ptLines.find((l) => l.id === 'TER-LUX')!.offPeakBoardings).toBeGreaterThan(
+      baseline.ptLines.find((l) => l.id === 'TER-LUX')!.offPeakBoardings,
+    );
   });
 
   it('rejects unknown zones and lines, and invalid values', () => {

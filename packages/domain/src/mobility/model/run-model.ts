@@ -56,16 +56,24 @@ export interface ModelResult {
   meanTravelMinutes: ModeRecord;
   co2: { tonnesPerDay: number; byMode: ModeRecord; source: string };
   links: LinkResult[];
-  /** Peak-hour loads per PT line segment. */
+  /** Loads per PT line segment in an average peak hour, against the peak frequency's capacity. */
   ptSegments: (PtSegmentLoad & { fromZone: string; toZone: string })[];
-  ptLines: { id: string; name: string; peakBoardings: number }[];
+  /** The same in an average off-peak hour, against the off-peak frequency's capacity. */
+  ptSegmentsOffPeak: (PtSegmentLoad & { fromZone: string; toZone: string })[];
+  /** Boardings per line in an average peak hour and off-peak hour. */
+  ptLines: { id: string; name: string; peakBoardings: number; offPeakBoardings: number }[];
   /** Road names by their highest two-way daily volume on one section, most loaded first. */
   corridors: { name: string; maxDailyVolume: number; from: string; to: string }[];
   dysfunctions: {
     linksOver90: number;
     linksOver100: number;
     congestedLinks: LinkResult[];
-    overloadedPtSegments: (PtSegmentLoad & { fromZone: string; toZone: string })[];
+    /** Segments over capacity in either period, most crowded first. */
+    overloadedPtSegments: (PtSegmentLoad & {
+      fromZone: string;
+      toZone: string;
+      period: 'peak' | 'offPeak';
+    })[];
     /** Zone pairs with trips whose PT time is more than twice the car time (top 50 by trips). */
     slowPtPairs: ZonePairResult[];
     slowPtPairCount: number;
@@ -183,15 +191,36 @@ export function runModel(
   }
   const corridors = [...corridorMap.values()].sort((a, b) => b.maxDailyVolume - a.maxDailyVolume);
 
-  // Public transport: peak-hour PT trips on the line network (intrazonal trips are not assigned).
+  // Public transport: the PT trips of an average peak hour on the peak network and of an average
+  // off-peak hour on the off-peak network (intrazonal trips are not assigned).
+  const { peakHours, offPeakHours, peakShare } = P.periods;
   const ptPeak = new Float64Array(cells);
-  const ptDaily = perMode[2]!;
-  for (let o = 0; o < Z; o++) {
-    for (let d = 0; d < Z; d++) {
-      if (o !== d) ptPeak[o * Z + d] = 0.5 * (ptDaily[o * Z + d]! + ptDaily[d * Z + o]!) * P.peakHourShare;
+  const ptOffPeak = new Float64Array(cells);
+  let ptPeakTrips = 0;
+  let ptTrips = 0;
+  for (const purpose of PURPOSES) {
+    const daily = sim.trips[purpose][2]!;
+    const share = peakShare[purpose];
+    for (let o = 0; o < Z; o++) {
+      for (let d = 0; d < Z; d++) {
+        const k = o * Z + d;
+        ptTrips += daily[k]!;
+        ptPeakTrips += daily[k]! * share;
+        if (o === d) continue;
+        // Home-based matrices hold both legs of a round trip: the OD matrix is their half-sum.
+        const q = 0.5 * (daily[k]! + daily[d * Z + o]!);
+        ptPeak[k]! += (q * share) / peakHours;
+        ptOffPeak[k]! += (q * (1 - share)) / offPeakHours;
+      }
     }
   }
   const ptResult = assignPt({ pt: sim.pt, lines: sim.ptLines, demand: ptPeak, periodHours: 1 });
+  const ptResultOffPeak = assignPt({
+    pt: sim.ptOffPeak,
+    lines: sim.ptLinesOffPeak,
+    demand: ptOffPeak,
+    periodHours: 1,
+  });
   const segmentZones = (segment: PtSegmentLoad) => {
     const line = sim.ptLines.find((l) => l.id === segment.line)!;
     const a = zones[line.stops[segment.segment]!]!.id;
@@ -199,15 +228,29 @@ export function runModel(
     return segment.direction === 'forward' ? { fromZone: a, toZone: b } : { fromZone: b, toZone: a };
   };
   const ptSegments = ptResult.segments.map((s) => ({ ...s, ...segmentZones(s) }));
+  const ptSegmentsOffPeak = ptResultOffPeak.segments.map((s) => ({ ...s, ...segmentZones(s) }));
+  // Times and accessibility by PT are those of the trips' mix of periods (peak for accessibility).
+  const ptPeakMix = ptTrips > 0 ? ptPeakTrips / ptTrips : 1;
 
   // Distances and times per mode.
   const passengerKm = new Float64Array(M);
   const minutes = new Float64Array(M);
-  const ptTime = (k: number): number => {
+  const ptPeakTime = (k: number): number => {
     if (k % (Z + 1) === 0)
       return Number.isFinite(sim.ptIntrazonal[k % Z]!) ? sim.ptIntrazonal[Math.floor(k / Z)]! : 0;
     return sim.ptSkims.inVehicle[k]! + sim.ptSkims.wait[k]! + sim.ptSkims.walk[k]!;
   };
+  const ptOffPeakTime = (k: number): number => {
+    if (k % (Z + 1) === 0)
+      return Number.isFinite(sim.ptIntrazonalOffPeak[k % Z]!)
+        ? sim.ptIntrazonalOffPeak[Math.floor(k / Z)]!
+        : 0;
+    const skims = sim.ptSkimsOffPeak;
+    return Number.isFinite(skims.cost[k]!)
+      ? skims.inVehicle[k]! + skims.wait[k]! + skims.walk[k]!
+      : ptPeakTime(k);
+  };
+  const ptTime = (k: number): number => ptPeakMix * ptPeakTime(k) + (1 - ptPeakMix) * ptOffPeakTime(k);
   const ptKm = (k: number) =>
     k % (Z + 1) === 0 ? zones[Math.floor(k / Z)]!.intrazonalKm : sim.ptSkims.km[k]!;
   const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
@@ -242,9 +285,14 @@ export function runModel(
   const co2 = emptyModes();
   co2.car = (vehicleKm * ef.car) / 1000;
   const kindKm = { rail: 0, brt: 0, bus: 0 };
-  for (const segment of ptResult.segments) {
-    const line = sim.ptLines.find((l) => l.id === segment.line)!;
-    kindKm[line.kind] += (segment.load * line.segmentKm[segment.segment]!) / P.peakHourShare;
+  for (const [segments, hours] of [
+    [ptResult.segments, peakHours],
+    [ptResultOffPeak.segments, offPeakHours],
+  ] as const) {
+    for (const segment of segments) {
+      const line = sim.ptLines.find((l) => l.id === segment.line)!;
+      kindKm[line.kind] += segment.load * line.segmentKm[segment.segment]! * hours;
+    }
   }
   co2.pt = (kindKm.rail * ef.rail + kindKm.brt * ef.brt + kindKm.bus * ef.bus) / 1000;
 
@@ -279,7 +327,7 @@ export function runModel(
             ? sim.ptIntrazonal[o]!
             : Infinity
           : Number.isFinite(sim.ptSkims.cost[k]!)
-            ? ptTime(k)
+            ? ptPeakTime(k)
             : Infinity;
       if (car <= 30) reach.car30 += jobs;
       if (car <= 45) reach.car45 += jobs;
@@ -326,17 +374,22 @@ export function runModel(
     co2: { tonnesPerDay: co2.car + co2.pt, byMode: co2, source: ef.source },
     links,
     ptSegments,
+    ptSegmentsOffPeak,
     ptLines: sim.ptLines.map((line, l) => ({
       id: line.id,
       name: line.name,
       peakBoardings: ptResult.boardingsPerLine[l]!,
+      offPeakBoardings: ptResultOffPeak.boardingsPerLine[l]!,
     })),
     corridors,
     dysfunctions: {
       linksOver90: roadLinks.filter((l) => l.volumeCapacity > 0.9).length,
       linksOver100: roadLinks.filter((l) => l.volumeCapacity > 1).length,
       congestedLinks,
-      overloadedPtSegments: ptSegments.filter((s) => s.crowding > 1).sort((a, b) => b.crowding - a.crowding),
+      overloadedPtSegments: [
+        ...ptSegments.filter((s) => s.crowding > 1).map((s) => ({ ...s, period: 'peak' as const })),
+        ...ptSegmentsOffPeak.filter((s) => s.crowding > 1).map((s) => ({ ...s, period: 'offPeak' as const })),
+      ].sort((a, b) => b.crowding - a.crowding),
       slowPtPairs: slow.slice(0, 50),
       slowPtPairCount: slow.length,
     },

@@ -40,7 +40,9 @@ export const newRoadSchema = z.object({
 
 export const ptChangeSchema = z.object({
   line: z.string().min(1),
+  /** Peak headway; without `offPeakHeadwayMinutes`, the off-peak headway changes in the same ratio. */
   headwayMinutes: z.number().positive().optional(),
+  offPeakHeadwayMinutes: z.number().positive().optional(),
   fare: z.number().min(0).optional(),
   speedKmh: z.number().positive().optional(),
   closed: z.boolean().optional(),
@@ -52,6 +54,8 @@ export const newPtLineSchema = z.object({
   kind: z.enum(PT_KINDS),
   zones: z.array(zoneId).min(2),
   headwayMinutes: z.number().positive(),
+  /** Default: twice the peak headway, at most 120 minutes (and never below the peak headway). */
+  offPeakHeadwayMinutes: z.number().positive().optional(),
   speedKmh: z.number().positive(),
   vehicleCapacity: z.number().positive(),
   fare: z.number().min(0).default(0),

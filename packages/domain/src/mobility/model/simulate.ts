@@ -26,11 +26,17 @@ export interface Simulation {
   zoneCount: number;
   road: RoadNetwork;
   assignment: AssignmentResult;
+  /** The PT network at peak frequencies, its lines and skims. */
   pt: PtGraph;
   ptLines: PtLine[];
   ptSkims: PtSkims;
-  /** Intrazonal PT generalised minutes per zone (Infinity: no urban service). */
+  /** The same network at off-peak frequencies. */
+  ptOffPeak: PtGraph;
+  ptLinesOffPeak: PtLine[];
+  ptSkimsOffPeak: PtSkims;
+  /** Intrazonal PT generalised minutes per zone at the peak and off-peak (Infinity: no urban service). */
   ptIntrazonal: Float64Array;
+  ptIntrazonalOffPeak: Float64Array;
   carTime: Float64Array;
   carKm: Float64Array;
   activeKm: Float64Array;
@@ -83,7 +89,8 @@ export function buildRoadNetwork(territory: Territory): RoadNetwork {
   });
 }
 
-export function buildPtLines(territory: Territory): PtLine[] {
+/** The territory's PT lines for path search, with the headways of one period of the day. */
+export function buildPtLines(territory: Territory, period: 'peak' | 'offPeak' = 'peak'): PtLine[] {
   return territory.ptLines.map((line) => {
     const segmentKm = line.zones
       .slice(1)
@@ -96,7 +103,7 @@ export function buildPtLines(territory: Territory): PtLine[] {
       segmentKm,
       // Half a minute's dwell at each stop.
       segmentMinutes: segmentKm.map((km) => (km / line.speedKmh) * 60 + 0.5),
-      headwayMinutes: line.headwayMinutes,
+      headwayMinutes: period === 'peak' ? line.headwayMinutes : line.offPeakHeadwayMinutes,
       vehicleCapacity: line.vehicleCapacity,
       fare: line.fare,
       farePerKm: line.farePerKm,
@@ -131,8 +138,10 @@ export function simulate(options: {
   const activeKm = skimZones({ network: road, cost: activeCost, solver }).cost;
   for (let z = 0; z < Z; z++) activeKm[z * Z + z] = zones[z]!.intrazonalKm;
 
-  // Public transport: one stop per zone, walking access from the zone.
-  const ptLines = buildPtLines(territory);
+  // Public transport: one stop per zone, walking access from the zone; one network per period
+  // of the day, since lines run less often off-peak.
+  const ptLines = buildPtLines(territory, 'peak');
+  const ptLinesOffPeak = buildPtLines(territory, 'offPeak');
   const access = zones.map((zone, z) => ({
     zone: z,
     stop: z,
@@ -140,20 +149,34 @@ export function simulate(options: {
   }));
   const pt = buildPtGraph({ zoneCount: Z, stopCount: Z, lines: ptLines, access, weights: P.pt });
   const ptSkims = skimPt({ pt, weights: P.pt });
-  const ptIntrazonal = new Float64Array(Z).fill(Infinity);
-  const ptIntrazonalFare = new Float64Array(Z);
-  for (const line of ptLines) {
-    if (line.kind === 'rail' || line.headwayMinutes > 15) continue;
-    for (const z of line.stops) {
-      const walk = access[z]!.walkMinutes;
-      const cost =
-        2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2) + (zones[z]!.intrazonalKm / 15) * 60;
-      if (cost < ptIntrazonal[z]!) {
-        ptIntrazonal[z] = cost;
-        ptIntrazonalFare[z] = line.fare;
+  const ptOffPeak = buildPtGraph({
+    zoneCount: Z,
+    stopCount: Z,
+    lines: ptLinesOffPeak,
+    access,
+    weights: P.pt,
+  });
+  const ptSkimsOffPeak = skimPt({ pt: ptOffPeak, weights: P.pt });
+  // Intrazonal PT: the urban lines (peak headway up to 15 minutes) serving the zone.
+  const intrazonal = (lines: readonly PtLine[]) => {
+    const minutes = new Float64Array(Z).fill(Infinity);
+    const fare = new Float64Array(Z);
+    lines.forEach((line, l) => {
+      if (line.kind === 'rail' || ptLines[l]!.headwayMinutes > 15) return;
+      for (const z of line.stops) {
+        const walk = access[z]!.walkMinutes;
+        const cost =
+          2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2) + (zones[z]!.intrazonalKm / 15) * 60;
+        if (cost < minutes[z]!) {
+          minutes[z] = cost;
+          fare[z] = line.fare;
+        }
       }
-    }
-  }
+    });
+    return { minutes, fare };
+  };
+  const { minutes: ptIntrazonal, fare: ptIntrazonalFare } = intrazonal(ptLines);
+  const { minutes: ptIntrazonalOffPeak } = intrazonal(ptLinesOffPeak);
 
   // Car skims at free flow, then congested and averaged.
   const freeFlow = new Float64Array(road.linkCount);
@@ -193,8 +216,9 @@ export function simulate(options: {
   const carMinutes = new Float64Array(cells);
   const carEuros = new Float64Array(cells);
   const passengerEuros = new Float64Array(cells);
-  // PT, bike and walk costs do not depend on congestion: once per run.
+  // PT, bike and walk costs do not depend on congestion: once per run (PT per period).
   const ptMinutes = new Float64Array(cells);
+  const ptMinutesOffPeak = new Float64Array(cells);
   const ptEuros = new Float64Array(cells);
   const bikeMinutes = new Float64Array(cells);
   const walkMinutes = new Float64Array(cells);
@@ -203,16 +227,19 @@ export function simulate(options: {
     const o = Math.floor(k / Z);
     if (o === k % Z) {
       ptMinutes[k] = ptIntrazonal[o]!;
+      ptMinutesOffPeak[k] = ptIntrazonalOffPeak[o]!;
       ptEuros[k] = ptIntrazonalFare[o]!;
-    } else if (Number.isFinite(ptSkims.cost[k]!)) {
-      ptMinutes[k] =
-        ptSkims.inVehicle[k]! +
-        P.pt.wait * ptSkims.wait[k]! +
-        P.pt.walk * ptSkims.walk[k]! +
-        P.pt.transferPenalty * ptSkims.transfers[k]!;
-      ptEuros[k] = ptSkims.fare[k]!;
     } else {
-      ptMinutes[k] = Infinity;
+      const generalised = (skims: PtSkims) =>
+        Number.isFinite(skims.cost[k]!)
+          ? skims.inVehicle[k]! +
+            P.pt.wait * skims.wait[k]! +
+            P.pt.walk * skims.walk[k]! +
+            P.pt.transferPenalty * skims.transfers[k]!
+          : Infinity;
+      ptMinutes[k] = generalised(ptSkims);
+      ptMinutesOffPeak[k] = generalised(ptSkimsOffPeak);
+      ptEuros[k] = Number.isFinite(ptSkims.cost[k]!) ? ptSkims.fare[k]! : 0;
     }
     const active = activeKm[k]!;
     bikeMinutes[k] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
@@ -254,6 +281,8 @@ export function simulate(options: {
     }
     for (const purpose of PURPOSES) {
       const perMinute = 60 / P.valueOfTime[purpose]; // minutes per euro
+      // PT cost of the purpose: its trips spread over the peaks and the rest of the day.
+      const peak = P.periods.peakShare[purpose];
       const prob = probabilities[purpose];
       const [pCar, pPassenger, pPt, pBike, pWalk] = prob as [
         Float64Array,
@@ -266,8 +295,12 @@ export function simulate(options: {
         // Multinomial logit, inlined: utilities, then shares and logsum (see logitShares).
         const vCar = c0 - theta * (carMinutes[k]! + carEuros[k]! * perMinute);
         const vPassenger = c1 - theta * (carMinutes[k]! + passengerEuros[k]! * perMinute);
+        const ptPeak = ptMinutes[k]!;
+        const ptOff = ptMinutesOffPeak[k]!;
         const vPt =
-          ptMinutes[k]! === Infinity ? -Infinity : c2 - theta * (ptMinutes[k]! + ptEuros[k]! * perMinute);
+          ptPeak === Infinity || ptOff === Infinity
+            ? -Infinity
+            : c2 - theta * (peak * ptPeak + (1 - peak) * ptOff + ptEuros[k]! * perMinute);
         const vBike = bikeMinutes[k]! === Infinity ? -Infinity : c3 - theta * bikeMinutes[k]!;
         const vWalk = walkMinutes[k]! === Infinity ? -Infinity : c4 - theta * walkMinutes[k]!;
         const max = Math.max(vCar, vPassenger, vPt, vBike, vWalk);
@@ -381,7 +414,11 @@ export function simulate(options: {
     pt,
     ptLines,
     ptSkims,
+    ptOffPeak,
+    ptLinesOffPeak,
+    ptSkimsOffPeak,
     ptIntrazonal,
+    ptIntrazonalOffPeak,
     carTime,
     carKm,
     activeKm,

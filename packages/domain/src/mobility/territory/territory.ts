@@ -52,7 +52,10 @@ export interface TerritoryPtLine {
   kind: PtKind;
   /** Zones served, in order (stop z is zone z's stop). */
   zones: number[];
+  /** Minutes between departures in the peak periods (morning and evening). */
   headwayMinutes: number;
+  /** Minutes between departures the rest of the day. */
+  offPeakHeadwayMinutes: number;
   speedKmh: number;
   vehicleCapacity: number;
   fare: number;
