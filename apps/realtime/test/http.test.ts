@@ -45,4 +45,16 @@ describe('realtime configuration', () => {
     expect(() => readConfig({ REALTIME_PORT: 'abc' })).toThrow(/REALTIME_PORT="abc": expected a port number/);
     expect(() => readConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL=.*redis:\/\/host:6379/);
   });
+
+  it('reads the allowed origins as a list of origins, unset meaning any', () => {
+    expect(readConfig({}).REALTIME_ALLOWED_ORIGINS).toBeUndefined();
+    expect(
+      readConfig({ REALTIME_ALLOWED_ORIGINS: 'http://localhost:3000, https://atelier.example/' })
+        .REALTIME_ALLOWED_ORIGINS,
+    ).toEqual(['http://localhost:3000', 'https://atelier.example']);
+    expect(() => readConfig({ REALTIME_ALLOWED_ORIGINS: 'localhost:3000' })).toThrow(
+      /REALTIME_ALLOWED_ORIGINS/,
+    );
+    expect(() => readConfig({ REALTIME_METRICS_TOKEN: 'short' })).toThrow(/REALTIME_METRICS_TOKEN/);
+  });
 });

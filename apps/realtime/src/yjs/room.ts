@@ -220,7 +220,9 @@ export class DocRoom {
   /**
    * Applies an awareness update from a peer, keeping only the states that pass the
    * awareness schema and speak for the peer's person, for client ids no other peer
-   * controls; `null` (leaving) always passes. Throws on an undecodable update.
+   * controls; `null` (leaving) always passes. States that would change nothing (the
+   * echoes providers send back) are skipped before any parsing. Throws on an
+   * undecodable update.
    *
    * @returns how many states were dropped
    */
@@ -228,12 +230,19 @@ export class DocRoom {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     const kept: { clientId: number; clock: number; json: string }[] = [];
+    let dropped = 0;
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
-      if (this.controlledByAnother(clientId, origin)) continue;
+      // Providers send back every state they receive: an echo changes nothing, skip it unchecked.
+      if (!this.awarenessChanges(clientId, clock, json)) continue;
+      if (this.controlledByAnother(clientId, origin)) {
+        dropped++;
+        continue;
+      }
       if (checkAwarenessState({ json, userId }).ok) kept.push({ clientId, clock, json });
+      else dropped++;
     }
     if (kept.length > 0) {
       const encoder = encoding.createEncoder();
@@ -245,7 +254,13 @@ export class DocRoom {
       }
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), origin);
     }
-    return count - kept.length;
+    return dropped;
+  }
+
+  /** Whether y-protocols would apply this state (a newer clock, or a removal at the same clock). */
+  private awarenessChanges(clientId: number, clock: number, json: string): boolean {
+    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
+    return current < clock || (current === clock && json === 'null' && this.awareness.states.has(clientId));
   }
 
   private controlledByAnother(clientId: number, peer: RoomPeer): boolean {
