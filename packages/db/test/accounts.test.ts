@@ -11,6 +11,7 @@ import {
   workshops,
   type Db,
 } from '../src/index.ts';
+import { generateToken } from '../src/repositories/sessions.ts';
 import { testBackends } from '../src/testing/index.ts';
 
 const t0 = new Date('2026-11-26T09:00:00Z');
@@ -124,6 +125,21 @@ for (const backend of testBackends()) {
           organisationName: 'Fonderie (fictive)',
           payload: { text: 'Besoin de soudeurs' },
         });
+      });
+    });
+
+    describe('interface language', () => {
+      it('remembers the language a person chose, and it comes with their session', async () => {
+        const person = await users.create(db.sql, {
+          email: 'langue@example.org',
+          displayName: 'Jutta',
+          passwordHash: 'x',
+        });
+        await users.updateLocale(db.sql, { id: person.id, locale: 'de' });
+        const token = generateToken();
+        await sessions.create(db.sql, { token, userId: person.id, now: t0 });
+        const session = await sessions.validate(db.sql, { token, now: t0 });
+        expect(session?.user.locale).toBe('de');
       });
     });
 

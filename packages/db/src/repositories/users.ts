@@ -85,6 +85,14 @@ export async function updateProfile(
   await sql`update users set display_name = ${options.displayName} where id = ${options.id}`;
 }
 
+/** Remembers a person's interface language (used where no request says it: exports, e-mails). */
+export async function updateLocale(
+  sql: Queryable,
+  options: { id: string; locale: 'fr' | 'en' | 'de' },
+): Promise<void> {
+  await sql`update users set locale = ${options.locale} where id = ${options.id}`;
+}
+
 /**
  * Deletes an account. Its sessions, memberships and workshop seats go with it
  * (foreign keys); its contributions stay, without an author, and so do the audit
