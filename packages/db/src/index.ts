@@ -26,7 +26,24 @@ export * as invitations from './repositories/invitations.ts';
 export type { Invitation, InvitationWithWorkshop } from './repositories/invitations.ts';
 export * as contributions from './repositories/contributions.ts';
 export * as versions from './repositories/versions.ts';
-export type { ContributionListing, ContributionKind } from './repositories/contributions.ts';
+export type {
+  ContributionListing,
+  ContributionKind,
+  Contribution,
+  ContributionDetails,
+  ContributionStatus,
+  SubmitOutcome,
+} from './repositories/contributions.ts';
+export * as calls from './repositories/calls.ts';
+export type {
+  Call,
+  CallWithCounts,
+  CallForContributor,
+  CallQuestion,
+  CallAsk,
+} from './repositories/calls.ts';
+export * as notifications from './repositories/notifications.ts';
+export type { Notification, NotificationKind } from './repositories/notifications.ts';
 export type { User } from './repositories/users.ts';
 export type { Session, SessionUser } from './repositories/sessions.ts';
 export type { Organisation, OrganisationMember } from './repositories/organisations.ts';
