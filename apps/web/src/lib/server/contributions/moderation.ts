@@ -1,0 +1,232 @@
+// The facilitator's side: accepting a contribution (moderated once, then merged into the
+// live content document), accepting with edits, rejecting with a reason, bulk accepting
+// the contributions of an organisation the facilitator trusts.
+import {
+  audit,
+  calls,
+  contributions,
+  notifications,
+  type ContributionDetails,
+  type Queryable,
+  type Sql,
+} from '@atelier/db';
+import { contributionEntries, parseContributionPayload, type MergeEntries } from '@atelier/domain';
+import { isUuid } from '../access.ts';
+import { questionsOf } from './contribute.ts';
+
+export type Merge = (options: { workshopId: string; entries: MergeEntries }) => Promise<{ added: number }>;
+
+export type AcceptOutcome = 'accepted' | 'already_moderated' | 'not_found' | 'invalid' | 'merge_failed';
+
+async function submittedIn(
+  sql: Queryable,
+  options: { workshopId: string; contributionId: string },
+): Promise<ContributionDetails | undefined> {
+  if (!isUuid(options.contributionId)) return undefined;
+  const contribution = await contributions.findById(sql, { id: options.contributionId });
+  return contribution?.workshopId === options.workshopId ? contribution : undefined;
+}
+
+/**
+ * Accepts a submitted contribution: first the moderation (of two facilitators at the same
+ * moment, one wins; the other gets `already_moderated`), then the merge into the content
+ * document. A failed merge puts the contribution back in the queue (`merge_failed`).
+ *
+ * @param options.mergedPayload - accept with edits: the edited payload (validated here)
+ * @param options.merge - writes the entries into the live document (see merge.ts)
+ */
+export async function acceptContribution(
+  sql: Sql,
+  options: {
+    workshopId: string;
+    contributionId: string;
+    moderatorId: string;
+    mergedPayload?: unknown;
+    /** Accept only some needs: the indexes kept, and why the others are refused (told to the author). */
+    partial?: { keep: readonly number[]; reason: string };
+    merge: Merge;
+    now: Date;
+  },
+): Promise<AcceptOutcome> {
+  const { now } = options;
+  const found = await submittedIn(sql, options);
+  if (!found) return 'not_found';
+  let mergedPayload: unknown;
+  let refused: string[] = [];
+  let edited = options.mergedPayload;
+  if (options.partial) {
+    const parsed = parseContributionPayload('needs', found.payload);
+    if (found.kind !== 'needs' || !parsed.ok) return 'invalid';
+    const keep = new Set(options.partial.keep);
+    const kept = parsed.payload.needs.filter((_, index) => keep.has(index));
+    refused = parsed.payload.needs.filter((_, index) => !keep.has(index)).map((need) => need.title);
+    if (kept.length === 0 || (refused.length > 0 && !options.partial.reason.trim())) return 'invalid';
+    if (refused.length > 0) edited = { needs: kept };
+  }
+  if (edited !== undefined) {
+    const call = found.callId ? await calls.find(sql, { id: found.callId }) : undefined;
+    const parsed = parseContributionPayload(found.kind, edited, call ? questionsOf(call) : []);
+    if (!parsed.ok) return 'invalid';
+    mergedPayload = parsed.payload;
+  }
+  const moderated = await contributions.moderate(sql, {
+    id: found.id,
+    workshopId: options.workshopId,
+    moderatorId: options.moderatorId,
+    now,
+    decision: 'accepted',
+    mergedPayload,
+  });
+  if (!moderated) return 'already_moderated';
+  try {
+    const entries = contributionEntries({
+      contribution: {
+        id: moderated.id,
+        kind: moderated.kind,
+        payload: moderated.mergedPayload ?? moderated.payload,
+        organisationId: moderated.organisationId,
+        authorId: moderated.authorId ?? options.moderatorId,
+      },
+      acceptedBy: options.moderatorId,
+      now,
+    });
+    const { added } = await options.merge({ workshopId: options.workshopId, entries });
+    await audit.record(sql, {
+      actorId: options.moderatorId,
+      action: 'contribution.accepted',
+      subjectType: 'workshop',
+      subjectId: options.workshopId,
+      details: {
+        contributionId: moderated.id,
+        edited: mergedPayload !== undefined,
+        added,
+        refused: refused.length,
+      },
+      now,
+    });
+  } catch (error) {
+    await contributions.reopen(sql, { id: moderated.id, now: new Date() });
+    await audit.record(sql, {
+      actorId: options.moderatorId,
+      action: 'contribution.merge_failed',
+      subjectType: 'workshop',
+      subjectId: options.workshopId,
+      details: { contributionId: moderated.id, error: (error as Error).name },
+      now,
+    });
+    return 'merge_failed';
+  }
+  if (moderated.authorId) {
+    await notifications.notify(sql, {
+      userIds: [moderated.authorId],
+      workshopId: options.workshopId,
+      kind: 'contribution_accepted',
+      details: {
+        contributionId: moderated.id,
+        callId: found.callId,
+        callTitle: found.callTitle ?? '',
+        workshopTitle: found.workshopTitle,
+        contributionKind: found.kind,
+      },
+      now,
+    });
+    if (refused.length > 0 && options.partial) {
+      await notifications.notify(sql, {
+        userIds: [moderated.authorId],
+        workshopId: options.workshopId,
+        kind: 'contribution_rejected',
+        details: {
+          contributionId: moderated.id,
+          callId: found.callId,
+          callTitle: found.callTitle ?? '',
+          workshopTitle: found.workshopTitle,
+          contributionKind: found.kind,
+          reason: options.partial.reason.trim(),
+          refusedNeeds: refused,
+        },
+        now,
+      });
+    }
+  }
+  return 'accepted';
+}
+
+/** Rejects a submitted contribution with a reason, told to its author. */
+export async function rejectContribution(
+  sql: Sql,
+  options: { workshopId: string; contributionId: string; moderatorId: string; reason: string; now: Date },
+): Promise<'rejected' | 'already_moderated' | 'not_found'> {
+  const { now } = options;
+  const found = await submittedIn(sql, options);
+  if (!found) return 'not_found';
+  const moderated = await contributions.moderate(sql, {
+    id: found.id,
+    workshopId: options.workshopId,
+    moderatorId: options.moderatorId,
+    now,
+    decision: 'rejected',
+    reason: options.reason,
+  });
+  if (!moderated) return 'already_moderated';
+  await audit.record(sql, {
+    actorId: options.moderatorId,
+    action: 'contribution.rejected',
+    subjectType: 'workshop',
+    subjectId: options.workshopId,
+    details: { contributionId: moderated.id },
+    now,
+  });
+  if (moderated.authorId) {
+    await notifications.notify(sql, {
+      userIds: [moderated.authorId],
+      workshopId: options.workshopId,
+      kind: 'contribution_rejected',
+      details: {
+        contributionId: moderated.id,
+        callId: found.callId,
+        callTitle: found.callTitle ?? '',
+        workshopTitle: found.workshopTitle,
+        contributionKind: found.kind,
+        reason: options.reason,
+      },
+      now,
+    });
+  }
+  return 'rejected';
+}
+
+/**
+ * Accepts every submitted contribution of an organisation the facilitator marked as
+ * trusted for this action, one after the other (each merged in its own transaction).
+ */
+export async function acceptAllFrom(
+  sql: Sql,
+  options: { workshopId: string; organisationId: string; moderatorId: string; merge: Merge; now: Date },
+): Promise<{ accepted: number; failed: number }> {
+  const queue = await contributions.listByStatus(sql, {
+    workshopId: options.workshopId,
+    status: 'submitted',
+  });
+  let accepted = 0;
+  let failed = 0;
+  for (const contribution of queue.filter((c) => c.organisationId === options.organisationId)) {
+    const outcome = await acceptContribution(sql, {
+      workshopId: options.workshopId,
+      contributionId: contribution.id,
+      moderatorId: options.moderatorId,
+      merge: options.merge,
+      now: new Date(),
+    });
+    if (outcome === 'accepted') accepted += 1;
+    else if (outcome === 'merge_failed') failed += 1;
+  }
+  await audit.record(sql, {
+    actorId: options.moderatorId,
+    action: 'contribution.bulk_accepted',
+    subjectType: 'workshop',
+    subjectId: options.workshopId,
+    details: { organisationId: options.organisationId, trusted: true, accepted, failed },
+    now: options.now,
+  });
+  return { accepted, failed };
+}

@@ -1,0 +1,126 @@
+import { contributions } from '@atelier/db';
+import { needsFromCsv } from '@atelier/domain';
+import { error, fail } from '@sveltejs/kit';
+import { valuesFromPayload } from '$lib/contributions/payload-form.ts';
+import { requireUser } from '$lib/server/access.ts';
+import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
+import {
+  contributorCall,
+  MAX_CSV_BYTES,
+  ownContribution,
+  saveContribution,
+  withdrawContribution,
+} from '$lib/server/contributions/contribute.ts';
+import { getDb } from '$lib/server/db.ts';
+import { findCommune } from '$lib/territory/communes.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { sql } = await getDb();
+  const user = locals.user!;
+  const target = await contributorCall(sql, { userId: user.id, callId: params.callId, now: new Date() });
+  if (!target) error(404, 'Not found');
+  const { call } = target;
+  const [mine, actions] = await Promise.all([
+    contributions.listForAuthor(sql, { authorId: user.id, callId: call.id }),
+    call.asks.includes('comment') ? storedRoadmapActions(sql, { workshopId: call.workshopId }) : [],
+  ]);
+  const editable = (kind: string) => {
+    const found = mine.find((c) => c.kind === kind && (c.status === 'draft' || c.status === 'submitted'));
+    return found
+      ? {
+          id: found.id,
+          status: found.status,
+          organisationId: found.organisationId,
+          values: valuesFromPayload(found.kind, found.payload),
+        }
+      : undefined;
+  };
+  return {
+    userId: user.id,
+    call: {
+      id: call.id,
+      title: call.title,
+      text: call.text,
+      asks: call.asks,
+      opensAt: call.opensAt.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+      state: target.state,
+      workshopTitle: target.workshopTitle,
+    },
+    questions: target.questions,
+    organisations: target.organisations.map((o) => ({ id: o.id, name: o.name })),
+    actions,
+    editable: Object.fromEntries(call.asks.map((kind) => [kind, editable(kind)])),
+    mine: mine.map(ownContribution),
+  };
+};
+
+async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boolean) {
+  const user = requireUser(event.locals, event.url);
+  const { sql } = await getDb();
+  const now = new Date();
+  const target = await contributorCall(sql, { userId: user.id, callId: event.params.callId ?? '', now });
+  if (!target) error(404, 'Not found');
+  const form = await event.request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') values[key] = value.slice(0, 6000);
+  const outcome = await saveContribution(sql, {
+    userId: user.id,
+    target,
+    kind: values.kind ?? '',
+    organisationId: values.organisationId ?? '',
+    contributionId: values.contributionId || undefined,
+    values,
+    submit,
+    now,
+  });
+  if (outcome.ok) return { contributionId: outcome.contributionId, status: outcome.status };
+  const status =
+    outcome.code === 'invalid'
+      ? 400
+      : outcome.code === 'rate_limited'
+        ? 429
+        : outcome.code === 'not_member'
+          ? 403
+          : 409;
+  return fail(status, outcome);
+}
+
+export const actions: Actions = {
+  save: (event) => submitOrSave(event, false),
+  submit: (event) => submitOrSave(event, true),
+  withdraw: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const { sql } = await getDb();
+    const contributionId = String((await request.formData()).get('contributionId') ?? '');
+    const withdrawn = await withdrawContribution(sql, { userId: user.id, contributionId, now: new Date() });
+    if (!withdrawn) return fail(409, { code: 'not_editable' });
+    return { withdrawn: true };
+  },
+  csv: async ({ request, locals, url, params }) => {
+    const user = requireUser(locals, url);
+    const { sql } = await getDb();
+    const target = await contributorCall(sql, { userId: user.id, callId: params.callId, now: new Date() });
+    if (!target || !target.call.asks.includes('needs')) error(404, 'Not found');
+    const file = (await request.formData()).get('file');
+    if (!(file instanceof File) || file.size === 0) return fail(400, { code: 'csv_missing' });
+    if (file.size > MAX_CSV_BYTES) return fail(413, { code: 'csv_too_large' });
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      return fail(400, { code: 'csv_not_utf8' });
+    }
+    const report = needsFromCsv(text, { isKnownCommune: (code) => findCommune(code) !== undefined });
+    return {
+      csv: {
+        fileName: file.name.slice(0, 200),
+        accepted: report.accepted,
+        rejected: report.rejected,
+        errors: report.errors.slice(0, 500),
+        rows: report.rows.map((row) => row.need),
+      },
+    };
+  },
+};

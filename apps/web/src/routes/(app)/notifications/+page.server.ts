@@ -1,0 +1,44 @@
+import { notifications } from '@atelier/db';
+import { requireUser, isUuid } from '$lib/server/access.ts';
+import { getDb } from '$lib/server/db.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 2000) : '');
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { sql } = await getDb();
+  const list = await notifications.listForUser(sql, { userId: locals.user!.id, limit: 100 });
+  return {
+    notifications: list.map((notification) => ({
+      id: notification.id,
+      kind: notification.kind,
+      workshopId: notification.workshopId,
+      createdAt: notification.createdAt.toISOString(),
+      read: notification.readAt !== null,
+      callId: text(notification.details.callId),
+      callTitle: text(notification.details.callTitle),
+      workshopTitle: text(notification.details.workshopTitle),
+      organisationName: text(notification.details.organisationName),
+      contributionKind: text(notification.details.contributionKind),
+      reason: text(notification.details.reason),
+      refusedNeeds: Array.isArray(notification.details.refusedNeeds)
+        ? notification.details.refusedNeeds.map(text).slice(0, 200)
+        : [],
+    })),
+  };
+};
+
+export const actions: Actions = {
+  read: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const { sql } = await getDb();
+    const id = String((await request.formData()).get('id') ?? '');
+    if (!isUuid(id)) return { read: 0 };
+    return { read: await notifications.markRead(sql, { userId: user.id, ids: [id], now: new Date() }) };
+  },
+  readAll: async ({ locals, url }) => {
+    const user = requireUser(locals, url);
+    const { sql } = await getDb();
+    return { read: await notifications.markRead(sql, { userId: user.id, now: new Date() }) };
+  },
+};
