@@ -139,14 +139,11 @@ for (const backend of testBackends()) {
     it('keeps the rejection reason and lists the queue oldest first', async () => {
       const first = await draft();
       const second = await draft();
-      await contributions.submit(db.sql, { id: first, authorId: contributorId, now: during });
-      await contributions.submit(db.sql, {
-        id: second,
-        authorId: contributorId,
-        now: new Date(during.getTime() + 1),
-      });
+      // Later than the contribution the earlier test left submitted, which comes first.
+      const at = (ms: number) => new Date(during.getTime() + ms);
+      await contributions.submit(db.sql, { id: first, authorId: contributorId, now: at(1) });
+      await contributions.submit(db.sql, { id: second, authorId: contributorId, now: at(2) });
       const queue = await contributions.listByStatus(db.sql, { workshopId, status: 'submitted' });
-      // The earlier test left one submitted contribution: it comes first.
       expect(queue.map((c) => c.id).slice(-2)).toEqual([first, second]);
       expect(queue.at(-1)!.organisationName).toBe('Usine');
       expect(queue.at(-1)!.callTitle).toBe('Besoins 2027');
