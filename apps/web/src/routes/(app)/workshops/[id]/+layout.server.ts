@@ -22,6 +22,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
       manageMembers: access.allows('workshop.manageMembers'),
       manageInvitations: access.allows('workshop.manageInvitations'),
       export: access.allows('workshop.export'),
+      moderate: access.allows('workshop.moderate'),
       // Settings stay viewable by facilitators and admins once the workshop is closed, read-only.
       seeSettings: access.allows('workshop.export') || access.allows('workshop.update'),
     },
