@@ -1,0 +1,205 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { startPlatform, type Platform } from '../support/platform.ts';
+import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
+
+const browser = browserAvailability();
+
+/** Seconds shown by a `m:ss` (or `h:mm:ss`) clock. */
+function seconds(clock: string | null): number {
+  const parts = (clock ?? '').trim().split(':').map(Number);
+  return parts.reduce((total, part) => total * 60 + part, 0);
+}
+
+/** Issue 5, items 1, 4, 6, 8, 9: the room's header, agenda, timer, polls and ideas board. */
+describe.skipIf(!browser.available)('facilitation and the ideas board in Chromium', () => {
+  let platform: Platform;
+  let chromium: Browser;
+  let facilitator: Page;
+  let company: Page;
+  let school: Page;
+  let observer: Page;
+  let everyone: Page[];
+
+  const panel = (page: Page, section: string) => page.locator(`#panel-${section}`);
+  const aside = (page: Page) => page.getByTestId('facilitation');
+
+  async function showSection(page: Page, section: string, name: string): Promise<void> {
+    await page.getByRole('tab', { name }).click();
+    await panel(page, section).waitFor({ state: 'visible' });
+  }
+
+  async function addStep(title: string, minutes: number): Promise<void> {
+    const agenda = panel(facilitator, 'agenda');
+    const details = agenda.locator('details.add');
+    if (!(await details.evaluate((element: HTMLDetailsElement) => element.open))) {
+      await details.locator('summary').click();
+    }
+    await details.getByLabel("Titre de l'étape").fill(title);
+    await details.getByLabel('Durée (minutes)').fill(String(minutes));
+    await details.getByRole('button', { name: "Ajouter l'étape" }).click();
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    chromium = await launchBrowser();
+    facilitator = (await signedInContext(chromium, platform, DEMO.facilitator)).page;
+    company = (await signedInContext(chromium, platform, DEMO.company)).page;
+    school = (await signedInContext(chromium, platform, DEMO.school)).page;
+    observer = (await signedInContext(chromium, platform, DEMO.observer)).page;
+    everyone = [facilitator, company, school, observer];
+    const path = await workshopPath(facilitator, platform, DEMO_WORKSHOPS.live);
+    await Promise.all(everyone.map((page) => openRoom(page, platform, path, 'agenda')));
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    expect(await platform?.stop()).toBe(0);
+  });
+
+  it('shows everyone the same agenda step and a 5-minute timer that agrees within one second', async () => {
+    await addStep('Accueil et tour de table', 10);
+    await addStep('Diagnostic des besoins', 25);
+    for (const page of everyone) {
+      await expect
+        .poll(() => panel(page, 'agenda').locator('[data-step-id]').count(), { timeout: 5000 })
+        .toBe(2);
+    }
+    const next = panel(facilitator, 'agenda').getByRole('button', { name: /Étape suivante/ });
+    await next.click();
+    await expect
+      .poll(() => facilitator.getByTestId('current-step').textContent(), { timeout: 5000 })
+      .toContain('Accueil et tour de table');
+    await next.click();
+    await panel(facilitator, 'agenda').getByRole('button', { name: 'Démarrer 5 minutes' }).click();
+
+    for (const page of everyone) {
+      await expect
+        .poll(() => page.getByTestId('current-step').textContent(), { timeout: 5000 })
+        .toContain('Diagnostic des besoins (2 sur 2)');
+      await page.getByTestId('timer-clock').waitFor({ timeout: 5000 });
+      const current = panel(page, 'agenda').locator('[aria-current="step"]');
+      expect(await current.locator('h3').textContent()).toBe('Diagnostic des besoins');
+    }
+    const clocks = await Promise.all(everyone.map((page) => page.getByTestId('timer-clock').textContent()));
+    const shown = clocks.map(seconds);
+    expect(Math.max(...shown) - Math.min(...shown), clocks.join(' / ')).toBeLessThanOrEqual(1);
+    for (const value of shown) {
+      expect(value).toBeGreaterThan(290);
+      expect(value).toBeLessThanOrEqual(300);
+    }
+    // The timer is announced as a timer with a spoken label, not a bare number.
+    const timer = observer.getByRole('timer');
+    expect(await timer.getAttribute('aria-label')).toMatch(
+      /^Minuteur : 4 min \d+ s restantes$|^Minuteur : 5 min 0 s/,
+    );
+    // The observer sees the agenda but has no facilitation control.
+    expect(await panel(observer, 'agenda').getByRole('button').count()).toBe(0);
+    expect(await panel(company, 'agenda').getByRole('button').count()).toBe(0);
+  });
+
+  it('runs a dot-vote: three ballots agree everywhere, a second ballot replaces the first', async () => {
+    const question = 'Quelles priorités pour les 100 jours ?';
+    const options = ['Soudure TIG', 'Maintenance industrielle', 'Logistique'];
+    const create = aside(facilitator).locator('details.create');
+    await create.locator('summary').click();
+    await create.getByLabel('Question').fill(question);
+    await create.getByLabel('Options').fill(options.join('\n'));
+    await create.getByLabel('Points par personne').fill('3');
+    await create.getByRole('button', { name: 'Ouvrir le vote' }).click();
+
+    const pollOf = (page: Page): Locator => aside(page).getByTestId('poll').filter({ hasText: question });
+    for (const page of everyone) await pollOf(page).waitFor({ timeout: 5000 });
+
+    async function vote(page: Page, dots: number[], button: string): Promise<void> {
+      const poll = pollOf(page);
+      for (const [index, option] of options.entries()) {
+        await poll.getByLabel(option, { exact: true }).fill(String(dots[index] ?? 0));
+      }
+      await poll.getByRole('button', { name: button }).click();
+      await poll.getByText('Vote enregistré.').waitFor({ timeout: 5000 });
+    }
+    const totals = (page: Page) => pollOf(page).getByTestId('poll-total').allTextContents();
+
+    await vote(facilitator, [2, 1, 0], 'Voter');
+    await vote(company, [0, 3, 0], 'Voter');
+    await vote(school, [0, 0, 1], 'Voter');
+    for (const page of everyone) {
+      await expect.poll(() => totals(page), { timeout: 5000 }).toEqual(['2', '4', '1']);
+      expect(await pollOf(page).locator('caption').textContent()).toContain('3 bulletin(s)');
+    }
+    expect(await pollOf(company).getByTestId('dots-left').textContent()).toBe('Points restants : 0');
+
+    // The company changes its mind: its new ballot replaces the old one.
+    await vote(company, [1, 0, 0], 'Remplacer mon vote');
+    for (const page of everyone) {
+      await expect.poll(() => totals(page), { timeout: 5000 }).toEqual(['3', '1', '1']);
+      expect(await pollOf(page).locator('caption').textContent()).toContain('3 bulletin(s)');
+    }
+    // The observer reads the results (a table with numbers) but cannot vote.
+    expect(await pollOf(observer).getByRole('table').count()).toBe(1);
+    expect(await pollOf(observer).locator('form, input, button').count()).toBe(0);
+  });
+
+  it('shows a new idea card to everyone within a second; the observer has no card controls at all', async () => {
+    for (const page of everyone) await showSection(page, 'ideas', 'Idées');
+    const text = 'Mutualiser un plateau technique de soudure entre lycées et entreprises';
+    const ideas = panel(company, 'ideas');
+    await ideas.getByLabel('Nouvelle idée').fill(text);
+    await ideas.getByLabel('Colonne').selectOption('pistes');
+    await ideas.getByRole('button', { name: 'Ajouter la carte' }).click();
+    const started = Date.now();
+    const cardOf = (page: Page) => panel(page, 'ideas').getByTestId('idea-card').filter({ hasText: text });
+    await Promise.all([facilitator, school, observer].map((page) => cardOf(page).waitFor({ timeout: 5000 })));
+    const elapsed = Date.now() - started;
+    expect(elapsed, `seen by the others after ${elapsed} ms`).toBeLessThan(1000);
+    for (const page of everyone) {
+      expect(
+        await cardOf(page).locator('xpath=ancestor::section[@data-column]').getAttribute('data-column'),
+      ).toBe('pistes');
+    }
+
+    // The author edits and deletes their own card; the facilitator also moderates it.
+    expect(await cardOf(company).getByRole('button', { name: 'Modifier' }).count()).toBe(1);
+    expect(await cardOf(company).getByRole('button', { name: 'Supprimer' }).count()).toBe(1);
+    expect(await cardOf(facilitator).getByRole('button', { name: 'Transformer en action' }).count()).toBe(1);
+    // Another participant may not change someone else's card.
+    expect(await cardOf(school).getByRole('button').count()).toBe(0);
+    // The observer has no control at all: no add form, no card buttons, no checkboxes.
+    const observed = panel(observer, 'ideas');
+    expect(await observed.locator('form, textarea, input, select').count()).toBe(0);
+    expect(await observed.getByRole('button').count()).toBe(0);
+    expect(
+      await aside(observer)
+        .getByRole('button', { name: /Lever la main|Réagir/ })
+        .count(),
+    ).toBe(0);
+
+    // The author edits in place; the others see the new text.
+    await cardOf(company).getByRole('button', { name: 'Modifier' }).click();
+    const edited = `${text} (et CFA)`;
+    await panel(company, 'ideas').getByLabel('Texte de la carte').fill(edited);
+    await panel(company, 'ideas').getByRole('button', { name: 'Terminer' }).click();
+    await panel(observer, 'ideas')
+      .getByTestId('idea-card')
+      .filter({ hasText: edited })
+      .waitFor({ timeout: 5000 });
+  });
+
+  it("shows no editing or facilitation control in a closed workshop's room, even to its facilitator", async () => {
+    const page = (await signedInContext(chromium, platform, DEMO.facilitator)).page;
+    const path = await workshopPath(page, platform, DEMO_WORKSHOPS.closed);
+    await openRoom(page, platform, path, 'agenda');
+    await page.getByTestId('timer').waitFor();
+    const controls = 'button:not(.toggle), input, textarea, select, form';
+    expect(await page.locator('.room-header').locator(controls).count()).toBe(0);
+    expect(await aside(page).locator(controls).count()).toBe(0);
+    expect(await panel(page, 'agenda').locator(controls).count()).toBe(0);
+    for (const section of ['agenda', 'ideas', 'needs', 'roadmap', 'scenarios', 'synthesis']) {
+      expect(await panel(page, section).locator('.panel-head').locator(controls).count(), section).toBe(0);
+    }
+    await showSection(page, 'ideas', 'Idées');
+    expect(await panel(page, 'ideas').locator(controls).count()).toBe(0);
+    await page.context().close();
+  });
+});
