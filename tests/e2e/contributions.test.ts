@@ -1,0 +1,259 @@
+import { needs, roomName } from '@atelier/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { startPlatform, type Platform } from '../support/platform.ts';
+import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
+
+const browser = browserAvailability();
+
+const HEADER = 'rome_code;title;headcount;horizon_months;commune;contract;difficulty;cross_border;comment';
+const LINES = [
+  'H2913;Soudeurs TIG contribution;4;12;57221;cdi;3;oui;Florange',
+  'H2902;Chaudronniers contribution;2;6;57672;cdd;2;non;',
+  'H2909;Monteurs contribution;3;12;57206;apprenticeship;2;non;',
+  'N1103;Préparateurs contribution;5;3;57463;interim;1;non;',
+  'M1805;Développeurs contribution;1;18;57480;cdi;4;oui;Luxembourg',
+];
+const csv = (lines: string[]) => Buffer.from([HEADER, ...lines].join('\n') + '\n', 'utf8');
+
+/** Issue 9: calls for contributions, contributing, moderation and notifications — in Chromium. */
+describe.skipIf(!browser.available)('asynchronous contributions with moderation in Chromium', () => {
+  let platform: Platform;
+  let chromium: Browser;
+  let facilitator: { context: BrowserContext; page: Page };
+  let company: { context: BrowserContext; page: Page };
+  let observer: { context: BrowserContext; page: Page };
+  let roomPath = '';
+  let workshopId = '';
+  let callId = '';
+
+  /** The content document as the realtime server holds it, read by a Node client with a person's cookie. */
+  async function readContent(context: BrowserContext): Promise<{ doc: Y.Doc; close: () => void }> {
+    const token = (await context.cookies()).find((cookie) => cookie.name === 'atelier_session')?.value ?? '';
+    const Polyfill = class extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: `atelier_session=${token}` } });
+      }
+    };
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(
+      `${platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
+      roomName(workshopId, 'content'),
+      doc,
+      { WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket, disableBc: true },
+    );
+    await new Promise<void>((resolve) => {
+      if (provider.synced) resolve();
+      else provider.on('sync', (state: boolean) => state && resolve());
+    });
+    return { doc, close: () => provider.destroy() };
+  }
+
+  async function createCall(page: Page, title: string, closesAt?: string) {
+    await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls`);
+    await page.getByLabel('Titre', { exact: true }).fill(title);
+    await page.getByLabel("Texte de l'appel").fill('Vos besoins <b>2027</b>.');
+    await page.getByRole('checkbox', { name: 'Entreprise', exact: true }).check();
+    if (closesAt) await page.getByLabel('Clôture').fill(closesAt);
+    await Promise.all([
+      page.waitForURL(/\/calls\?created=/),
+      page.getByRole('button', { name: "Ouvrir l'appel" }).click(),
+    ]);
+    return new URL(page.url()).searchParams.get('created') ?? '';
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    chromium = await launchBrowser();
+    facilitator = await signedInContext(chromium, platform, DEMO.facilitator);
+    company = await signedInContext(chromium, platform, DEMO.company);
+    observer = await signedInContext(chromium, platform, DEMO.observer);
+    roomPath = await workshopPath(facilitator.page, platform, DEMO_WORKSHOPS.live);
+    workshopId = roomPath.split('/').at(-1) ?? '';
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    expect(await platform?.stop()).toBe(0);
+  });
+
+  it('lets the facilitator open a call for companies in the live workshop', async () => {
+    callId = await createCall(facilitator.page, 'Besoins en compétences — hiver');
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/);
+    const row = facilitator.page.locator(`tr[data-call-id="${callId}"]`);
+    await expect(row.textContent()).resolves.toContain('Ouvert');
+  });
+
+  it('takes five needs from a CSV after the bad line is fixed, and submits them', async () => {
+    const { page } = company;
+    await page.goto(`${platform.baseUrl}/contribute`);
+    await page.getByRole('link', { name: 'Besoins en compétences — hiver' }).click();
+    await page.waitForURL(`${platform.baseUrl}/contribute/${callId}`);
+    // The call's text is shown as text.
+    await page.getByText('Vos besoins <b>2027</b>.').waitFor();
+
+    const bad = [...LINES];
+    bad[2] = 'H2909;Monteurs contribution;beaucoup;12;57206;apprenticeship;2;non;';
+    await page.getByLabel('Importer des besoins depuis un fichier CSV').setInputFiles({
+      name: 'besoins.csv',
+      mimeType: 'text/csv',
+      buffer: csv(bad),
+    });
+    await page.getByRole('button', { name: 'Lire le fichier' }).click();
+    const report = page.getByTestId('csv-report');
+    await report.getByText('Lignes acceptées : 4. Lignes refusées : 1.').waitFor();
+    const refused = report.locator('tr[data-line="4"]');
+    await expect(refused.textContent()).resolves.toContain('headcount');
+    await expect(refused.textContent()).resolves.toContain("L'effectif est un nombre entier");
+    await expect(page.locator('fieldset.need-row').count()).resolves.toBe(4);
+
+    await page.getByLabel('Importer des besoins depuis un fichier CSV').setInputFiles({
+      name: 'besoins-corrige.csv',
+      mimeType: 'text/csv',
+      buffer: csv(LINES),
+    });
+    await page.getByRole('button', { name: 'Lire le fichier' }).click();
+    await report.getByText('Lignes acceptées : 5. Lignes refusées : 0.').waitFor();
+    await expect(page.locator('fieldset.need-row').count()).resolves.toBe(5);
+    await expect(page.locator('#c-needs-needs-2-title').inputValue()).resolves.toBe('Monteurs contribution');
+
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText('Contribution envoyée.').waitFor();
+  });
+
+  it('accepts four needs and refuses one with a reason; the four reach the live room within two seconds', async () => {
+    await openRoom(observer.page, platform, roomPath, 'needs');
+    const { page } = facilitator;
+    await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    const item = page.locator('article[data-contribution-id]').filter({ hasText: 'Aciéries' }).first();
+    await expect(item.textContent()).resolves.toContain('Sophie Entreprise');
+    await expect(item.locator('tbody tr').count()).resolves.toBe(5);
+    await item.getByRole('checkbox', { name: 'Accepter le besoin « Développeurs contribution »' }).uncheck();
+    await item
+      .getByLabel('Motif pour les besoins décochés')
+      .fill('Poste déjà couvert par <Pôle emploi> & co.');
+    const started = Date.now();
+    await item.getByRole('button', { name: 'Accepter', exact: true }).click();
+    const titles = [
+      'Soudeurs TIG contribution',
+      'Chaudronniers contribution',
+      'Monteurs contribution',
+      'Préparateurs contribution',
+    ];
+    const room = observer.page.locator('main');
+    for (const title of titles)
+      await room
+        .getByText(title)
+        .first()
+        .waitFor({ timeout: 2_000 - (Date.now() - started) });
+    console.log(
+      `contributions: four accepted needs shown in the observer's room ${Date.now() - started} ms after the click`,
+    );
+    await expect(room.getByText('Développeurs contribution').count()).resolves.toBe(0);
+    await page.getByText("Contribution acceptée et intégrée à l'atelier.").waitFor();
+
+    // Provenance in the document: contribution, contributor and organisation on each merged need.
+    const content = await readContent(observer.context);
+    const merged = needs.read(content.doc).filter((need) => titles.includes(need.title));
+    content.close();
+    expect(merged).toHaveLength(4);
+    expect(new Set(merged.map((need) => need.contributionId)).size).toBe(1);
+    expect(merged.every((need) => need.contributorId && need.organisationId)).toBe(true);
+
+    const notifications = company.page;
+    await notifications.goto(`${platform.baseUrl}/notifications`);
+    await expect(notifications.getByTestId('notifications-link').textContent()).resolves.toContain(
+      'Notifications (2)',
+    );
+    await expect(notifications.getByTestId('reason').first().textContent()).resolves.toBe(
+      'Poste déjà couvert par <Pôle emploi> & co.',
+    );
+    await notifications.getByText('Besoins refusés : Développeurs contribution').waitFor();
+  });
+
+  it('submits a contribution written offline once the connection is back', async () => {
+    const { page, context } = company;
+    await page.goto(`${platform.baseUrl}/contribute/${callId}`);
+    await page.locator('#c-needs-needs-0-romeCode').fill('H2913');
+    await page.locator('#c-needs-needs-0-title').fill('Soudeurs hors ligne');
+    await page.locator('#c-needs-needs-0-communeCode').fill('57463');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText('Vous êtes hors ligne : la contribution sera envoyée').waitFor();
+    const keys = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('atelier.contribution.')),
+    );
+    const draft = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}'),
+      keys.find((key) => key.endsWith('.needs')) ?? '',
+    );
+    expect(draft).toMatchObject({ pending: 'submit', values: { 'needs.0.title': 'Soudeurs hors ligne' } });
+    await context.setOffline(false);
+    await page.getByText('Contribution envoyée.').waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('pending').count()).resolves.toBe(0);
+  });
+
+  it('merges once when two facilitators accept the same contribution at the same moment', async () => {
+    const second = await signedInContext(chromium, platform, DEMO.facilitator);
+    const pages = [facilitator.page, second.page];
+    for (const page of pages) await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    const items = pages.map((page) =>
+      page.locator('article[data-contribution-id]').filter({ hasText: 'Soudeurs hors ligne' }),
+    );
+    const contributionId = (await items[0]!.getAttribute('data-contribution-id')) ?? '';
+    await Promise.all(
+      items.map((item) => item.getByRole('button', { name: 'Accepter', exact: true }).click()),
+    );
+    const outcomes = await Promise.all(
+      pages.map((page) =>
+        page
+          .getByText(/Contribution acceptée et intégrée|déjà été modérée/)
+          .first()
+          .textContent({ timeout: 15_000 }),
+      ),
+    );
+    expect(outcomes.filter((text) => text?.includes('acceptée'))).toHaveLength(1);
+    expect(outcomes.filter((text) => text?.includes('déjà été modérée'))).toHaveLength(1);
+    const content = await readContent(observer.context);
+    const merged = needs.read(content.doc).filter((need) => need.contributionId === contributionId);
+    content.close();
+    expect(merged.map((need) => need.title)).toEqual(['Soudeurs hors ligne']);
+    await second.context.close();
+  });
+
+  it('refuses a submission after the closing date and keeps the draft', async () => {
+    // A call that closes a few seconds from now (Paris wall-clock time, to the second).
+    const closing = new Date(Date.now() + 8_000);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .format(closing)
+      .replace(' ', 'T');
+    const shortCall = await createCall(facilitator.page, 'Appel éclair', local);
+    const { page } = company;
+    await page.goto(`${platform.baseUrl}/contribute/${shortCall}`);
+    await page.locator('#c-needs-needs-0-romeCode').fill('H2902');
+    await page.locator('#c-needs-needs-0-title').fill('Chaudronniers en retard');
+    await page.locator('#c-needs-needs-0-communeCode').fill('57672');
+    await page.waitForTimeout(Math.max(0, closing.getTime() - Date.now() + 1_000));
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText("L'appel est clos : votre contribution n'a pas été envoyée.").waitFor();
+    await page.reload();
+    await expect(page.getByTestId('call-state').textContent()).resolves.toBe('Clos');
+    await expect(page.locator('#c-needs-needs-0-title').inputValue()).resolves.toBe(
+      'Chaudronniers en retard',
+    );
+    await page.goto(`${platform.baseUrl}/contribute`);
+    const row = page.getByRole('row').filter({ hasText: 'Appel éclair' });
+    await expect(row.textContent()).resolves.toContain('Brouillon');
+  });
+});
