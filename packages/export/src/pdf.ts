@@ -1,26 +1,55 @@
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { formatDate, type Report } from '@atelier/domain';
-import type * as PdfMake from 'pdfmake';
+import * as pdfmakeModule from 'pdfmake';
+import * as robotoModule from 'pdfmake/build/vfs_fonts.js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { reportOutline, type OutlineBlock } from './outline.ts';
 
-// pdfmake is CommonJS (`module.exports = new pdfmake()`), which Node's ESM loader cannot
-// split into named exports: load it with require.
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as typeof PdfMake;
-const FONT_DIR = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${FONT_DIR}/Roboto-Regular.ttf`,
-    bold: `${FONT_DIR}/Roboto-Medium.ttf`,
-    italics: `${FONT_DIR}/Roboto-Italic.ttf`,
-    bolditalics: `${FONT_DIR}/Roboto-MediumItalic.ttf`,
-  },
-});
-// Nothing is fetched: no URL may be loaded, and only the bundled fonts may be read from disk.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+// pdfmake and its font file are CommonJS (`module.exports = …`): ESM sees them as `default`.
+// Both are imported statically so that an app bundling this package (the web app) bundles them.
+interface FileStore {
+  existsSync(name: unknown): boolean;
+  readFileSync(name: string): Buffer;
+  writeFileSync(name: string, content: Buffer): void;
+}
+type PdfMake = typeof pdfmakeModule & { virtualfs: FileStore };
+const pdfmake = ((pdfmakeModule as { default?: unknown }).default ?? pdfmakeModule) as PdfMake;
+const roboto = ((robotoModule as { default?: unknown }).default ?? robotoModule) as Record<string, string>;
+
+const FONT_FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+
+let ready = false;
+/**
+ * Gives pdfmake the bundled Roboto (its own base64 copy) in an in-memory file store, and
+ * forbids every URL and local path: nothing is fetched nor read from disk. pdfmake's own
+ * store is replaced because it refers to `__dirname`, which bundled ES modules lack.
+ */
+function preparePdfmake(): void {
+  if (ready) return;
+  const files = new Map<string, Buffer>();
+  for (const file of Object.values(FONT_FILES)) {
+    const base64 = roboto[file];
+    if (!base64) throw new Error(`pdfmake's bundled font ${file} is missing`);
+    files.set(file, Buffer.from(base64, 'base64'));
+  }
+  pdfmake.virtualfs = {
+    existsSync: (name) => typeof name === 'string' && files.has(name),
+    readFileSync(name) {
+      const content = files.get(name);
+      if (!content) throw new Error(`no file ${name} in the PDF renderer's store`);
+      return content;
+    },
+    writeFileSync: (name, content) => void files.set(name, content),
+  };
+  pdfmake.setFonts({ Roboto: FONT_FILES });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  ready = true;
+}
 
 const PAGE_WIDTH = 595.28 - 2 * 45;
 const ACCENT = '#1f4e79';
@@ -270,5 +299,6 @@ export function pdfDefinition(report: Report): TDocumentDefinitions {
  * @example await writeFile('compte-rendu.pdf', await renderPdf({ report }))
  */
 export async function renderPdf(options: { report: Report }): Promise<Buffer> {
+  preparePdfmake();
   return pdfmake.createPdf(pdfDefinition(options.report)).getBuffer();
 }

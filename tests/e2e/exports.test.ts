@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { needs, roadmap, type Need } from '@atelier/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { startPlatform, type Platform } from '../support/platform.ts';
+import { DEMO, DEMO_WORKSHOPS, signedInContext, workshopPath } from '../support/room.ts';
+
+const browser = browserAvailability();
+const poppler = existsSync('/usr/bin/pdftotext');
+if (!poppler)
+  console.warn('⚠ PDF text checks skipped: install poppler-utils (apt-get install -y poppler-utils).');
+
+/** A Node y-websocket client on a workshop's content document, with a browser context's session. */
+async function contentClient(options: {
+  context: BrowserContext;
+  platform: Platform;
+  workshopId: string;
+}): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const cookies = await options.context.cookies(options.platform.baseUrl);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const Socket = class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${options.platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
+    `${options.workshopId}/content`,
+    doc,
+    { WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket, disableBc: true },
+  );
+  await new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', () => resolve());
+  });
+  return { doc, provider };
+}
+
+const need = (fields: Pick<Need, 'id' | 'title'> & Partial<Need>): Need => ({
+  organisationId: 'org-e2e',
+  romeCode: 'H2913',
+  skills: ['TIG'],
+  headcount: 4,
+  horizonMonths: 12,
+  communeCode: '57221',
+  contract: 'cdi',
+  difficulty: 3,
+  crossBorder: false,
+  comment: '',
+  createdBy: 'e2e',
+  updatedAt: new Date().toISOString(),
+  ...fields,
+});
+
+/** Submits the export form with some choices and gives the downloaded file. */
+async function exportFile(
+  page: Page,
+  choices: {
+    format?: string;
+    names?: 'anonymised' | 'named';
+    separator?: string;
+    table?: string;
+    public?: boolean;
+  },
+): Promise<{ name: string; bytes: Buffer; path: string }> {
+  await page.locator('#export-format').selectOption(choices.format ?? 'pdf');
+  await page.locator(`input[name="names"][value="${choices.names ?? 'anonymised'}"]`).check();
+  if (choices.table) await page.locator('#export-table').selectOption(choices.table);
+  if (choices.separator) await page.locator('#export-separator').selectOption(choices.separator);
+  await page
+    .getByTestId('export-form')
+    .locator('input[name="public"]')
+    .setChecked(choices.public ?? false);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Exporter et télécharger' }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path), path };
+}
+
+/** Issue 10: the facilitator exports the report; participants get the published one once closed. */
+describe.skipIf(!browser.available)('exports in Chromium', () => {
+  let platform: Platform;
+  let chromium: Browser;
+  let facilitator: { context: BrowserContext; page: Page };
+  let company: { context: BrowserContext; page: Page };
+  let client: { doc: Y.Doc; provider: WebsocketProvider };
+  let path = '';
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    chromium = await launchBrowser();
+    facilitator = await signedInContext(chromium, platform, DEMO.facilitator);
+    company = await signedInContext(chromium, platform, DEMO.company);
+    path = await workshopPath(facilitator.page, platform, DEMO_WORKSHOPS.live);
+    client = await contentClient({
+      context: facilitator.context,
+      platform,
+      workshopId: path.split('/').at(-1)!,
+    });
+    needs.add(client.doc, need({ id: 'need-welders', title: 'Soudeurs TIG' }));
+    needs.add(client.doc, need({ id: 'need-formula', title: '=HYPERLINK("http://x","y")', headcount: 1 }));
+    roadmap.add(client.doc, {
+      id: 'action-section',
+      title: 'Ouvrir une section de soudage',
+      description: '',
+      ownerOrganisationId: 'org-e2e',
+      partnerOrganisationIds: [],
+      start: '2026-12-01',
+      due: '2027-03-01',
+      status: 'committed',
+      needIds: ['need-welders'],
+      createdBy: 'e2e',
+      updatedAt: new Date().toISOString(),
+    });
+    // The realtime server stores accepted updates within about 100 ms; exports read the store.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  });
+  afterAll(async () => {
+    client?.provider.destroy();
+    await chromium?.close();
+    expect(await platform?.stop()).toBe(0);
+  });
+
+  it('lets the facilitator export the PDF report and download it', async () => {
+    const { page } = facilitator;
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const pdf = await exportFile(page, { format: 'pdf', names: 'named' });
+    expect(pdf.name).toMatch(/^atelier-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-report\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (poppler) {
+      const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
+      expect(text).toContain(DEMO_WORKSHOPS.live.slice(0, 30));
+      expect(text).toContain('Soudeurs TIG');
+      expect(text).toContain('Ouvrir une section de soudage');
+      expect(text).toContain('Julien Animateur');
+      expect(text).toMatch(/Page 2 sur \d+/);
+    }
+    // Kept in the history, downloadable again byte for byte.
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const row = page.getByTestId('export-history').getByRole('row').nth(1);
+    await expect(row.textContent()).resolves.toContain('PDF · fr · nominatif');
+    const again = await page.request.get(
+      `${platform.baseUrl}${path}/exports/${(await row.getByRole('link').getAttribute('href'))!.split('/').at(-1)}`,
+    );
+    expect(again.status()).toBe(200);
+    expect(Buffer.from(await again.body()).equals(pdf.bytes)).toBe(true);
+  });
+
+  it('writes no name in the anonymised report', async () => {
+    const { page } = facilitator;
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const pdf = await exportFile(page, { format: 'pdf', names: 'anonymised' });
+    if (poppler) {
+      const text = execFileSync('pdftotext', [pdf.path, '-'], { encoding: 'utf8' });
+      for (const name of ['Julien Animateur', 'Sophie Entreprise', 'Karim Formation', 'Anne Observatrice']) {
+        expect(text).not.toContain(name);
+      }
+      expect(text).toContain('Aciéries de la Fensch (fictive)');
+    }
+  });
+
+  it('exports the needs as French-Excel CSV with the formula neutralised', async () => {
+    const { page } = facilitator;
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const csv = await exportFile(page, { format: 'csv', table: 'needs', separator: 'semicolon' });
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(';Soudeurs TIG;');
+    expect(text).toContain(`;"'=HYPERLINK(""http://x"",""y"")";`);
+  });
+
+  it('refuses exports to a participant of a live workshop', async () => {
+    const response = await company.page.goto(`${platform.baseUrl}${path}/exports`);
+    expect(response?.status()).toBe(403);
+    const post = await company.page.request.post(`${platform.baseUrl}${path}/exports/new`, {
+      form: { format: 'pdf', version: 'current', names: 'named', locale: 'fr' },
+      headers: { origin: platform.baseUrl },
+    });
+    expect(post.status()).toBe(403);
+  });
+
+  it('gives participants the report published for them once the workshop is closed', async () => {
+    const closed = await workshopPath(facilitator.page, platform, DEMO_WORKSHOPS.closed);
+    await facilitator.page.goto(`${platform.baseUrl}${closed}/exports`);
+    await exportFile(facilitator.page, { format: 'pdf', names: 'anonymised', public: true });
+    await exportFile(facilitator.page, { format: 'docx', names: 'named' });
+    const { page } = company;
+    await page.goto(`${platform.baseUrl}${closed}/exports`);
+    await page.getByRole('heading', { name: 'Comptes rendus publiés' }).waitFor();
+    const rows = page.getByTestId('export-history').getByRole('row');
+    expect(await rows.count()).toBe(2);
+    await expect(rows.nth(1).textContent()).resolves.toContain('PDF · fr · anonymisé');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      rows.nth(1).getByRole('link', { name: 'Télécharger' }).click(),
+    ]);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+  });
+});
