@@ -1,4 +1,5 @@
 import {
+  HELD_BACK_REASON,
   comments,
   needs,
   roadmap,
@@ -7,13 +8,17 @@ import {
   type RoadmapAction,
   type WorkshopSettings,
 } from '@atelier/domain';
+import * as decoding from 'lib0/decoding';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type WebSocket from 'ws';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
+import { updateMessage } from '../src/yjs/messages.ts';
 import {
   connect,
+  cookieWebSocket,
   needBy,
   nextClose,
   openWorld,
@@ -204,14 +209,21 @@ describe('Yjs write rules per seat on the content document', () => {
       room: content(),
       doc: schoolDoc,
       token: world.tokens.school,
+      connect: false,
     });
     providers.push(school);
+    const told: string[] = [];
+    school.messageHandlers[2] = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) === 0) told.push(decoding.readVarString(decoder));
+    };
+    school.connect();
     let closedWith: number | undefined;
     void nextClose(school).then((code) => (closedWith = code));
     await synced(school);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(needs.find(serverDoc(), 'school-own')).toBeUndefined();
     expect(school.wsconnected).toBe(true);
+    expect(told).toEqual([HELD_BACK_REASON]);
 
     const company = connect({
       port: server.port,
@@ -227,7 +239,35 @@ describe('Yjs write rules per seat on the content document', () => {
     );
     expect(closedWith).toBeUndefined();
     expect(server.metrics.render()).toMatch(
-      /atelier_yjs_updates_refused_total\{reason="held-back-invalid"\} [1-9]/,
+      /atelier_yjs_updates_refused_total\{reason="held-back-forbidden"\} [1-9]/,
     );
+  });
+
+  it('holds back an update that depends on changes the server lacks, instead of keeping it pending', async () => {
+    const base = new Y.Doc();
+    needs.add(base, needBy(world, 'company', 'unsent'));
+    const next = new Y.Doc();
+    Y.applyUpdate(next, Y.encodeStateAsUpdate(base));
+    const before = Y.encodeStateVector(next);
+    needs.update(next, 'unsent', { headcount: 7 });
+    const dependent = Y.encodeStateAsUpdate(next, before);
+
+    const Socket = cookieWebSocket(world.tokens.company) as typeof WebSocket;
+    const ws = new Socket(`ws://127.0.0.1:${server.port}/yjs/${content()}`);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    const told = new Promise<string>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === 2 && decoding.readVarUint(decoder) === 0)
+          resolve(decoding.readVarString(decoder));
+      }),
+    );
+    ws.once('message', () => ws.send(updateMessage(dependent)));
+    expect(await told).toBe(HELD_BACK_REASON);
+    expect(needs.find(serverDoc(), 'unsent')).toBeUndefined();
+    const room = server.yjs.rooms.get(content())!;
+    expect(room.doc.store.pendingStructs).toBeNull();
+    ws.close();
+    expect(await closed).toBe(1005);
   });
 });

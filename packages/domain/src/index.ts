@@ -191,6 +191,7 @@ export {
   compareRoadmapDates,
   roadmapDatesInOrder,
   CONTENT_COLLECTIONS,
+  HELD_BACK_REASON,
   sectionOfEntry,
   checkSectionWrite,
   checkEntryFields,

@@ -1,5 +1,6 @@
 import {
   CLOSE_CODES,
+  HELD_BACK_REASON,
   READ_ONLY_REASON,
   can,
   writeActionOf,
@@ -46,10 +47,11 @@ const RESYNC_MAX_MS = 30_000;
  * An update the server cannot take from this writer now is held back rather than
  * fatal in two cases: it depends on changes the server lacks (`incomplete`), or it is
  * the client's answer to the server's sync step 1 and carries someone else's changes
- * (after a crash lost updates that other clients had already received; their authors
- * resend them). The connection then ignores its updates and asks for its state again
- * (sync step 1) after 1 s, doubling up to 30 s, until its answer is accepted. Any
- * other refused update closes the connection with 4400.
+ * that this writer may not make (after a crash lost updates that other clients had
+ * already received; their authors resend them). The client is told once
+ * (`HELD_BACK_REASON`); the connection ignores its updates and asks for its state
+ * again (sync step 1) after 1 s, doubling up to 30 s, until its answer is accepted.
+ * Any other refused update closes the connection with 4400.
  */
 export class YjsConnection implements RoomPeer {
   private readonly bucket: TokenBucket;
@@ -187,8 +189,9 @@ export class YjsConnection implements RoomPeer {
         return this.refuse('messageTooLarge', 'document-too-large');
       case 'incomplete':
         return this.holdBack(verdict);
-      case 'invalid':
+      case 'forbidden':
         return answer ? this.holdBack(verdict) : this.refuse('malformedMessage', verdict);
+      case 'invalid':
       case 'malformed':
         return this.refuse('malformedMessage', verdict);
       default: {
@@ -205,6 +208,7 @@ export class YjsConnection implements RoomPeer {
       { room: this.room.name, userId: this.identity.userId, reason },
       'yjs update held back; asking the client for its state again later',
     );
+    if (!this.heldBack) this.send(permissionDenied(HELD_BACK_REASON));
     this.heldBack = true;
     if (this.resyncTimer) return;
     this.resyncTimer = setTimeout(() => {

@@ -31,11 +31,12 @@ export const FROM_FANOUT = Symbol('fanout');
 const FROM_CLEANUP = Symbol('cleanup');
 
 /**
- * `invalid`: refused by the schema or the write rules; `incomplete`: depends on
- * changes the server does not have yet (Yjs would keep it pending, to integrate it
- * later under someone else's update), so it is refused too.
+ * `invalid`: refused by the document schema; `forbidden`: valid, but refused by the
+ * write rules of the writer's seat; `incomplete`: depends on changes the server does
+ * not have yet (Yjs would keep it pending, to integrate it later under someone else's
+ * update), so it is refused too.
  */
-export type UpdateVerdict = 'applied' | 'malformed' | 'invalid' | 'incomplete' | 'too-large';
+export type UpdateVerdict = 'applied' | 'malformed' | 'invalid' | 'forbidden' | 'incomplete' | 'too-large';
 
 /** Builds a snapshot: every update applied to one document, re-encoded (deleted content collected). */
 function mergeToState(updates: Uint8Array[]): Uint8Array {
@@ -163,7 +164,7 @@ export class DocRoom {
     if (violations.length > 0) {
       this.deps.log.debug({ room: this.name, violations }, 'update refused by the document rules');
       this.rebuildShadow();
-      return 'invalid';
+      return violations.every((violation) => violation.rule === 'write') ? 'forbidden' : 'invalid';
     }
     if (writer && wasComplete && (store.pendingStructs !== null || store.pendingDs !== null)) {
       // Nothing integrated: dropping what Yjs kept pending restores the scratch copy.

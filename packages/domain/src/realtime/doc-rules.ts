@@ -43,6 +43,8 @@ export function defineDocument(doc: Y.Doc, kind: RoomKind): void {
 export interface RuleViolation {
   path: string;
   message: string;
+  /** `write`: the change is valid, but not this writer's to make (the write rules per seat). */
+  rule?: 'write';
 }
 
 function nameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | undefined {
@@ -82,11 +84,11 @@ export function checkTransaction(options: {
   const changes = collectContentChanges({ doc: options.doc, transaction: options.transaction });
   for (const section of changes.sections) {
     const refused = checkSectionWrite({ writer, section, settings });
-    if (refused) violations.push(refused);
+    if (refused) violations.push({ ...refused, rule: 'write' });
   }
   for (const change of changes.entries) {
     const refused = checkEntryChange({ writer, change, settings });
-    if (refused) violations.push(refused);
+    if (refused) violations.push({ ...refused, rule: 'write' });
     if (violations.length >= 10) break;
   }
   return violations;

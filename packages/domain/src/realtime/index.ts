@@ -86,6 +86,7 @@ export type { PollRules } from './polls.ts';
 export { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
 export {
   CONTENT_COLLECTIONS,
+  HELD_BACK_REASON,
   sectionOfEntry,
   checkSectionWrite,
   checkEntryFields,

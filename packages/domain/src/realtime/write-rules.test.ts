@@ -5,11 +5,13 @@ import {
   ideas,
   needs,
   roadmap,
+  scenarios,
   type Comment,
   type Idea,
   type Need,
   type RoadmapAction,
 } from './content-doc.ts';
+import { collectContentChanges, type ContentChanges } from './doc-changes.ts';
 import { checkTransaction, defineDocument } from './doc-rules.ts';
 import { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
 import { checkEntryChange, type ContentWriter, type WriteRuleSettings } from './write-rules.ts';
@@ -237,6 +239,47 @@ describe('content write rules: ideas, comments and locked sections', () => {
         settings: {},
       }),
     ).toEqual({ path: 'scenarios[undefined]', message: 'read-only seat' });
+  });
+});
+
+describe('content changes of one transaction', () => {
+  it('lets participants write scenarios unless the section is locked', () => {
+    const scenario = {
+      id: 's1',
+      title: 'Navette',
+      description: '',
+      assumptions: { shuttle: true },
+      createdBy: 'u-school',
+      updatedAt: at,
+    };
+    expect(room()(school, (doc) => scenarios.put(doc, scenario))).toEqual([]);
+    expect(room({ lockedSections: ['scenarios'] })(school, (doc) => scenarios.put(doc, scenario))).toEqual([
+      'section locked by the facilitator',
+    ]);
+  });
+
+  it('ignores an entry added and deleted in the same transaction, and visits only what changed', () => {
+    const doc = new Y.Doc();
+    defineDocument(doc, 'content');
+    for (let i = 0; i < 2000; i++) needs.add(doc, { ...need, id: `n${i}` });
+    const seen: ContentChanges[] = [];
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      seen.push(collectContentChanges({ doc, transaction }));
+    });
+    doc.transact(() => {
+      needs.add(doc, { ...need, id: 'ephemeral' });
+      doc.getArray('needs').delete(2000, 1);
+    });
+    needs.update(doc, 'n1500', { headcount: 9 });
+    expect(seen[0]?.entries).toEqual([]);
+    expect(seen[1]?.entries).toEqual([
+      {
+        collection: 'needs',
+        kind: 'modify',
+        before: expect.objectContaining({ id: 'n1500', headcount: 4 }),
+        after: expect.objectContaining({ id: 'n1500', headcount: 9 }),
+      },
+    ]);
   });
 });
 

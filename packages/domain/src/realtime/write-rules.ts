@@ -2,6 +2,14 @@ import type { WorkshopRole } from '../workshop/workshop.ts';
 import type { RoomSection, WorkshopSettings } from './facilitation-doc.ts';
 import { roadmapDatesInOrder } from './roadmap-dates.ts';
 
+/**
+ * What the server tells a client (y-protocols "permission denied") whose catch-up it
+ * holds back: it carries someone else's changes the server lacks, or depends on
+ * changes it lacks. The client's edits stay in its document and are asked again.
+ */
+export const HELD_BACK_REASON =
+  'held back: your document carries changes the server does not have yet; your edits are kept and will be sent again';
+
 /** The collections of the `content` document whose entries are Y.Maps. */
 export const CONTENT_COLLECTIONS = ['needs', 'roadmap', 'ideas', 'scenarios', 'comments'] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
