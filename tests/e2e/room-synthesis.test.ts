@@ -101,4 +101,14 @@ describe.skipIf(!browser.available)('the synthesis editor in Chromium', () => {
     expect(await observer.getByRole('toolbar').count()).toBe(0);
     expect(await observer.getByRole('button', { name: 'Enregistrer une version' }).count()).toBe(0);
   });
+
+  it('is read-only for everyone in a closed workshop, facilitators included', async () => {
+    const path = await workshopPath(facilitator, platform, DEMO_WORKSHOPS.closed);
+    await openRoom(facilitator, platform, path, 'synthesis');
+    const editor = editorOf(facilitator);
+    await editor.waitFor();
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+    expect(await facilitator.getByRole('toolbar').count()).toBe(0);
+    expect(await facilitator.getByRole('button', { name: 'Enregistrer une version' }).count()).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { needs, type Need } from '@atelier/domain';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -133,6 +134,16 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
     expect(await page.locator('main input, main textarea, main form, [contenteditable="true"]').count()).toBe(
       0,
     );
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('lets a participant read versions but not save one: no form, and a direct post is refused with 403', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkName, forkScenario, parseValue, renameAssumption, withoutAssumption } from './assumptions.ts';
+import { knownAssumption } from './known.ts';
 
 describe('checkName', () => {
   it('trims and accepts a new name', () => {
@@ -23,31 +24,33 @@ describe('checkName', () => {
 
 describe('parseValue', () => {
   it('reads numbers with a decimal comma', () => {
-    expect(parseValue({ kind: 'number', input: '0,3', name: 'x' })).toEqual({ ok: true, value: 0.3 });
+    expect(parseValue({ kind: 'number', input: '0,3' })).toEqual({ ok: true, value: 0.3 });
   });
   it('refuses what is not a number', () => {
-    expect(parseValue({ kind: 'number', input: 'abc', name: 'x' })).toEqual({
+    expect(parseValue({ kind: 'number', input: 'abc' })).toEqual({
       ok: false,
       error: 'not_a_number',
     });
-    expect(parseValue({ kind: 'number', input: ' ', name: 'x' })).toEqual({
+    expect(parseValue({ kind: 'number', input: ' ' })).toEqual({
       ok: false,
       error: 'value_required',
     });
   });
   it('checks an assumption the models know against their range', () => {
-    expect(parseValue({ kind: 'number', input: '1.5', name: 'teleworkShare' })).toEqual({
+    expect(parseValue({ kind: 'number', input: '1.5', known: knownAssumption('teleworkShare') })).toEqual({
       ok: false,
       error: 'out_of_model_range',
     });
-    expect(parseValue({ kind: 'number', input: '30', name: 'reach.ptMinutes' }).ok).toBe(true);
+    expect(parseValue({ kind: 'number', input: '30', known: knownAssumption('reach.ptMinutes') }).ok).toBe(
+      true,
+    );
   });
   it('refuses overlong text and reads yes/no', () => {
-    expect(parseValue({ kind: 'text', input: 'x'.repeat(501), name: 'note' })).toEqual({
+    expect(parseValue({ kind: 'text', input: 'x'.repeat(501) })).toEqual({
       ok: false,
       error: 'text_too_long',
     });
-    expect(parseValue({ kind: 'boolean', input: true, name: 'tram' })).toEqual({ ok: true, value: true });
+    expect(parseValue({ kind: 'boolean', input: true })).toEqual({ ok: true, value: true });
   });
 });
 

@@ -1,6 +1,6 @@
 // Scenario assumptions as the room edits them: typed values, names checked against the
 // content schema, and the assumptions the territory's two models already read.
-import { mobilityScenarioSchema, scenarioSchema, skillsScenarioSchema, type Scenario } from '@atelier/domain';
+import { scenarioSchema, type Scenario } from '@atelier/domain';
 import type { z } from 'zod';
 
 export type AssumptionValue = number | string | boolean;
@@ -24,45 +24,12 @@ export type AssumptionError =
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: AssumptionError };
 
-/** An assumption the models read: its name in the scenario, its model and its check. */
+/** An assumption the models read: its name in the scenario, its model and its check (see known.ts). */
 export interface KnownAssumption {
   name: string;
   model: 'mobility' | 'skills';
   kind: AssumptionKind;
   schema: z.ZodType;
-}
-
-const mobility = mobilityScenarioSchema.shape;
-const skills = skillsScenarioSchema.shape;
-
-/**
- * Scalar assumptions of the mobility and skills scenario schemas (nested ones named
- * with a dot). The scenario lab will map a scenario's record onto the models' inputs.
- */
-export const KNOWN_ASSUMPTIONS: readonly KnownAssumption[] = [
-  { name: 'fuelPrice', model: 'mobility', kind: 'number', schema: mobility.fuelPrice },
-  { name: 'teleworkShare', model: 'mobility', kind: 'number', schema: mobility.teleworkShare },
-  { name: 'cyclingQuality', model: 'mobility', kind: 'number', schema: mobility.cyclingQuality },
-  { name: 'yearsToRetirement', model: 'skills', kind: 'number', schema: skills.yearsToRetirement },
-  { name: 'jobSeekerMatchRate', model: 'skills', kind: 'number', schema: skills.jobSeekerMatchRate },
-  { name: 'otherEntrantRate', model: 'skills', kind: 'number', schema: skills.otherEntrantRate },
-  {
-    name: 'crossBorderPull.share',
-    model: 'skills',
-    kind: 'number',
-    schema: skills.crossBorderPull.unwrap().shape.share,
-  },
-  {
-    name: 'reach.carMinutes',
-    model: 'skills',
-    kind: 'number',
-    schema: skills.reach.unwrap().shape.carMinutes,
-  },
-  { name: 'reach.ptMinutes', model: 'skills', kind: 'number', schema: skills.reach.unwrap().shape.ptMinutes },
-];
-
-export function knownAssumption(name: string): KnownAssumption | undefined {
-  return KNOWN_ASSUMPTIONS.find((known) => known.name === name);
 }
 
 /** The kind of a stored value. */
@@ -90,14 +57,14 @@ export function checkName(options: {
 
 /**
  * Reads a value typed in the form as the chosen kind: numbers accept a decimal comma;
- * an assumption the models know must be in their range.
+ * an assumption the models know (`known`, from known.ts) must be in their range.
  *
- * @example parseValue({ kind: 'number', input: '0,3', name: 'teleworkShare' }) // { ok: true, value: 0.3 }
+ * @example parseValue({ kind: 'number', input: '0,3' }) // { ok: true, value: 0.3 }
  */
 export function parseValue(options: {
   kind: AssumptionKind;
   input: string | boolean;
-  name: string;
+  known?: KnownAssumption | undefined;
 }): Checked<AssumptionValue> {
   const { kind, input } = options;
   let value: AssumptionValue;
@@ -124,7 +91,7 @@ export function parseValue(options: {
       return unreachable;
     }
   }
-  const known = knownAssumption(options.name.trim());
+  const known = options.known;
   if (known && known.kind === kind && !known.schema.safeParse(value).success) {
     return { ok: false, error: 'out_of_model_range' };
   }
