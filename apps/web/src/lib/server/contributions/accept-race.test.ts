@@ -1,0 +1,246 @@
+// Integration: two facilitators accepting the same contribution at the same moment merge it
+// once — the moderation against PostgreSQL, the merge through a real realtime server process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { calls, contributions, createDb, migrate, seedDemo, sessions, type Db } from '@atelier/db';
+import { contributionEntries, needs, roomName } from '@atelier/domain';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { mergeIntoContent } from './merge.ts';
+import { acceptContribution, type Merge } from './moderation.ts';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const realtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../realtime');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const need = (title: string) => ({
+  romeCode: 'H2913',
+  title,
+  skills: ['TIG'],
+  headcount: 2,
+  horizonMonths: 12,
+  communeCode: '57221',
+  contract: 'cdi',
+  difficulty: 3,
+  crossBorder: false,
+  comment: '',
+});
+
+describe.skipIf(!serverUrl)('accepting a contribution (PostgreSQL, real realtime server)', () => {
+  const name = `atelier_race_${randomBytes(5).toString('hex')}`;
+  let admin: postgres.Sql;
+  let db: Db;
+  let realtime: ChildProcess;
+  let port = 0;
+  let workshopId = '';
+  let callId = '';
+  let companyId = '';
+  let steelId = '';
+  const tokens: Record<'facilitatorA' | 'facilitatorB' | 'observer', string> = {
+    facilitatorA: '',
+    facilitatorB: '',
+    observer: '',
+  };
+  let facilitatorId = '';
+
+  const mergeAs =
+    (token: string): Merge =>
+    ({ workshopId: id, entries }) =>
+      mergeIntoContent({
+        realtimePort: port,
+        workshopId: id,
+        sessionToken: token,
+        entries,
+        timeoutMs: 5_000,
+      });
+
+  async function submitted(titles: string[]): Promise<string> {
+    const now = new Date();
+    const saved = await contributions.save(db.sql, {
+      callId,
+      workshopId,
+      authorId: companyId,
+      organisationId: steelId,
+      kind: 'needs',
+      payload: { needs: titles.map(need) },
+      now,
+    });
+    expect(await contributions.submit(db.sql, { id: saved!.id, authorId: companyId, now })).toBe('submitted');
+    return saved!.id;
+  }
+
+  async function documentNeeds(): Promise<ReturnType<typeof needs.read>> {
+    const doc = new Y.Doc();
+    const token = tokens.observer;
+    const provider = new WebsocketProvider(
+      `ws://127.0.0.1:${port}/yjs`,
+      roomName(workshopId, 'content'),
+      doc,
+      {
+        WebSocketPolyfill: class extends WebSocket {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols, { headers: { cookie: `atelier_session=${token}` } });
+          }
+        } as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    );
+    await new Promise<void>((resolve) => provider.on('sync', (state: boolean) => state && resolve()));
+    const read = needs.read(doc);
+    provider.destroy();
+    return read;
+  }
+
+  beforeAll(async () => {
+    admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    db = await createDb({ url: url.toString(), max: 6 });
+    await migrate({ sql: db.sql });
+    const now = new Date();
+    await seedDemo({ sql: db.sql, now });
+    const id = async (query: Promise<{ id: string }[]>) => (await query)[0]!.id;
+    workshopId = await id(db.sql`select id from workshops where status = 'live'`);
+    facilitatorId = await id(db.sql`select id from users where email = 'facilitator@atelier.example'`);
+    companyId = await id(db.sql`select id from users where email = 'company@atelier.example'`);
+    const observerId = await id(db.sql`select id from users where email = 'observer@atelier.example'`);
+    steelId = await id(
+      db.sql`select organisation_id as id from workshop_members where workshop_id = ${workshopId} and user_id = ${companyId}`,
+    );
+    for (const [key, userId] of [
+      ['facilitatorA', facilitatorId],
+      ['facilitatorB', facilitatorId],
+      ['observer', observerId],
+    ] as const) {
+      tokens[key] = sessions.generateToken();
+      await sessions.create(db.sql, { token: tokens[key], userId, now });
+    }
+    callId = (
+      await calls.create(db.sql, {
+        workshopId,
+        title: 'Besoins',
+        text: '',
+        asks: ['needs'],
+        audienceKinds: ['company'],
+        audienceOrganisationIds: [],
+        questions: [],
+        opensAt: new Date(now.getTime() - 60_000),
+        closesAt: new Date(now.getTime() + 3_600_000),
+        createdBy: facilitatorId,
+        now,
+      })
+    ).id;
+    port = await freePort();
+    realtime = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: realtimeDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        REALTIME_PORT: String(port),
+        REALTIME_HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error('the realtime server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    if (realtime && realtime.exitCode === null) {
+      await new Promise((resolve) => {
+        realtime.once('exit', resolve);
+        realtime.kill('SIGTERM');
+      });
+    }
+    await db?.close();
+    await admin?.unsafe(`drop database if exists ${name} with (force)`);
+    await admin?.end();
+  });
+
+  it('merges once when two facilitators accept at the same moment; the other is told it is already moderated', async () => {
+    const id = await submitted(['Soudeurs A', 'Soudeurs B', 'Soudeurs C']);
+    const outcomes = await Promise.all(
+      (['facilitatorA', 'facilitatorB'] as const).map((who) =>
+        acceptContribution(db.sql, {
+          workshopId,
+          contributionId: id,
+          moderatorId: facilitatorId,
+          merge: mergeAs(tokens[who]),
+          now: new Date(),
+        }),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['accepted', 'already_moderated']);
+    const merged = (await documentNeeds()).filter((entry) => entry.contributionId === id);
+    expect(merged.map((entry) => entry.title).sort()).toEqual(['Soudeurs A', 'Soudeurs B', 'Soudeurs C']);
+    expect(
+      merged.every((entry) => entry.contributorId === companyId && entry.organisationId === steelId),
+    ).toBe(true);
+    const [row] = await db.sql<{ status: string }[]>`select status from contributions where id = ${id}`;
+    expect(row?.status).toBe('accepted');
+    const [audit] = await db.sql<{ count: number }[]>`
+      select count(*)::int as count from audit_log where action = 'contribution.accepted' and details->>'contributionId' = ${id}`;
+    expect(audit?.count).toBe(1);
+  }, 30_000);
+
+  it('adds nothing when the same entries are merged again (a retried merge)', async () => {
+    const id = await submitted(['Chaudronniers']);
+    const moderated = await contributions.moderate(db.sql, {
+      id,
+      workshopId,
+      moderatorId: facilitatorId,
+      now: new Date(),
+      decision: 'accepted',
+    });
+    const entries = contributionEntries({
+      contribution: { ...moderated!, authorId: companyId },
+      acceptedBy: facilitatorId,
+      now: new Date(),
+    });
+    const first = await mergeAs(tokens.facilitatorA)({ workshopId, entries });
+    const again = await mergeAs(tokens.facilitatorB)({ workshopId, entries });
+    expect([first.added, again.added]).toEqual([1, 0]);
+    expect((await documentNeeds()).filter((entry) => entry.contributionId === id)).toHaveLength(1);
+  }, 30_000);
+
+  it('puts the contribution back in the queue when the realtime server refuses the merge', async () => {
+    const id = await submitted(['Monteurs']);
+    // An observer's seat is read-only: the realtime server refuses their write.
+    const outcome = await acceptContribution(db.sql, {
+      workshopId,
+      contributionId: id,
+      moderatorId: facilitatorId,
+      merge: mergeAs(tokens.observer),
+      now: new Date(),
+    });
+    expect(outcome).toBe('merge_failed');
+    const [row] = await db.sql<{ status: string }[]>`select status from contributions where id = ${id}`;
+    expect(row?.status).toBe('submitted');
+    expect((await documentNeeds()).filter((entry) => entry.contributionId === id)).toHaveLength(0);
+  }, 30_000);
+});
