@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
 import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
@@ -51,6 +51,15 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     everyone = [facilitator, company, school, observer];
     const path = await workshopPath(facilitator, platform, DEMO_WORKSHOPS.live);
     await Promise.all(everyone.map((page) => openRoom(page, platform, path, 'agenda')));
+  });
+  afterEach(async ({ task }) => {
+    // A failure leaves a picture of each context behind, to see what was on screen.
+    if (task.result?.state !== 'fail') return;
+    const names = ['facilitator', 'company', 'school', 'observer'];
+    for (const [index, page] of everyone.entries()) {
+      const file = `test-results/screenshots/failure-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${names[index]}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    }
   });
   afterAll(async () => {
     await chromium?.close();
@@ -186,8 +195,112 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
       .waitFor({ timeout: 5000 });
   });
 
+  it('lets the facilitator group cards, put them to a dot-vote and turn one into a roadmap action', async () => {
+    const texts = ['Navette Thionville–Luxembourg aux heures de poste', 'Covoiturage des intérimaires'];
+    const ideas = panel(facilitator, 'ideas');
+    for (const text of texts) {
+      await ideas.getByLabel('Nouvelle idée').fill(text);
+      await ideas.getByRole('button', { name: 'Ajouter la carte' }).click();
+    }
+    const cardOf = (page: Page, text: string) =>
+      panel(page, 'ideas').getByTestId('idea-card').filter({ hasText: text });
+    for (const text of texts) await cardOf(facilitator, text).getByRole('checkbox').check();
+    await ideas.getByRole('button', { name: 'Grouper' }).click();
+    await expect
+      .poll(() => panel(observer, 'ideas').getByText('Groupe de 2 cartes').count(), { timeout: 5000 })
+      .toBe(1);
+
+    for (const text of texts) await cardOf(facilitator, text).getByRole('checkbox').check();
+    await ideas.getByRole('button', { name: 'Lancer un vote à points' }).click();
+    const poll = aside(company).getByTestId('poll').filter({ hasText: 'Quelles idées retenir ?' });
+    await poll.waitFor({ timeout: 5000 });
+    for (const text of texts) expect(await poll.getByLabel(text, { exact: true }).count()).toBe(1);
+
+    const card = cardOf(facilitator, texts[1]!);
+    await card.getByRole('button', { name: 'Transformer en action' }).click();
+    await card.getByLabel('Échéance (date ou J+N)').fill('J+60');
+    await card.getByRole('button', { name: 'Créer' }).click();
+    await expect
+      .poll(
+        () =>
+          cardOf(observer, texts[1]!)
+            .locator('xpath=ancestor::section[@data-column]')
+            .getAttribute('data-column'),
+        { timeout: 5000 },
+      )
+      .toBe('actions');
+    // The server accepted every write: nobody's connection was refused.
+    for (const page of everyone) {
+      expect(await page.getByTestId('connection').getAttribute('class')).toContain('connection-connected');
+    }
+  });
+
+  it('refuses an invalid need at the form, with the error tied to the field', async () => {
+    const ideas = panel(facilitator, 'ideas');
+    const card = ideas.getByTestId('idea-card').filter({ hasText: 'Mutualiser un plateau technique' });
+    await card.getByRole('button', { name: 'Transformer en besoin' }).click();
+    await card.getByLabel('Code ROME').fill('Z9');
+    await card.getByLabel('Code commune INSEE').fill('57463');
+    await card.getByRole('button', { name: 'Créer' }).click();
+    const rome = card.getByLabel('Code ROME');
+    expect(await rome.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await rome.getAttribute('aria-describedby')) ?? '';
+    expect(await facilitator.locator(`#${describedBy}`).textContent()).toContain('Un code ROME');
+    await rome.fill('H2913');
+    await card.getByRole('button', { name: 'Créer' }).click();
+    await card.getByLabel('Code ROME').waitFor({ state: 'detached', timeout: 5000 });
+    expect(await facilitator.getByTestId('connection').getAttribute('class')).toContain(
+      'connection-connected',
+    );
+  });
+
+  it('locks a section for participants and brings everyone to a section', async () => {
+    const addForm = (page: Page) => panel(page, 'ideas').getByRole('button', { name: 'Ajouter la carte' });
+    expect(await addForm(company).count()).toBe(1);
+    await panel(facilitator, 'ideas').getByRole('button', { name: 'Verrouiller la section' }).click();
+    await expect.poll(() => addForm(company).count(), { timeout: 5000 }).toBe(0);
+    expect(await panel(company, 'ideas').getByRole('note').textContent()).toContain('verrouillé');
+    expect(await company.locator('#tab-ideas').textContent()).toContain('verrouillée');
+    await panel(facilitator, 'ideas').getByRole('button', { name: 'Verrouiller la section' }).click();
+    await expect.poll(() => addForm(company).count(), { timeout: 5000 }).toBe(1);
+
+    await showSection(facilitator, 'needs', 'Besoins');
+    await panel(facilitator, 'needs').getByRole('button', { name: 'Amener tout le monde ici' }).click();
+    for (const page of [company, school, observer]) {
+      await expect
+        .poll(() => page.locator('#tab-needs').getAttribute('aria-selected'), { timeout: 5000 })
+        .toBe('true');
+    }
+  });
+
+  it('gives the floor from the speaking queue and shows reactions to everyone', async () => {
+    await aside(company)
+      .getByRole('button', { name: /Lever la main/ })
+      .click();
+    const give = aside(facilitator).getByRole('button', { name: 'Donner la parole à Sophie Entreprise' });
+    await give.waitFor({ timeout: 5000 });
+    await give.click();
+    for (const page of everyone) {
+      await expect
+        .poll(() => page.getByTestId('speaker').textContent(), { timeout: 5000 })
+        .toContain('Sophie Entreprise a la parole');
+    }
+    await expect
+      .poll(() => company.locator('.room > [aria-live="polite"]').textContent(), { timeout: 5000 })
+      .toContain('vous donne la parole');
+    await aside(facilitator).getByRole('button', { name: 'Reprendre la parole' }).click();
+    await expect
+      .poll(() => observer.getByTestId('speaker').textContent(), { timeout: 5000 })
+      .toContain("Personne n'a la parole.");
+
+    await aside(school).getByRole('button', { name: "Réagir : d'accord" }).click();
+    await expect
+      .poll(() => observer.getByTestId('reactions').textContent(), { timeout: 5000 })
+      .toContain("d'accord");
+  });
+
   it("shows no editing or facilitation control in a closed workshop's room, even to its facilitator", async () => {
-    const page = (await signedInContext(chromium, platform, DEMO.facilitator)).page;
+    const page = await facilitator.context().newPage();
     const path = await workshopPath(page, platform, DEMO_WORKSHOPS.closed);
     await openRoom(page, platform, path, 'agenda');
     await page.getByTestId('timer').waitFor();
@@ -200,6 +313,6 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     }
     await showSection(page, 'ideas', 'Idées');
     expect(await panel(page, 'ideas').locator(controls).count()).toBe(0);
-    await page.context().close();
+    await page.close();
   });
 });
