@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CONTENT_DOC_SCHEMA } from './content-doc.ts';
 import type { RoomSection } from './facilitation-doc.ts';
 import {
   CONTENT_COLLECTIONS,
@@ -12,9 +13,17 @@ export interface ContentChanges {
   entries: EntryChange[];
   /** Sections written outside entries (the synthesis, which is rich text). */
   sections: Set<RoomSection>;
+  /** Collections of the schema written without write rules of their own (facilitators only). */
+  unruled: Set<string>;
 }
 
 const COLLECTIONS: ReadonlySet<string> = new Set(CONTENT_COLLECTIONS);
+/** Collections of the schema that have no write rules yet. */
+const UNRULED: ReadonlySet<string> = new Set(
+  Object.entries(CONTENT_DOC_SCHEMA)
+    .filter(([name, spec]) => spec.type !== 'xml' && !COLLECTIONS.has(name))
+    .map(([name]) => name),
+);
 
 /**
  * Lists the entries one transaction added, modified or deleted in a `content`
@@ -30,9 +39,11 @@ export function collectContentChanges(options: { doc: Y.Doc; transaction: Y.Tran
   const { doc, transaction } = options;
   const names = new Map<unknown, string>();
   for (const [name, type] of doc.share) names.set(type, name);
+  const unruled = new Set<string>();
   const collectionOf = (type: unknown): ContentCollection | undefined => {
     if (!(type instanceof Y.AbstractType) || type._item !== null) return undefined;
     const name = names.get(type);
+    if (name !== undefined && UNRULED.has(name)) unruled.add(name);
     return name !== undefined && COLLECTIONS.has(name) ? (name as ContentCollection) : undefined;
   };
   const isSynthesis = (type: unknown): boolean => {
@@ -100,7 +111,7 @@ export function collectContentChanges(options: { doc: Y.Doc; transaction: Y.Tran
     });
   }
 
-  return { entries, sections };
+  return { entries, sections, unruled };
 
   /**
    * An entry's fields before or after the transaction, read from each key's items

@@ -86,6 +86,11 @@ export function checkTransaction(options: {
     const refused = checkSectionWrite({ writer, section, settings });
     if (refused) violations.push({ ...refused, rule: 'write' });
   }
+  if (writer.role !== 'facilitator') {
+    for (const name of changes.unruled) {
+      violations.push({ path: name, message: 'written by facilitators only', rule: 'write' });
+    }
+  }
   for (const change of changes.entries) {
     const refused = checkEntryChange({ writer, change, settings });
     if (refused) violations.push({ ...refused, rule: 'write' });

@@ -6,6 +6,8 @@ import {
   needs,
   roadmap,
   scenarios,
+  trainingOffers,
+  CONTENT_DOC_SCHEMA,
   type Comment,
   type Idea,
   type Need,
@@ -14,7 +16,12 @@ import {
 import { collectContentChanges, type ContentChanges } from './doc-changes.ts';
 import { checkTransaction, defineDocument } from './doc-rules.ts';
 import { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
-import { checkEntryChange, type ContentWriter, type WriteRuleSettings } from './write-rules.ts';
+import {
+  CONTENT_COLLECTIONS,
+  checkEntryChange,
+  type ContentWriter,
+  type WriteRuleSettings,
+} from './write-rules.ts';
 
 const company: ContentWriter = { userId: 'u-company', role: 'participant', organisationId: 'org-steel' };
 const school: ContentWriter = { userId: 'u-school', role: 'participant', organisationId: 'org-school' };
@@ -118,6 +125,9 @@ describe('content write rules: needs', () => {
     ]);
     expect(edit(company, (doc) => needs.add(doc, { ...need, id: 'n4', createdBy: 'u-other' }))).toEqual([
       'createdBy must be the writer',
+    ]);
+    expect(edit(company, (doc) => needs.update(doc, 'n1', { contributorId: 'u-school' }))).toEqual([
+      'provenance of a contribution is set by facilitators',
     ]);
   });
 
@@ -239,6 +249,39 @@ describe('content write rules: ideas, comments and locked sections', () => {
         settings: {},
       }),
     ).toEqual({ path: 'scenarios[undefined]', message: 'read-only seat' });
+  });
+});
+
+describe('content write rules: training offers and coverage', () => {
+  const offer = {
+    id: 't1',
+    organisationId: 'org-school',
+    title: 'CAP soudeur',
+    romeCodes: ['H2913'],
+    seatsPerYear: 12,
+    durationMonths: 24,
+    communeCode: '57463',
+    description: '',
+    createdBy: 'u-school',
+    updatedAt: at,
+  };
+
+  it('keeps training offers to their organisation, like needs, and locks them with the needs', () => {
+    const edit = room();
+    expect(edit(school, (doc) => trainingOffers.add(doc, offer))).toEqual([]);
+    expect(edit(company, (doc) => trainingOffers.add(doc, { ...offer, createdBy: 'u-company' }))).toEqual([
+      "only your organisation's training offers",
+    ]);
+    expect(room({ lockedSections: ['needs'] })(school, (doc) => trainingOffers.add(doc, offer))).toEqual([
+      'section locked by the facilitator',
+    ]);
+  });
+
+  it('has write rules for every collection of the content document', () => {
+    const collections = Object.entries(CONTENT_DOC_SCHEMA)
+      .filter(([, spec]) => spec.type !== 'xml')
+      .map(([name]) => name);
+    expect([...collections].sort()).toEqual([...CONTENT_COLLECTIONS].sort());
   });
 });
 

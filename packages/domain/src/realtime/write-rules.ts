@@ -10,8 +10,19 @@ import { roadmapDatesInOrder } from './roadmap-dates.ts';
 export const HELD_BACK_REASON =
   'held back: your document carries changes the server does not have yet; your edits are kept and will be sent again';
 
-/** The collections of the `content` document whose entries are Y.Maps. */
-export const CONTENT_COLLECTIONS = ['needs', 'roadmap', 'ideas', 'scenarios', 'comments'] as const;
+/**
+ * The collections of the `content` document whose entries are Y.Maps, each with its
+ * write rules. A collection added to `CONTENT_DOC_SCHEMA` without rules here is written
+ * by facilitators only (and a test fails until it gets its rules).
+ */
+export const CONTENT_COLLECTIONS = [
+  'needs',
+  'roadmap',
+  'ideas',
+  'scenarios',
+  'comments',
+  'trainingOffers',
+] as const;
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number];
 
 /** Who sends an update: the connection's person and their seat in the workshop. */
@@ -47,8 +58,9 @@ const COMMENT_SECTION: Readonly<Record<string, RoomSection>> = {
 };
 
 /**
- * The room section an entry belongs to: its collection's, and for a comment its
- * target's (`need` → needs, `action` → roadmap, `idea` → ideas).
+ * The room section an entry belongs to: its collection's, for a comment its target's
+ * (`need` → needs, `action` → roadmap, `idea` → ideas), and for a training offer
+ * `needs` (the skills register: demand and supply).
  *
  * @returns `undefined` for a comment without a known target type
  * @example sectionOfEntry({ collection: 'comments', entry: { targetType: 'action' } }) // 'roadmap'
@@ -63,6 +75,8 @@ export function sectionOfEntry(options: {
     case 'ideas':
     case 'scenarios':
       return options.collection;
+    case 'trainingOffers':
+      return 'needs';
     case 'comments': {
       const target = options.entry.targetType;
       return typeof target === 'string' ? COMMENT_SECTION[target] : undefined;
@@ -116,13 +130,15 @@ export function checkEntryFields(options: {
 /**
  * The write rules of the `content` document, per seat. Facilitators write everything.
  * Participants write in sections that are not locked, and:
- * - needs: only their organisation's (`organisationId`), and may not move one to another;
+ * - needs and training offers: only their organisation's (`organisationId`), and may not
+ *   move one to another;
  * - roadmap: only actions their organisation owns (`ownerOrganisationId`); on another
  *   organisation's action they may only ask it to commit (`commitRequestedBy` = themselves);
  *   committing (`status: committed`, `committedBy`) is for the owner organisation;
  * - comments: added in their organisation's name, changed and deleted by their author only;
  * - ideas: changed and deleted by their author only; grouping (`groupId`) is for facilitators;
- * - on add, `createdBy` is the writer for needs, roadmap actions, ideas and comments.
+ * - on add, `createdBy` is the writer for needs, training offers, roadmap actions, ideas
+ *   and comments.
  * Cross-field rules (`checkEntryFields`) apply to everyone.
  *
  * @param options.writer - who sends the update
@@ -162,6 +178,13 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
   if (change.kind === 'modify' && change.collection !== 'scenarios') {
     if (change.after.createdBy !== change.before.createdBy) return 'createdBy may not change';
   }
+  for (const key of PROVENANCE_FIELDS) {
+    const set =
+      change.kind === 'add'
+        ? change.after[key] !== undefined
+        : change.kind === 'modify' && changed(change, key);
+    if (set) return 'provenance of a contribution is set by facilitators';
+  }
   switch (change.collection) {
     case 'scenarios':
       return undefined;
@@ -169,6 +192,10 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
       return everyEntry(change, (entry) => entry.organisationId === org)
         ? undefined
         : "only your organisation's needs";
+    case 'trainingOffers':
+      return everyEntry(change, (entry) => entry.organisationId === org)
+        ? undefined
+        : "only your organisation's training offers";
     case 'comments':
       if (change.kind === 'add') {
         return change.after.organisationId === org ? undefined : "a comment is in your organisation's name";
@@ -206,6 +233,9 @@ function ideaRule(writer: ContentWriter, change: EntryChange): string | undefine
   }
   return undefined;
 }
+
+/** Set when a facilitator merges an accepted contribution. */
+const PROVENANCE_FIELDS = ['contributionId', 'contributorId'] as const;
 
 /** Fields another organisation may change on an action: asking it to commit. */
 const REQUEST_FIELDS: ReadonlySet<string> = new Set(['commitRequestedBy', 'updatedAt']);
