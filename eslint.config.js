@@ -93,4 +93,22 @@ export default ts.config(
       ],
     },
   },
+  {
+    // The export renderers take a built report: no database, no app (packages/export).
+    files: ['packages/export/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@atelier/db', '@atelier/db/*', '@atelier/web', '@atelier/realtime', '**/apps/**'],
+              message:
+                'packages/export renders a Report from @atelier/domain; the callers read the database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -245,8 +245,9 @@ const fr: ReportLabels = {
     answers: 'Réponses',
   },
   scenarioBaselineOnly:
-    'Les hypothèses des scénarios ne sont pas encore reliées aux modèles : seuls les résultats de la situation de référence sont calculés.',
-  scenarioNote: 'Résultats calculés par les modèles de la plateforme au moment de l’export.',
+    "Aucune hypothèse des scénarios n'est lue par les modèles (prix du carburant, télétravail, qualité des aménagements cyclables, départs en retraite, appariement des demandeurs d'emploi, attraction transfrontalière, temps d'accès) : seule la situation de référence est calculée.",
+  scenarioNote:
+    "Résultats calculés par les modèles de la plateforme au moment de l'export, avec les hypothèses qu'ils lisent ; les autres hypothèses sont listées mais ne changent aucun résultat.",
   skillsHorizon: (years) => `Horizon ${years} ans, métiers et territoires les plus en tension`,
   provenance: {
     exportedAt: 'Exporté le',
@@ -401,8 +402,9 @@ const en: ReportLabels = {
     answers: 'Answers',
   },
   scenarioBaselineOnly:
-    'Scenario assumptions are not yet connected to the models: only the baseline results are computed.',
-  scenarioNote: "Results computed by the platform's models at export time.",
+    'No scenario assumption is one the models read (fuel price, telework, cycling quality, retirements, job-seeker matching, cross-border pull, reach): only the baseline is computed.',
+  scenarioNote:
+    "Results computed by the platform's models at export time, with the assumptions they read; other assumptions are listed but change no result.",
   skillsHorizon: (years) => `${years}-year horizon, tightest occupations and territories`,
   provenance: {
     exportedAt: 'Exported on',
@@ -556,8 +558,9 @@ const de: ReportLabels = {
     answers: 'Antworten',
   },
   scenarioBaselineOnly:
-    'Die Szenarioannahmen sind noch nicht mit den Modellen verbunden: nur die Referenzergebnisse werden berechnet.',
-  scenarioNote: 'Ergebnisse der Modelle der Plattform zum Zeitpunkt des Exports.',
+    'Keine Szenarioannahme wird von den Modellen gelesen (Kraftstoffpreis, Telearbeit, Radinfrastruktur, Renteneintritte, Vermittlung von Arbeitsuchenden, grenzüberschreitender Sog, Erreichbarkeit): nur die Referenz wird berechnet.',
+  scenarioNote:
+    'Ergebnisse der Modelle der Plattform zum Zeitpunkt des Exports, mit den Annahmen, die sie lesen; andere Annahmen sind aufgeführt, ändern aber kein Ergebnis.',
   skillsHorizon: (years) => `Horizont ${years} Jahre, angespannteste Berufe und Gebiete`,
   provenance: {
     exportedAt: 'Exportiert am',

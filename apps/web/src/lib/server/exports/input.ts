@@ -110,6 +110,6 @@ export async function loadReportInput(
       payload: c.payload,
       createdAt: c.createdAt,
     })),
-    models: modelResults({ needs: read.needs }),
+    models: modelResults({ needs: read.needs, scenarios: read.scenarios }),
   };
 }

@@ -1,44 +1,102 @@
 import {
   balanceTotals,
-  defaultSkillsScenario,
   findRomeOccupation,
+  parseSkillsScenario,
   rankUnits,
   runModel,
   runSkillsModel,
+  defaultSkillsScenarioInput,
+  type MobilityScenarioInput,
   type Need,
   type ReportModelResults,
-  type SkillsScenario,
+  type Scenario,
+  type SkillsScenarioInput,
 } from '@atelier/domain';
 
 const HORIZON = 5;
+const MOBILITY_KEYS = ['fuelPrice', 'teleworkShare', 'cyclingQuality'] as const;
+const SKILLS_KEYS = ['yearsToRetirement', 'jobSeekerMatchRate', 'otherEntrantRate'] as const;
 
-// The mobility baseline does not depend on the workshop: computed once per process (about 2 s).
-let mobilityBaseline: Record<string, number> | undefined;
-function mobility(): Record<string, number> {
-  if (!mobilityBaseline) {
-    const result = runModel();
-    mobilityBaseline = {
+/**
+ * The part of a scenario's assumptions that the models read (the names the room's scenario
+ * editor knows, `apps/web/src/lib/room/scenarios/known.ts`); other assumptions are listed in
+ * the report but change no result.
+ */
+function modelInputs(assumptions: Scenario['assumptions']): {
+  mobility: MobilityScenarioInput;
+  skills: (input: SkillsScenarioInput) => SkillsScenarioInput;
+  mapped: number;
+} {
+  const number = (key: string) =>
+    typeof assumptions[key] === 'number' ? (assumptions[key] as number) : undefined;
+  const mobility: Record<string, number> = {};
+  for (const key of MOBILITY_KEYS) if (number(key) !== undefined) mobility[key] = number(key)!;
+  const skills: Record<string, number> = {};
+  for (const key of SKILLS_KEYS) if (number(key) !== undefined) skills[key] = number(key)!;
+  const pull = number('crossBorderPull.share');
+  const car = number('reach.carMinutes');
+  const pt = number('reach.ptMinutes');
+  const mapped =
+    Object.keys(mobility).length +
+    Object.keys(skills).length +
+    [pull, car, pt].filter((v) => v !== undefined).length;
+  return {
+    mobility: mobility as MobilityScenarioInput,
+    skills: (input) => ({
+      ...input,
+      ...skills,
+      ...(pull === undefined ? {} : { crossBorderPull: { ...input.crossBorderPull, share: pull } }),
+      ...(car === undefined && pt === undefined
+        ? {}
+        : {
+            reach: {
+              carMinutes: car ?? input.reach?.carMinutes ?? 45,
+              ptMinutes: pt ?? input.reach?.ptMinutes ?? 45,
+            },
+          }),
+    }),
+    mapped,
+  };
+}
+
+// The mobility model takes about 2 s and does not depend on the workshop's content: results are
+// kept per set of assumptions for the life of the process.
+const mobilityCache = new Map<string, Record<string, number>>();
+function mobility(input: MobilityScenarioInput): Record<string, number> {
+  const key = JSON.stringify(input);
+  let values = mobilityCache.get(key);
+  if (!values) {
+    const result = runModel({ scenario: input });
+    values = {
       'mobility.share.car': result.modeShares.car + result.modeShares['car-passenger'],
       'mobility.share.pt': result.modeShares.pt,
       'mobility.share.bike': result.modeShares.bike,
       'mobility.share.walk': result.modeShares.walk,
       'mobility.co2': result.co2.tonnesPerDay,
     };
+    if (mobilityCache.size > 20) mobilityCache.clear();
+    mobilityCache.set(key, values);
   }
-  return mobilityBaseline;
+  return values;
 }
 
 /**
  * The models' results for a report: the skills model on the default (illustrative) North
- * Lorraine scenario with the workshop's needs as its needs register, and the mobility model's
- * baseline. The scenarios' assumptions are free-form key/values not yet mapped to either
- * model's input, so only the baseline is computed (`baselineOnly`), and the report says so.
+ * Lorraine scenario with the workshop's needs as its needs register, and the mobility model;
+ * the baseline, then each scenario with the assumptions both models read applied (fuel price,
+ * telework, cycling quality; years to retirement, job-seeker match rate, other entrants,
+ * cross-border pull, reach). A scenario none of whose assumptions the models read gets no
+ * column; when none has any, `baselineOnly` says so and the report prints it.
  *
  * @param options.needs - the workshop's needs, at the exported version
+ * @param options.scenarios - the workshop's scenarios, at the exported version
  */
-export function modelResults(options: { needs: readonly Need[] }): ReportModelResults {
-  const base = defaultSkillsScenario();
-  const scenario: SkillsScenario = {
+export function modelResults(options: {
+  needs: readonly Need[];
+  scenarios: readonly Scenario[];
+}): ReportModelResults {
+  const base = defaultSkillsScenarioInput();
+  const withNeeds: SkillsScenarioInput = {
     ...base,
     needs: options.needs.map((need) => ({
       id: need.id,
@@ -50,15 +108,44 @@ export function modelResults(options: { needs: readonly Need[] }): ReportModelRe
       contract: need.contract,
       difficulty: need.difficulty,
       crossBorder: need.crossBorder,
-    })) as SkillsScenario['needs'],
+    })),
   };
-  const result = runSkillsModel({ scenario });
-  const totals = balanceTotals({ result, horizon: HORIZON });
-  const territoryNames = new Map(base.territories.map((t) => [t.id as string, t.name]));
+  const skillsOf = (input: SkillsScenarioInput) => {
+    const scenario = parseSkillsScenario(input);
+    const result = runSkillsModel({ scenario });
+    return { scenario, result, totals: balanceTotals({ result, horizon: HORIZON }) };
+  };
+  const values = (skills: ReturnType<typeof skillsOf>, mobilityInput: MobilityScenarioInput) => ({
+    'skills.demand': skills.totals.demand,
+    'skills.supply': skills.totals.supply,
+    'skills.gap': skills.totals.gap,
+    'skills.tension': skills.totals.tension,
+    ...mobility(mobilityInput),
+  });
+  const baseline = skillsOf(withNeeds);
+  const columns: ReportModelResults['columns'][number][] = [
+    { scenarioId: null, values: values(baseline, {}) },
+  ];
+  for (const scenario of options.scenarios) {
+    const inputs = modelInputs(scenario.assumptions);
+    if (inputs.mapped === 0) continue;
+    try {
+      columns.push({
+        scenarioId: scenario.id,
+        values: values(skillsOf(inputs.skills(withNeeds)), inputs.mobility),
+      });
+    } catch {
+      // A value the models refuse (out of their range) leaves the scenario without results.
+    }
+  }
+  const territoryNames = new Map(baseline.scenario.territories.map((t) => [t.id as string, t.name]));
   return {
-    versions: { skills: `${base.name} (${base.baseYear})`, mobility: 'North Lorraine baseline' },
-    illustrative: base.illustrative,
-    baselineOnly: true,
+    versions: {
+      skills: `${baseline.scenario.name} (${baseline.scenario.baseYear})`,
+      mobility: 'North Lorraine (runModel)',
+    },
+    illustrative: baseline.scenario.illustrative,
+    baselineOnly: columns.length === 1,
     indicators: [
       'skills.demand',
       'skills.supply',
@@ -70,21 +157,15 @@ export function modelResults(options: { needs: readonly Need[] }): ReportModelRe
       'mobility.share.walk',
       'mobility.co2',
     ],
-    columns: [
-      {
-        scenarioId: null,
-        values: {
-          'skills.demand': totals.demand,
-          'skills.supply': totals.supply,
-          'skills.gap': totals.gap,
-          'skills.tension': totals.tension,
-          ...mobility(),
-        },
-      },
-    ],
+    columns,
     skillsBalance: {
       horizon: HORIZON,
-      rows: rankUnits({ result, horizon: HORIZON, limit: 15, excludeTerritories: ['LU'] }).map((unit) => ({
+      rows: rankUnits({
+        result: baseline.result,
+        horizon: HORIZON,
+        limit: 15,
+        excludeTerritories: ['LU'],
+      }).map((unit) => ({
         occupation: `${unit.occupation} ${findRomeOccupation(unit.occupation)?.label ?? ''}`.trim(),
         territory: territoryNames.get(unit.territory) ?? unit.territory,
         demand: unit.demand,

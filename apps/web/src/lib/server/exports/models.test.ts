@@ -1,0 +1,44 @@
+import { sampleReportInput, type Scenario } from '@atelier/domain';
+import { describe, expect, it } from 'vitest';
+import { modelResults } from './models.ts';
+
+const scenario = (id: string, assumptions: Scenario['assumptions']): Scenario => ({
+  id,
+  title: id,
+  description: '',
+  assumptions,
+  createdBy: 'u',
+  updatedAt: '2026-11-26T09:00:00.000Z',
+});
+
+describe('modelResults', () => {
+  const { needs } = sampleReportInput().content;
+
+  it('computes the baseline only when no scenario holds an assumption the models read', () => {
+    const results = modelResults({ needs, scenarios: [scenario('s1', { 'mobility.shuttle': true })] });
+    expect(results.baselineOnly).toBe(true);
+    expect(results.columns.map((c) => c.scenarioId)).toEqual([null]);
+    const baseline = results.columns[0]!.values;
+    expect(baseline['skills.demand']).toBeGreaterThan(0);
+    expect(baseline['mobility.share.pt']).toBeGreaterThan(0);
+    expect(baseline['mobility.share.pt']).toBeLessThan(0.2);
+    expect(results.skillsBalance?.rows.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('runs each scenario with the assumptions the models read, and skips values they refuse', () => {
+    const results = modelResults({
+      needs,
+      scenarios: [
+        scenario('faster-matching', { jobSeekerMatchRate: 0.9 }),
+        scenario('telework', { teleworkShare: 0.3 }),
+        scenario('refused', { otherEntrantRate: 5 }),
+      ],
+    });
+    expect(results.baselineOnly).toBe(false);
+    expect(results.columns.map((c) => c.scenarioId)).toEqual([null, 'faster-matching', 'telework']);
+    const [baseline, matching, telework] = results.columns.map((c) => c.values);
+    expect(matching!['skills.gap']).toBeLessThan(baseline!['skills.gap']!);
+    expect(matching!['mobility.share.car']).toBe(baseline!['mobility.share.car']);
+    expect(telework!['mobility.co2']).toBeLessThan(baseline!['mobility.co2']!);
+  }, 60_000);
+});
