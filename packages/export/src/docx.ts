@@ -100,6 +100,7 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
           );
           break;
         case 'chart':
+        case 'map':
           break;
         default: {
           const unreachable: never = block;

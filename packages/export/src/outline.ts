@@ -9,7 +9,9 @@ export type OutlineBlock =
   /** The roadmap on a calendar; renderers without drawing fall back to the table before it. */
   | { kind: 'timeline' }
   /** Bars of one indicator per scenario; renderers without drawing skip it (the table has the figures). */
-  | { kind: 'chart'; title: string; bars: { label: string; value: number; text: string }[] };
+  | { kind: 'chart'; title: string; bars: { label: string; value: number; text: string }[] }
+  /** Zones as discs on a map; renderers without drawing skip it. */
+  | { kind: 'map'; title: string; legend: string; points: NonNullable<Report['map']>['points'] };
 
 export interface OutlineSection {
   id: keyof Report['labels']['sections'];
@@ -207,6 +209,7 @@ export function reportOutline(report: Report): OutlineSection[] {
             })),
           ]
         : []),
+      ...(report.map ? [{ kind: 'map' as const, ...report.map }] : []),
     ]);
   }
 

@@ -28,6 +28,8 @@ describe.skipIf(!poppler)('renderPdf', () => {
     expect(printed).toContain('Retenu : Section de soudage');
     expect(printed).toMatch(/5\s400/);
     expect(printed).toContain('La Fensch manque de soudeurs & de techniciens <qualifiés>.');
+    expect(printed).toContain('Part des transports collectifs par zone (situation de référence)');
+    expect(printed).toMatch(/Luxembourg 20\s%/);
   });
 
   it('has a cover, a table of contents with page numbers, and numbered pages', async () => {

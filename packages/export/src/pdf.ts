@@ -1,4 +1,4 @@
-import { formatDate, type Report } from '@atelier/domain';
+import { formatDate, formatPercent, type Report } from '@atelier/domain';
 import * as pdfmakeModule from 'pdfmake';
 import * as robotoModule from 'pdfmake/build/vfs_fonts.js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -189,6 +189,82 @@ function chart(block: Extract<OutlineBlock, { kind: 'chart' }>): Content {
   };
 }
 
+/** Shades from light to dark for a share, in five classes between the smallest and largest value. */
+const SHADES = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+
+function map(block: Extract<OutlineBlock, { kind: 'map' }>, locale: Report['locale']): Content {
+  const width = PAGE_WIDTH;
+  const height = 300;
+  const lons = block.points.map((p) => p.lon);
+  const lats = block.points.map((p) => p.lat);
+  const [minLon, maxLon] = [Math.min(...lons), Math.max(...lons)];
+  const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
+  // Equirectangular projection, longitudes shortened by cos(latitude), fitted in the box.
+  const shrink = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max(1e-6, (maxLon - minLon) * shrink);
+  const spanY = Math.max(1e-6, maxLat - minLat);
+  const scale = Math.min((width - 40) / spanX, (height - 40) / spanY);
+  const left = (width - spanX * scale) / 2;
+  const top = (height - spanY * scale) / 2;
+  const x = (lon: number) => left + (lon - minLon) * shrink * scale;
+  const y = (lat: number) => height - top - (lat - minLat) * scale;
+  const values = block.points.map((p) => p.value);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const shade = (value: number) =>
+    SHADES[
+      Math.min(SHADES.length - 1, Math.floor(((value - low) / Math.max(1e-9, high - low)) * SHADES.length))
+    ]!;
+  const heaviest = Math.max(...block.points.map((p) => p.weight), 1);
+  const points = [...block.points].sort((a, b) => b.weight - a.weight);
+  const percent = (value: number) => formatPercent({ locale, value, digits: 0 });
+  return {
+    unbreakable: true,
+    margin: [0, 8, 0, 8],
+    stack: [
+      { text: block.title, bold: true, fontSize: 9, margin: [0, 0, 0, 4] },
+      {
+        canvas: [
+          { type: 'rect', x: 0, y: 0, w: width, h: height, lineColor: '#cccccc', lineWidth: 0.5 },
+          ...points.map((p) => {
+            const r = 2 + 10 * Math.sqrt(p.weight / heaviest);
+            return {
+              type: 'ellipse' as const,
+              x: x(p.lon),
+              y: y(p.lat),
+              r1: r,
+              r2: r,
+              color: shade(p.value),
+              lineColor: '#555555',
+              lineWidth: 0.3,
+            };
+          }),
+        ],
+      },
+      {
+        text: [
+          ...SHADES.flatMap((colour, index) => [
+            { text: '● ', color: colour },
+            {
+              text: `${percent(low + ((high - low) * index) / SHADES.length)}–${percent(low + ((high - low) * (index + 1)) / SHADES.length)}   `,
+            },
+          ]),
+        ],
+        fontSize: 7,
+        margin: [0, 4, 0, 2],
+      },
+      { text: block.legend, fontSize: 7, italics: true, color: '#555555' },
+      {
+        text: points
+          .slice(0, 8)
+          .map((p) => `${p.label} ${percent(p.value)}`)
+          .join(' · '),
+        fontSize: 7,
+        margin: [0, 2, 0, 0],
+      },
+    ],
+  };
+}
+
 function blockContent(report: Report, block: OutlineBlock): Content {
   switch (block.kind) {
     case 'heading':
@@ -210,6 +286,8 @@ function blockContent(report: Report, block: OutlineBlock): Content {
       return timeline(report);
     case 'chart':
       return chart(block);
+    case 'map':
+      return map(block, report.locale);
     default: {
       const unreachable: never = block;
       throw new Error(`unknown block ${String(unreachable)}`);

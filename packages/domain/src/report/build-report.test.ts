@@ -96,6 +96,8 @@ describe('buildReport', () => {
     expect(report.scenarios?.columns[0]?.title).toBe('Situation de référence');
     expect(report.scenarios?.indicators.find((i) => i.key === 'skills.tension')?.unit).toBe('share');
     expect(report.scenarios?.baselineOnly).toBe(true);
+    expect(report.map?.title).toBe('Part des transports collectifs par zone (situation de référence)');
+    expect(report.map?.points).toHaveLength(4);
   });
 
   it('keeps the synthesis as blocks, text unescaped', () => {

@@ -207,6 +207,14 @@ export function buildReport(input: ReportInput): Report {
     roadmap: { rows: actionRows, range },
     scenarios,
     skillsBalance: models?.skillsBalance ?? null,
+    map:
+      models?.map && models.map.points.length > 0
+        ? {
+            title: labels.indicators[`${models.map.indicator}.map`] ?? models.map.indicator,
+            legend: labels.mapLegend,
+            points: models.map.points,
+          }
+        : null,
     synthesis: content.synthesis,
     ideas: content.ideas.map((idea) => ({
       id: idea.id,

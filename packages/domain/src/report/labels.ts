@@ -97,6 +97,7 @@ export interface ReportLabels {
   contributionKinds: Record<'needs' | 'training_offer' | 'comment' | 'answers', string>;
   scenarioBaselineOnly: string;
   scenarioNote: string;
+  mapLegend: string;
   skillsHorizon: (years: number) => string;
   provenance: {
     exportedAt: string;
@@ -246,6 +247,8 @@ const fr: ReportLabels = {
   },
   scenarioBaselineOnly:
     "Aucune hypothèse des scénarios n'est lue par les modèles (prix du carburant, télétravail, qualité des aménagements cyclables, départs en retraite, appariement des demandeurs d'emploi, attraction transfrontalière, temps d'accès) : seule la situation de référence est calculée.",
+  mapLegend:
+    'Un disque par zone du modèle de mobilité, de surface proportionnelle au nombre de déplacements ; du clair au foncé : part croissante.',
   scenarioNote:
     "Résultats calculés par les modèles de la plateforme au moment de l'export, avec les hypothèses qu'ils lisent ; les autres hypothèses sont listées mais ne changent aucun résultat.",
   skillsHorizon: (years) => `Horizon ${years} ans, métiers et territoires les plus en tension`,
@@ -403,6 +406,8 @@ const en: ReportLabels = {
   },
   scenarioBaselineOnly:
     'No scenario assumption is one the models read (fuel price, telework, cycling quality, retirements, job-seeker matching, cross-border pull, reach): only the baseline is computed.',
+  mapLegend:
+    'One disc per zone of the mobility model, its area in proportion to the trips; light to dark: a growing share.',
   scenarioNote:
     "Results computed by the platform's models at export time, with the assumptions they read; other assumptions are listed but change no result.",
   skillsHorizon: (years) => `${years}-year horizon, tightest occupations and territories`,
@@ -559,6 +564,8 @@ const de: ReportLabels = {
   },
   scenarioBaselineOnly:
     'Keine Szenarioannahme wird von den Modellen gelesen (Kraftstoffpreis, Telearbeit, Radinfrastruktur, Renteneintritte, Vermittlung von Arbeitsuchenden, grenzüberschreitender Sog, Erreichbarkeit): nur die Referenz wird berechnet.',
+  mapLegend:
+    'Ein Kreis je Zone des Mobilitätsmodells, Fläche proportional zu den Wegen; von hell nach dunkel: steigender Anteil.',
   scenarioNote:
     'Ergebnisse der Modelle der Plattform zum Zeitpunkt des Exports, mit den Annahmen, die sie lesen; andere Annahmen sind aufgeführt, ändern aber kein Ergebnis.',
   skillsHorizon: (years) => `Horizont ${years} Jahre, angespannteste Berufe und Gebiete`,
@@ -595,6 +602,7 @@ const INDICATORS: Record<ReportLocale, Record<string, string>> = {
     'mobility.share.walk': 'Part modale marche',
     'mobility.congestedLinks': 'Tronçons congestionnés',
     'mobility.co2': 'Émissions de CO₂ (t/jour)',
+    'mobility.share.pt.map': 'Part des transports collectifs par zone (situation de référence)',
   },
   en: {
     'skills.demand': 'Hiring needs at 5 years',
@@ -607,6 +615,7 @@ const INDICATORS: Record<ReportLocale, Record<string, string>> = {
     'mobility.share.walk': 'Walking modal share',
     'mobility.congestedLinks': 'Congested links',
     'mobility.co2': 'CO₂ emissions (t/day)',
+    'mobility.share.pt.map': 'Public transport share by zone (baseline)',
   },
   de: {
     'skills.demand': 'Einstellungsbedarf in 5 Jahren',
@@ -619,6 +628,7 @@ const INDICATORS: Record<ReportLocale, Record<string, string>> = {
     'mobility.share.walk': 'Modal-Split Fußverkehr',
     'mobility.congestedLinks': 'Überlastete Abschnitte',
     'mobility.co2': 'CO₂-Emissionen (t/Tag)',
+    'mobility.share.pt.map': 'ÖPNV-Anteil nach Zone (Referenz)',
   },
 };
 

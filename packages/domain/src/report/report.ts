@@ -43,6 +43,11 @@ export interface ReportModelResults {
   indicators: readonly string[];
   /** The baseline first (scenarioId null), then one column per scenario that was computed. */
   columns: readonly { scenarioId: string | null; values: Readonly<Record<string, number>> }[];
+  /** One indicator by zone of the mobility model, to draw as a map (baseline). */
+  map?: {
+    indicator: string;
+    points: readonly { label: string; lon: number; lat: number; value: number; weight: number }[];
+  };
   skillsBalance?: {
     horizon: number;
     rows: readonly {
@@ -176,6 +181,8 @@ export interface Report {
     columns: { scenarioId: string | null; title: string; values: Record<string, number> }[];
   } | null;
   skillsBalance: NonNullable<ReportModelResults['skillsBalance']> | null;
+  /** The map of the scenario section: title, legend and points (value a share, weight for the size). */
+  map: { title: string; legend: string; points: NonNullable<ReportModelResults['map']>['points'] } | null;
   synthesis: SynthesisBlock[];
   ideas: { id: string; category: string; text: string; organisation: string }[];
   contributions: {

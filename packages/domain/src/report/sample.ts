@@ -291,6 +291,15 @@ export function sampleReportInput(
           },
         },
       ],
+      map: {
+        indicator: 'mobility.share.pt',
+        points: [
+          { label: 'Metz', lon: 6.196, lat: 49.108, value: 0.094, weight: 456_000 },
+          { label: 'Thionville', lon: 6.168, lat: 49.357, value: 0.07, weight: 180_000 },
+          { label: 'Hayange', lon: 6.062, lat: 49.329, value: 0.03, weight: 60_000 },
+          { label: 'Luxembourg', lon: 6.13, lat: 49.61, value: 0.2, weight: 90_000 },
+        ],
+      },
       skillsBalance: {
         horizon: 5,
         rows: [

@@ -23,6 +23,9 @@ describe('modelResults', () => {
     expect(baseline['mobility.share.pt']).toBeGreaterThan(0);
     expect(baseline['mobility.share.pt']).toBeLessThan(0.2);
     expect(results.skillsBalance?.rows.length).toBeGreaterThan(0);
+    const metz = results.map?.points.find((p) => p.label === 'Metz');
+    expect(metz).toMatchObject({ lon: expect.closeTo(6.2, 1), lat: expect.closeTo(49.1, 1) });
+    expect(results.map!.points.length).toBeGreaterThan(50);
   }, 30_000);
 
   it('runs each scenario with the assumptions the models read, and skips values they refuse', () => {

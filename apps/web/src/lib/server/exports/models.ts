@@ -6,6 +6,7 @@ import {
   runModel,
   runSkillsModel,
   defaultSkillsScenarioInput,
+  NORTH_LORRAINE,
   type MobilityScenarioInput,
   type Need,
   type ReportModelResults,
@@ -61,24 +62,39 @@ function modelInputs(assumptions: Scenario['assumptions']): {
 
 // The mobility model takes about 2 s and does not depend on the workshop's content: results are
 // kept per set of assumptions for the life of the process.
-const mobilityCache = new Map<string, Record<string, number>>();
-function mobility(input: MobilityScenarioInput): Record<string, number> {
+interface MobilityFigures {
+  values: Record<string, number>;
+  /** Public transport share by zone, for the report's map. */
+  zones: NonNullable<ReportModelResults['map']>['points'];
+}
+const mobilityCache = new Map<string, MobilityFigures>();
+function mobilityFigures(input: MobilityScenarioInput): MobilityFigures {
   const key = JSON.stringify(input);
-  let values = mobilityCache.get(key);
-  if (!values) {
+  let figures = mobilityCache.get(key);
+  if (!figures) {
     const result = runModel({ scenario: input });
-    values = {
-      'mobility.share.car': result.modeShares.car + result.modeShares['car-passenger'],
-      'mobility.share.pt': result.modeShares.pt,
-      'mobility.share.bike': result.modeShares.bike,
-      'mobility.share.walk': result.modeShares.walk,
-      'mobility.co2': result.co2.tonnesPerDay,
+    const places = new Map(NORTH_LORRAINE.zones.map((zone) => [zone.id, zone]));
+    figures = {
+      values: {
+        'mobility.share.car': result.modeShares.car + result.modeShares['car-passenger'],
+        'mobility.share.pt': result.modeShares.pt,
+        'mobility.share.bike': result.modeShares.bike,
+        'mobility.share.walk': result.modeShares.walk,
+        'mobility.co2': result.co2.tonnesPerDay,
+      },
+      zones: result.sharesByZone.flatMap((zone) => {
+        const place = places.get(zone.zone);
+        return place && zone.trips > 0
+          ? [{ label: zone.name, lon: place.lon, lat: place.lat, value: zone.shares.pt, weight: zone.trips }]
+          : [];
+      }),
     };
     if (mobilityCache.size > 20) mobilityCache.clear();
-    mobilityCache.set(key, values);
+    mobilityCache.set(key, figures);
   }
-  return values;
+  return figures;
 }
+const mobility = (input: MobilityScenarioInput) => mobilityFigures(input).values;
 
 /**
  * The models' results for a report: the skills model on the default (illustrative) North
@@ -158,6 +174,7 @@ export function modelResults(options: {
       'mobility.co2',
     ],
     columns,
+    map: { indicator: 'mobility.share.pt', points: mobilityFigures({}).zones },
     skillsBalance: {
       horizon: HORIZON,
       rows: rankUnits({
