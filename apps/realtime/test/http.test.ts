@@ -2,6 +2,7 @@ import { createDb, type Db } from '@atelier/db';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
+import { isLoopback, metricsAccess } from '../src/http.ts';
 import { PortInUseError, startRealtimeServer, type RealtimeServer } from '../src/server.ts';
 
 const log = pino({ level: 'silent' });
@@ -56,5 +57,29 @@ describe('realtime configuration', () => {
       /REALTIME_ALLOWED_ORIGINS/,
     );
     expect(() => readConfig({ REALTIME_METRICS_TOKEN: 'short' })).toThrow(/REALTIME_METRICS_TOKEN/);
+  });
+});
+
+describe('/metrics access rule', () => {
+  it('counts IPv4, IPv6 and IPv4-mapped loopback addresses as loopback, nothing else', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopback(address)).toBe(true);
+    for (const address of ['192.0.2.2', '::ffff:192.0.2.2', 'fd00::2', undefined])
+      expect(isLoopback(address)).toBe(false);
+  });
+
+  it('answers 403 off loopback without a token, 401 without the right bearer token when one is set', () => {
+    const token = 'metrics-token-0123456789abcdef';
+    expect(metricsAccess({ token: undefined, authorization: undefined, remoteAddress: '::1' })).toBe(
+      'allowed',
+    );
+    expect(
+      metricsAccess({ token: undefined, authorization: `Bearer ${token}`, remoteAddress: '192.0.2.2' }),
+    ).toBe(403);
+    expect(metricsAccess({ token, authorization: undefined, remoteAddress: '127.0.0.1' })).toBe(401);
+    expect(metricsAccess({ token, authorization: `Bearer ${token}x`, remoteAddress: '127.0.0.1' })).toBe(401);
+    expect(metricsAccess({ token, authorization: `bearer ${token}`, remoteAddress: '192.0.2.2' })).toBe(
+      'allowed',
+    );
   });
 });
