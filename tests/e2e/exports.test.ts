@@ -131,7 +131,13 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
 
   it('lets the facilitator export the PDF report and download it', async () => {
     const { page } = facilitator;
-    await page.goto(`${platform.baseUrl}${path}/exports`);
+    // From the room, through the workshop's Exports tab.
+    await page.goto(`${platform.baseUrl}${path}`);
+    await page
+      .getByRole('navigation', { name: "Sections de l'atelier" })
+      .getByRole('link', { name: 'Exports' })
+      .click();
+    await page.getByRole('heading', { name: 'Nouvel export' }).waitFor();
     const pdf = await exportFile(page, { format: 'pdf', names: 'named' });
     expect(pdf.name).toMatch(/^atelier-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-report\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
