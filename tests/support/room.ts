@@ -37,7 +37,8 @@ export async function signedInContext(
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    // Generous: argon2id and a busy machine can make sign-in slow; the tests assert elsewhere.
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 }),
     page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
   ]);
   return { context, page };
