@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
-import { DEMO, DEMO_WORKSHOPS, signedInContext, workshopPath } from '../support/room.ts';
+import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
 
 const browser = browserAvailability();
 const poppler = existsSync('/usr/bin/pdftotext');
@@ -62,6 +62,7 @@ const need = (fields: Pick<Need, 'id' | 'title'> & Partial<Need>): Need => ({
 async function exportFile(
   page: Page,
   choices: {
+    version?: string;
     format?: string;
     names?: 'anonymised' | 'named';
     separator?: string;
@@ -70,6 +71,7 @@ async function exportFile(
   },
 ): Promise<{ name: string; bytes: Buffer; path: string }> {
   await page.locator('#export-format').selectOption(choices.format ?? 'pdf');
+  await page.locator('#export-version').selectOption(choices.version ?? 'current');
   await page.locator(`input[name="names"][value="${choices.names ?? 'anonymised'}"]`).check();
   if (choices.table) await page.locator('#export-table').selectOption(choices.table);
   if (choices.separator) await page.locator('#export-separator').selectOption(choices.separator);
@@ -158,6 +160,36 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
     );
     expect(again.status()).toBe(200);
     expect(Buffer.from(await again.body()).equals(pdf.bytes)).toBe(true);
+  });
+
+  it('exports a saved version as it was', async () => {
+    const { page } = facilitator;
+    // Saved from the room (the versions feature), then the content moves on.
+    await openRoom(page, platform, path, 'synthesis');
+    await page.getByLabel('Nom de la version').fill('avant la séance 2');
+    await page.getByRole('button', { name: 'Enregistrer une version' }).click();
+    await expect
+      .poll(() => page.locator('[role="status"][aria-live="polite"]').textContent(), { timeout: 10_000 })
+      .toBe('Version enregistrée.');
+    needs.add(client.doc, need({ id: 'need-after', title: 'Chaudronniers (après la version)' }));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const version = await page
+      .locator('#export-version option', { hasText: 'avant la séance 2' })
+      .getAttribute('value');
+    const pdf = await exportFile(page, { format: 'pdf', version: version! });
+    if (poppler) {
+      const text = execFileSync('pdftotext', [pdf.path, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Soudeurs TIG');
+      expect(text).not.toContain('Chaudronniers (après la version)');
+      expect(text).toContain('Version enregistrée « avant la séance 2 »');
+    }
+    const current = await exportFile(page, { format: 'csv', table: 'needs' });
+    expect(current.bytes.toString('utf8')).toContain('Chaudronniers (après la version)');
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const rows = page.getByTestId('export-history').getByRole('row');
+    await expect(rows.nth(2).textContent()).resolves.toContain('avant la séance 2');
   });
 
   it('writes no name in the anonymised report', async () => {
