@@ -353,3 +353,31 @@ export type {
   MergeEntries,
   NeedsCsvReport,
 } from './contributions/index.ts';
+
+// --- scenario lab map: the map's layers as GeoJSON from a territory and a model result (packages/domain/src/scenario-lab-map) ---
+export {
+  SEQUENTIAL_RAMP,
+  DIVERGING_RAMP,
+  NO_DATA_COLOUR,
+  classBreaks,
+  classOf,
+  MAP_INDICATORS,
+  BUSY_VC,
+  OVER_VC,
+  mapLayers,
+} from './scenario-lab-map/index.ts';
+export type {
+  ClassBreaks,
+  LegendClass,
+  MapIndicator,
+  MapLayers,
+  LinkLevel,
+  ZoneFigures,
+  CommuneProperties,
+  LinkProperties,
+  PtProperties,
+  ExternalProperties,
+  CommuneContours,
+  Feature as MapFeature,
+  FeatureCollection as MapFeatureCollection,
+} from './scenario-lab-map/index.ts';

@@ -1,0 +1,14 @@
+export { SEQUENTIAL_RAMP, DIVERGING_RAMP, NO_DATA_COLOUR, classBreaks, classOf } from './classes.ts';
+export type { ClassBreaks, LegendClass } from './classes.ts';
+export { MAP_INDICATORS, BUSY_VC, OVER_VC, mapLayers } from './map-layers.ts';
+export type {
+  MapIndicator,
+  MapLayers,
+  LinkLevel,
+  ZoneFigures,
+  CommuneProperties,
+  LinkProperties,
+  PtProperties,
+  ExternalProperties,
+} from './map-layers.ts';
+export type { CommuneContours, Feature, FeatureCollection, Geometry, Position } from './geojson.ts';
