@@ -1,5 +1,9 @@
+import { writeSettings } from '@atelier/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
 import { DEMO, DEMO_PASSWORD, DEMO_WORKSHOPS, openRoom, workshopPath } from '../support/room.ts';
@@ -33,6 +37,36 @@ async function signIn(options: {
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** A Node y-websocket client on one of a workshop's documents, with a browser context's session. */
+async function documentClient(options: {
+  context: BrowserContext;
+  platform: Platform;
+  room: string;
+}): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const cookies = await options.context.cookies(options.platform.baseUrl);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const Socket = class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${options.platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
+    options.room,
+    doc,
+    {
+      WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  await new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', () => resolve());
+  });
+  return { doc, provider };
 }
 
 /** Issue 5, item 5: the synthesis, co-written in Tiptap over Yjs. */
@@ -129,6 +163,28 @@ describe.skipIf(!browser.available)('the synthesis editor in Chromium', () => {
     expect(await editor.getAttribute('aria-readonly')).toBe('true');
     expect(await observer.getByRole('toolbar').count()).toBe(0);
     expect(await observer.getByRole('button', { name: 'Enregistrer une version' }).count()).toBe(0);
+  });
+
+  it('turns read-only for a participant while the facilitator locks the section', async () => {
+    const workshopId = new URL(facilitator.url()).pathname.split('/').at(-1) ?? '';
+    const client = await documentClient({
+      context: facilitator.context(),
+      platform,
+      room: `${workshopId}/facilitation`,
+    });
+    try {
+      writeSettings(client.doc, { lockedSections: ['synthesis'] });
+      const editor = editorOf(company);
+      await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 5000 }).toBe('false');
+      await company.getByText("Section verrouillée par l'animation : synthèse en lecture seule.").waitFor();
+      expect(await company.getByRole('toolbar').count()).toBe(0);
+      expect(await editorOf(facilitator).getAttribute('contenteditable')).toBe('true');
+      writeSettings(client.doc, { lockedSections: [] });
+      await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 5000 }).toBe('true');
+      await company.getByRole('toolbar', { name: 'Mise en forme de la synthèse' }).waitFor();
+    } finally {
+      client.provider.destroy();
+    }
   });
 
   it('is read-only for everyone in a closed workshop, facilitators included', async () => {
