@@ -10,6 +10,7 @@ describe('renderXlsx', () => {
     await workbook.xlsx.load(new Uint8Array(await renderXlsx({ report })).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Skills needs',
+      'Training offer',
       'Roadmap',
       'Decisions and votes',
       'Accepted contributions',

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseCell } from './csv.ts';
 
 /**
- * The report's tables (needs, roadmap, votes, contributions) as one workbook, a sheet each,
+ * The report's tables (needs, training offers, roadmap, votes, contributions) as one workbook, a sheet each,
  * headers in the report's language, bold and frozen. Text cells are written as text and
  * formula-like ones neutralised as in CSV.
  *

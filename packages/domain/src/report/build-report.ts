@@ -202,6 +202,7 @@ export function buildReport(input: ReportInput): Report {
       durationMonths: offer.durationMonths,
       communeCode: offer.communeCode,
       startLabel: offer.startDate ? formatDate({ locale, value: offer.startDate }) : '',
+      startDay: offer.startDate ?? '',
       description: offer.description,
     })),
     roadmap: { rows: actionRows, range },

@@ -169,6 +169,8 @@ export interface Report {
     durationMonths: number;
     communeCode: string;
     startLabel: string;
+    /** ISO day of the first intake, or empty. */
+    startDay: string;
     description: string;
   }[];
   roadmap: { rows: ReportActionRow[]; range: { from: string; to: string } | null };

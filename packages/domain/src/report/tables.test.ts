@@ -4,14 +4,27 @@ import { sampleReportInput } from './sample.ts';
 import { reportTables } from './tables.ts';
 
 describe('reportTables', () => {
-  it('gives needs, roadmap, votes and contributions with headers in the language', () => {
+  it('gives needs, training offers, roadmap, votes and contributions with headers in the language', () => {
     const tables = reportTables(buildReport(sampleReportInput({ locale: 'en' })));
-    expect(tables.map((t) => t.name)).toEqual(['needs', 'roadmap', 'votes', 'contributions']);
+    expect(tables.map((t) => t.name)).toEqual([
+      'needs',
+      'trainingOffers',
+      'roadmap',
+      'votes',
+      'contributions',
+    ]);
     const needs = tables[0]!;
     expect(needs.columns).toContain('Headcount');
     expect(needs.rows).toHaveLength(4);
     for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
-    const roadmap = tables[1]!;
+    expect(tables[1]!.rows[0]?.slice(1, 6)).toEqual([
+      'Bac pro Technicien en chaudronnerie industrielle',
+      'CFA Industrie Nord Lorraine (fictif)',
+      'H2913, H2902',
+      15,
+      24,
+    ]);
+    const roadmap = tables[2]!;
     expect(roadmap.rows[0]?.slice(1, 6)).toEqual([
       'Ouvrir une section de soudage en apprentissage',
       'CFA Industrie Nord Lorraine (fictif)',
@@ -19,6 +32,6 @@ describe('reportTables', () => {
       '2026-11-26',
       '2027-02-24',
     ]);
-    expect(tables[2]!.rows).toHaveLength(5);
+    expect(tables[3]!.rows).toHaveLength(5);
   });
 });

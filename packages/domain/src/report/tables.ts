@@ -3,10 +3,10 @@ import type { Report } from './report.ts';
 /** A cell of an exported table: text or a number (booleans are written as words). */
 export type TableCell = string | number;
 
-/** One table of the export (needs, roadmap, votes, contributions), headers in the report's language. */
+/** One table of the export (needs, training offers, roadmap, votes, contributions), headers in the report's language. */
 export interface ReportTable {
   /** Stable name, used for file and sheet names. */
-  name: 'needs' | 'roadmap' | 'votes' | 'contributions';
+  name: 'needs' | 'trainingOffers' | 'roadmap' | 'votes' | 'contributions';
   title: string;
   columns: string[];
   rows: TableCell[][];
@@ -55,6 +55,32 @@ export function reportTables(report: Report): ReportTable[] {
           row.comment,
         ]),
       ),
+    },
+    {
+      name: 'trainingOffers',
+      title: labels.sections.trainingOffers,
+      columns: [
+        c.id,
+        c.title,
+        c.organisation,
+        c.occupations,
+        c.seatsPerYear,
+        c.durationMonths,
+        c.commune,
+        c.start,
+        c.summary,
+      ],
+      rows: report.trainingOffers.map((t) => [
+        t.id,
+        t.title,
+        t.organisation,
+        t.romeCodes.join(', '),
+        t.seatsPerYear,
+        t.durationMonths,
+        t.communeCode,
+        t.startDay,
+        t.description,
+      ]),
     },
     {
       name: 'roadmap',

@@ -5,7 +5,7 @@ import { isUuid } from '../access.ts';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
 export type ExportFormatChoice = (typeof EXPORT_FORMATS)[number];
-export const CSV_TABLES = ['needs', 'roadmap', 'votes', 'contributions'] as const;
+export const CSV_TABLES = ['needs', 'trainingOffers', 'roadmap', 'votes', 'contributions'] as const;
 
 export const EXPORT_FIELDS = [
   'format',

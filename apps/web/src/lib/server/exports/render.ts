@@ -43,7 +43,11 @@ export async function renderExport(options: {
       const table = reportTables(buildReport(input)).find((t) => t.name === choice.table)!;
       return {
         file: new TextEncoder().encode(renderCsv({ table, separator: choice.separator })),
-        fileName: fileName(input, choice.table, 'csv'),
+        fileName: fileName(
+          input,
+          choice.table.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+          'csv',
+        ),
         contentType: 'text/csv; charset=utf-8',
       };
     }
