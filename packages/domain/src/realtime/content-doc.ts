@@ -86,10 +86,29 @@ export const scenarioSchema = z.object({
   description: text(5000),
   /** Assumption name → value, read by the mobility and skills models. */
   assumptions: z.record(z.string().max(100), z.union([z.number(), z.string(), z.boolean()])),
+  /** The scenario this variant was forked from (scenario lab); none for a baseline. */
+  parentId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
 });
 export type Scenario = z.output<typeof scenarioSchema>;
+
+/**
+ * One change of a scenario variant (scenario lab): an entry of the `scenarioChanges` Y.Array.
+ * One entry per changed input, so two people changing two inputs at once both win; for the same
+ * key the latest `updatedAt` (then the greater id) wins. Keys are described in
+ * packages/domain/src/scenario-lab/README.md.
+ */
+export const scenarioChangeSchema = z.object({
+  id,
+  scenarioId: id,
+  key: z.string().min(1).max(200),
+  value: z.union([z.number(), z.string().max(5000), z.boolean()]),
+  reason: text(500),
+  createdBy: id,
+  updatedAt: timestamp,
+});
+export type ScenarioChange = z.output<typeof scenarioChangeSchema>;
 
 export const COMMENT_TARGETS = ['need', 'action', 'idea'] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
@@ -135,6 +154,10 @@ export const needs = arrayCollection<Need>({ name: 'needs', schema: needSchema }
 export const roadmap = arrayCollection<RoadmapAction>({ name: 'roadmap', schema: roadmapActionSchema });
 export const ideas = arrayCollection<Idea>({ name: 'ideas', schema: ideaSchema });
 export const scenarios = mapCollection<Scenario>({ name: 'scenarios', schema: scenarioSchema });
+export const scenarioChanges = arrayCollection<ScenarioChange>({
+  name: 'scenarioChanges',
+  schema: scenarioChangeSchema,
+});
 export const comments = arrayCollection<Comment>({ name: 'comments', schema: commentSchema });
 export const trainingOffers = arrayCollection<TrainingOffer>({
   name: 'trainingOffers',
@@ -160,4 +183,5 @@ export const CONTENT_DOC_SCHEMA: Readonly<
   comments: { type: 'array', entry: commentSchema },
   trainingOffers: { type: 'array', entry: trainingOfferSchema },
   synthesis: { type: 'xml' },
+  scenarioChanges: { type: 'array', entry: scenarioChangeSchema },
 };

@@ -24,6 +24,8 @@ export {
   scenarios,
   synthesisOf,
   CONTENT_DOC_SCHEMA,
+  scenarioChangeSchema,
+  scenarioChanges,
 } from './content-doc.ts';
 export type {
   Need,
@@ -36,6 +38,7 @@ export type {
   TrainingOffer,
   CommentTarget,
   ContractType,
+  ScenarioChange,
 } from './content-doc.ts';
 export {
   AGENDA_ITEM_KINDS,

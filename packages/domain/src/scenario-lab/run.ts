@@ -1,0 +1,248 @@
+/**
+ * Runs both models on a compiled scenario and keeps a compact, typed result for the live view.
+ */
+import type { Mode } from '../mobility/demand/purposes.ts';
+import { runModel, type ModelResult } from '../mobility/model/run-model.ts';
+import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
+import type { Territory } from '../mobility/territory/territory.ts';
+import { defaultSkillsScenario, LUXEMBOURG_ID } from '../skills/data/default-scenario.ts';
+import { evaluateLevers } from '../skills/effects.ts';
+import type { OccupationFamily } from '../skills/families.ts';
+import type { SkillsScenario } from '../skills/scenario.ts';
+import type { Horizon } from '../skills/units.ts';
+import type { CompiledScenario, CompiledSkills, LabProblem } from './compile.ts';
+import { scenarioHash } from './hash.ts';
+
+/** Versions of the models behind a result (bump when a model's method or data changes). */
+export const LAB_MODEL_VERSIONS = {
+  mobility: 'mobility-north-lorraine-1',
+  skills: 'skills-north-lorraine-1',
+  lab: 'scenario-lab-1',
+} as const;
+
+export type ModeShares = Record<Mode, number>;
+
+export interface MobilitySummary {
+  modeShares: ModeShares;
+  ptShare: number;
+  sharesByZone: { zone: string; name: string; trips: number; shares: ModeShares }[];
+  meanTravelMinutes: ModeShares;
+  vehicleKm: number;
+  co2TonnesPerDay: number;
+  dysfunctions: {
+    linksOver90: number;
+    linksOver100: number;
+    slowPtPairCount: number;
+    overloadedPtSegments: number;
+    /** The most loaded road sections (volume / capacity), at most 10. */
+    topLinks: {
+      from: string;
+      to: string;
+      fromName: string;
+      toName: string;
+      name: string;
+      volumeCapacity: number;
+      dailyVolume: number;
+    }[];
+  };
+  accessibility: { zone: string; name: string; car30: number; car45: number; pt30: number; pt45: number }[];
+  /** Jobs reachable in 45 minutes by PT, averaged over zones weighted by trips. */
+  meanPtJobs45: number;
+  convergence: ModelResult['convergence'];
+  illustrative: boolean;
+}
+
+export interface SkillsSummary {
+  horizons: Horizon[];
+  /** Unfilled positions outside the cross-border pole, per horizon. */
+  totals: { horizon: Horizon; demand: number; supply: number; gap: number; tension: number }[];
+  /** Unfilled positions by occupation family and horizon, outside the pole. */
+  gapsByFamily: { family: OccupationFamily; horizon: Horizon; demand: number; gap: number }[];
+  /** Per lever and horizon: positions filled and share of the baseline gap closed (outside the pole). */
+  levers: {
+    leverId: string;
+    label: string;
+    kind: string;
+    byHorizon: { horizon: Horizon; gapClosed: number; share: number }[];
+  }[];
+  combined: { horizon: Horizon; gapClosed: number; share: number }[];
+  illustrative: boolean;
+  problems: string[];
+}
+
+export interface LabResult {
+  hash: string;
+  versions: typeof LAB_MODEL_VERSIONS;
+  mobility?: MobilitySummary;
+  skills?: SkillsSummary;
+  /** Compile problems, and model errors (key `mobility` or `skills`). */
+  problems: LabProblem[];
+  ms: { mobility?: number; skills?: number };
+}
+
+let defaultSkills: SkillsScenario | undefined;
+
+/** The default skills scenario with a compiled scenario's changes. */
+export function skillsScenarioOf(skills: CompiledSkills, base?: SkillsScenario): SkillsScenario {
+  const scenario = base ?? (defaultSkills ??= defaultSkillsScenario());
+  return {
+    ...scenario,
+    growthRates: { ...scenario.growthRates, ...skills.growthRates },
+    crossBorderPull:
+      skills.crossBorderPull === undefined
+        ? scenario.crossBorderPull
+        : { ...scenario.crossBorderPull, share: skills.crossBorderPull },
+    jobSeekerMatchRate: skills.jobSeekerMatchRate ?? scenario.jobSeekerMatchRate,
+    reach: { ...scenario.reach, ...skills.reach },
+    levers: [...scenario.levers, ...skills.levers],
+  };
+}
+
+/** A compact summary of a mobility model result. */
+export function summariseMobility(
+  result: ModelResult,
+  territory: Territory = NORTH_LORRAINE,
+): MobilitySummary {
+  const names = new Map(territory.zones.map((z) => [z.id, z.name]));
+  const tripsByZone = new Map(result.sharesByZone.map((z) => [z.zone, z.trips]));
+  let weight = 0;
+  let jobs = 0;
+  for (const a of result.accessibility) {
+    const w = tripsByZone.get(a.zone) ?? 0;
+    weight += w;
+    jobs += w * a.pt45;
+  }
+  return {
+    modeShares: result.modeShares,
+    ptShare: result.modeShares.pt,
+    sharesByZone: result.sharesByZone.map((z) => ({
+      zone: z.zone,
+      name: z.name,
+      trips: z.trips,
+      shares: z.shares,
+    })),
+    meanTravelMinutes: result.meanTravelMinutes,
+    vehicleKm: result.vehicleKm,
+    co2TonnesPerDay: result.co2.tonnesPerDay,
+    dysfunctions: {
+      linksOver90: result.dysfunctions.linksOver90,
+      linksOver100: result.dysfunctions.linksOver100,
+      slowPtPairCount: result.dysfunctions.slowPtPairCount,
+      overloadedPtSegments: result.dysfunctions.overloadedPtSegments.length,
+      topLinks: result.dysfunctions.congestedLinks.slice(0, 10).map((l) => ({
+        from: l.from,
+        to: l.to,
+        fromName: names.get(l.from) ?? l.from,
+        toName: names.get(l.to) ?? l.to,
+        name: l.name,
+        volumeCapacity: l.volumeCapacity,
+        dailyVolume: l.dailyVolume,
+      })),
+    },
+    accessibility: result.accessibility,
+    meanPtJobs45: weight > 0 ? jobs / weight : 0,
+    convergence: result.convergence,
+    illustrative: result.illustrative.length > 0,
+  };
+}
+
+/** Runs the skills model with its levers evaluated one by one, and summarises it. */
+export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): SkillsSummary {
+  const scenario = skillsScenarioOf(skills, base);
+  const evaluation = evaluateLevers({ scenario, topUnits: 0 });
+  const result = evaluation.combined;
+  const { territories: T, occupations: O } = result.sizes;
+  const pole = result.territories.indexOf(LUXEMBOURG_ID);
+  const totals: SkillsSummary['totals'] = [];
+  const gapsByFamily: SkillsSummary['gapsByFamily'] = [];
+  result.horizons.forEach((horizon, h) => {
+    const perFamily = new Map<OccupationFamily, { demand: number; gap: number }>();
+    let demand = 0;
+    let supply = 0;
+    let gap = 0;
+    for (let t = 0; t < T; t++) {
+      if (t === pole) continue;
+      for (let o = 0; o < O; o++) {
+        const u = (h * T + t) * O + o;
+        const family = result.families[o]!;
+        const entry = perFamily.get(family) ?? { demand: 0, gap: 0 };
+        entry.demand += result.demand.total[u]!;
+        entry.gap += Math.max(0, result.gap[u]!);
+        perFamily.set(family, entry);
+        demand += result.demand.total[u]!;
+        supply += result.supply.total[u]!;
+        gap += Math.max(0, result.gap[u]!);
+      }
+    }
+    totals.push({ horizon, demand, supply, gap, tension: demand > 0 ? gap / demand : 0 });
+    for (const [family, entry] of perFamily) gapsByFamily.push({ family, horizon, ...entry });
+  });
+  return {
+    horizons: [...result.horizons],
+    totals,
+    gapsByFamily,
+    levers: evaluation.effects.map((e) => ({
+      leverId: e.leverId,
+      label: e.label,
+      kind: e.kind,
+      byHorizon: e.byHorizon.map((b) => ({
+        horizon: b.horizon,
+        gapClosed: b.gapClosedOutsidePole,
+        share: b.shareOfGapOutsidePole,
+      })),
+    })),
+    combined: evaluation.combinedByHorizon.map((b) => ({
+      horizon: b.horizon,
+      gapClosed: b.gapClosedOutsidePole,
+      share: b.shareOfGapOutsidePole,
+    })),
+    illustrative: scenario.illustrative,
+    problems: result.problems,
+  };
+}
+
+/**
+ * Runs the mobility and skills models on a compiled scenario (see `compileScenario`).
+ *
+ * @param options.parts - run only one model (the live view shows the fast skills part first)
+ * @param options.onModel - receives the full mobility result (e.g. for the map)
+ * @example const result = runScenarioLab(compileScenario(resolveScenario(doc, id).changes)); result.mobility?.ptShare
+ */
+export function runScenarioLab(
+  compiled: CompiledScenario,
+  options: {
+    parts?: 'all' | 'mobility' | 'skills';
+    territory?: Territory;
+    onModel?: (model: ModelResult) => void;
+  } = {},
+): LabResult {
+  const parts = options.parts ?? 'all';
+  const territory = options.territory ?? NORTH_LORRAINE;
+  const lab: LabResult = {
+    hash: scenarioHash(compiled),
+    versions: LAB_MODEL_VERSIONS,
+    problems: [...compiled.problems],
+    ms: {},
+  };
+  if (parts !== 'skills') {
+    const start = performance.now();
+    try {
+      const model = runModel({ territory, scenario: compiled.mobility });
+      lab.mobility = summariseMobility(model, territory);
+      options.onModel?.(model);
+    } catch (error) {
+      lab.problems.push({ key: 'mobility', message: error instanceof Error ? error.message : String(error) });
+    }
+    lab.ms.mobility = performance.now() - start;
+  }
+  if (parts !== 'mobility') {
+    const start = performance.now();
+    try {
+      lab.skills = runSkillsPart(compiled.skills);
+    } catch (error) {
+      lab.problems.push({ key: 'skills', message: error instanceof Error ? error.message : String(error) });
+    }
+    lab.ms.skills = performance.now() - start;
+  }
+  return lab;
+}
