@@ -1,6 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
 import { needs, roomName } from '@atelier/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -30,6 +31,39 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
   let roomPath = '';
   let workshopId = '';
   let callId = '';
+  let invitationLink = '';
+
+  /** Serious and critical axe violations of the page, at a phone and a laptop size. */
+  async function accessibilityProblems(page: Page): Promise<string[]> {
+    const problems: string[] = [];
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const violation of results.violations) {
+        if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+        problems.push(
+          `${viewport.width}: ${violation.id} ${violation.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+        );
+      }
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth + 1,
+      );
+      if (overflow) {
+        const widest = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('body *'))
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+        );
+        problems.push(`${viewport.width}: the page scrolls sideways (${widest.join(', ')})`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    return problems;
+  }
 
   /** The content document as the realtime server holds it, read by a Node client with a person's cookie. */
   async function readContent(context: BrowserContext): Promise<{ doc: Y.Doc; close: () => void }> {
@@ -53,8 +87,14 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     return { doc, close: () => provider.destroy() };
   }
 
+  /** Opens a page and waits until its scripts are in (forms enhanced, hydrated), so no input is lost. */
+  async function go(page: Page, url: string) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+  }
+
   async function createCall(page: Page, title: string, closesAt?: string) {
-    await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls`);
+    await go(page, `${platform.baseUrl}/workshops/${workshopId}/calls`);
     await page.getByLabel('Titre', { exact: true }).fill(title);
     await page.getByLabel("Texte de l'appel").fill('Vos besoins <b>2027</b>.');
     await page.getByRole('checkbox', { name: 'Entreprise', exact: true }).check();
@@ -85,13 +125,26 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     expect(callId).toMatch(/^[0-9a-f-]{36}$/);
     const row = facilitator.page.locator(`tr[data-call-id="${callId}"]`);
     await expect(row.textContent()).resolves.toContain('Ouvert');
+
+    // An invitation link for companies that leads to the call.
+    const page = facilitator.page;
+    await go(page, `${platform.baseUrl}/workshops/${workshopId}/invitations`);
+    await page.getByLabel('Pour', { exact: true }).selectOption('kind:company');
+    await page.getByLabel("Mène à l'appel à contributions").selectOption(callId);
+    await page.getByRole('button', { name: "Créer le lien d'invitation" }).click();
+    invitationLink = await page.getByLabel("Lien d'invitation").inputValue();
+    expect(invitationLink).toMatch(/\/invite\/[a-z2-7]{32}$/);
   });
 
   it('takes five needs from a CSV after the bad line is fixed, and submits them', async () => {
     const { page } = company;
-    await page.goto(`${platform.baseUrl}/contribute`);
-    await page.getByRole('link', { name: 'Besoins en compétences — hiver' }).click();
+    await go(page, `${platform.baseUrl}/contribute`);
+    await page.getByRole('link', { name: 'Besoins en compétences — hiver' }).waitFor();
+    // The company representative, already seated, opens the call through the invitation link.
+    await go(page, invitationLink);
+    await page.getByRole('link', { name: "Ouvrir l'appel à contributions" }).click();
     await page.waitForURL(`${platform.baseUrl}/contribute/${callId}`);
+    await page.waitForLoadState('networkidle');
     // The call's text is shown as text.
     await page.getByText('Vos besoins <b>2027</b>.').waitFor();
 
@@ -122,15 +175,17 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
 
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.getByText('Contribution envoyée.').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('accepts four needs and refuses one with a reason; the four reach the live room within two seconds', async () => {
     await openRoom(observer.page, platform, roomPath, 'needs');
     const { page } = facilitator;
-    await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    await go(page, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
     const item = page.locator('article[data-contribution-id]').filter({ hasText: 'Aciéries' }).first();
     await expect(item.textContent()).resolves.toContain('Sophie Entreprise');
     await expect(item.locator('tbody tr').count()).resolves.toBe(5);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await item.getByRole('checkbox', { name: 'Accepter le besoin « Développeurs contribution »' }).uncheck();
     await item
       .getByLabel('Motif pour les besoins décochés')
@@ -164,7 +219,7 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     expect(merged.every((need) => need.contributorId && need.organisationId)).toBe(true);
 
     const notifications = company.page;
-    await notifications.goto(`${platform.baseUrl}/notifications`);
+    await go(notifications, `${platform.baseUrl}/notifications`);
     await expect(notifications.getByTestId('notifications-link').textContent()).resolves.toContain(
       'Notifications (2)',
     );
@@ -176,11 +231,12 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
 
   it('submits a contribution written offline once the connection is back', async () => {
     const { page, context } = company;
-    await page.goto(`${platform.baseUrl}/contribute/${callId}`);
+    await go(page, `${platform.baseUrl}/contribute/${callId}`);
     await page.locator('#c-needs-needs-0-romeCode').fill('H2913');
     await page.locator('#c-needs-needs-0-title').fill('Soudeurs hors ligne');
     await page.locator('#c-needs-needs-0-communeCode').fill('57463');
     await context.setOffline(true);
+    onTestFinished(() => context.setOffline(false));
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.getByText('Vous êtes hors ligne : la contribution sera envoyée').waitFor();
     const keys = await page.evaluate(() =>
@@ -199,7 +255,7 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
   it('merges once when two facilitators accept the same contribution at the same moment', async () => {
     const second = await signedInContext(chromium, platform, DEMO.facilitator);
     const pages = [facilitator.page, second.page];
-    for (const page of pages) await page.goto(`${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    for (const page of pages) await go(page, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
     const items = pages.map((page) =>
       page.locator('article[data-contribution-id]').filter({ hasText: 'Soudeurs hors ligne' }),
     );
@@ -224,6 +280,44 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     await second.context.close();
   });
 
+  it('rejects a whole contribution with a reason, which the company reads in its notifications', async () => {
+    const { page } = company;
+    await go(page, `${platform.baseUrl}/contribute/${callId}`);
+    await page.locator('#c-needs-needs-0-romeCode').fill('I1304');
+    await page.locator('#c-needs-needs-0-title').fill('Techniciens de maintenance');
+    await page.locator('#c-needs-needs-0-headcount').fill('0');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    // Refused at the field before anything is sent, then fixed.
+    await page.locator('#c-needs-needs-0-headcount[aria-invalid="true"]').waitFor();
+    await expect(page.locator('#c-needs-needs-0-headcount-error').textContent()).resolves.toContain(
+      '1 à 100 000',
+    );
+    await page.locator('#c-needs-needs-0-headcount').fill('2');
+    await page.locator('#c-needs-needs-0-communeCode').fill('57672');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText('Contribution envoyée.').waitFor();
+
+    const moderation = facilitator.page;
+    await go(moderation, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    const item = moderation
+      .locator('article[data-contribution-id]')
+      .filter({ hasText: 'Techniciens de maintenance' });
+    await item.getByRole('button', { name: 'Refuser' }).click();
+    // The reason is required.
+    await expect(
+      item.getByLabel('Motif du refus').evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing),
+    ).resolves.toBe(true);
+    await item.getByLabel('Motif du refus').fill('Doublon du besoin déjà saisi en séance.');
+    await item.getByRole('button', { name: 'Refuser' }).click();
+    await moderation.getByText('Contribution refusée').waitFor();
+
+    await go(page, `${platform.baseUrl}/notifications`);
+    await page.getByText('Doublon du besoin déjà saisi en séance.').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await page.getByText('Non lues : 0').waitFor();
+  });
+
   it('refuses a submission after the closing date and keeps the draft', async () => {
     // A call that closes a few seconds from now (Paris wall-clock time, to the second).
     const closing = new Date(Date.now() + 8_000);
@@ -240,7 +334,7 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
       .replace(' ', 'T');
     const shortCall = await createCall(facilitator.page, 'Appel éclair', local);
     const { page } = company;
-    await page.goto(`${platform.baseUrl}/contribute/${shortCall}`);
+    await go(page, `${platform.baseUrl}/contribute/${shortCall}`);
     await page.locator('#c-needs-needs-0-romeCode').fill('H2902');
     await page.locator('#c-needs-needs-0-title').fill('Chaudronniers en retard');
     await page.locator('#c-needs-needs-0-communeCode').fill('57672');
@@ -248,11 +342,12 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.getByText("L'appel est clos : votre contribution n'a pas été envoyée.").waitFor();
     await page.reload();
+    await page.waitForLoadState('networkidle');
     await expect(page.getByTestId('call-state').textContent()).resolves.toBe('Clos');
     await expect(page.locator('#c-needs-needs-0-title').inputValue()).resolves.toBe(
       'Chaudronniers en retard',
     );
-    await page.goto(`${platform.baseUrl}/contribute`);
+    await go(page, `${platform.baseUrl}/contribute`);
     const row = page.getByRole('row').filter({ hasText: 'Appel éclair' });
     await expect(row.textContent()).resolves.toContain('Brouillon');
   });

@@ -193,3 +193,27 @@ export async function accept(
     return { ok: true, workshopId: invitation.workshopId, alreadyMember: false };
   });
 }
+
+// --- contributions issue: an invitation link may point at a call for contributions ---
+
+/** Points an invitation (by its token) at a call of the same workshop; false when they do not match. */
+export async function setCall(
+  sql: Queryable,
+  options: { token: string; workshopId: string; callId: string },
+): Promise<boolean> {
+  const rows = await sql`
+    update invitations i set call_id = c.id
+    from calls c
+    where i.token_hash = ${tokenHashOf(options.token)} and i.workshop_id = ${options.workshopId}
+      and c.id = ${options.callId} and c.workshop_id = i.workshop_id
+    returning i.id`;
+  return rows.length === 1;
+}
+
+/** The call an invitation link points at, if any. */
+export async function callIdOf(sql: Queryable, options: { token: string }): Promise<string | null> {
+  if (!isTokenShaped(options.token)) return null;
+  const [row]: [{ callId: string | null }?] = await sql`
+    select call_id from invitations where token_hash = ${tokenHashOf(options.token)}`;
+  return row?.callId ?? null;
+}

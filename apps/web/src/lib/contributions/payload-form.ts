@@ -54,12 +54,12 @@ const NEED_DEFAULTS: Record<NeedField, string> = {
 
 /** A whole number typed in a field, or the text itself so that the schema refuses it. */
 function integer(value: string | undefined): number | string {
-  const text = (value ?? '').trim();
+  const text = String(value ?? '').trim();
   return /^-?\d{1,9}$/.test(text) ? Number(text) : text;
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '')
+  return String(value ?? '')
     .split(/[,|;\n]/)
     .map((item) => item.trim())
     .filter(Boolean);

@@ -10,6 +10,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     token: params.token,
     invitation: await loadInvitation(sql, { token: params.token, user: locals.user, now: new Date() }),
+    // A link may point at a call for contributions: the person lands on it once in.
+    callId: await invitations.callIdOf(sql, { token: params.token }),
   };
 };
 
@@ -26,6 +28,7 @@ export const actions: Actions = {
     });
     if (!result.ok)
       return fail(result.reason === 'organisation_required' ? 400 : 410, { reason: result.reason });
-    redirect(303, `/workshops/${result.workshopId}`);
+    const callId = await invitations.callIdOf(sql, { token: params.token });
+    redirect(303, callId ? `/contribute/${callId}` : `/workshops/${result.workshopId}`);
   },
 };

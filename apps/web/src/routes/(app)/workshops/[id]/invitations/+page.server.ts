@@ -1,4 +1,4 @@
-import { invitations, organisations } from '@atelier/db';
+import { calls, invitations, organisations } from '@atelier/db';
 import { invitationState } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
 import { requireUser, workshopAccess } from '$lib/server/access.ts';
@@ -33,6 +33,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       state: invitationState({ ...invitation, workshopStatus: access.workshop.status }, now),
     })),
     organisations: canManage ? (await organisations.list(sql)).map((o) => ({ id: o.id, name: o.name })) : [],
+    // Calls for contributions a link may point at (contributions issue).
+    calls: canManage
+      ? (await calls.listForWorkshop(sql, { workshopId: access.workshop.id })).map((c) => ({
+          id: c.id,
+          title: c.title,
+        }))
+      : [],
   };
 };
 
@@ -45,7 +52,9 @@ export const actions: Actions = {
       workshopId: params.id,
       action: 'workshop.manageInvitations',
     });
-    const parsed = parseForm(await request.formData(), INVITATION_FIELDS, invitationSchema);
+    const formData = await request.formData();
+    const callId = String(formData.get('callId') ?? '');
+    const parsed = parseForm(formData, INVITATION_FIELDS, invitationSchema);
     if (!parsed.ok) return fail(400, { form: 'create', values: echo(parsed.values), errors: parsed.errors });
     const result = await createInvitation(sql, {
       actor: access.actor,
@@ -54,6 +63,8 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { form: 'create', values: echo(parsed.values), errors: result.errors });
+    if (callId)
+      await invitations.setCall(sql, { token: result.token, workshopId: access.workshop.id, callId });
     // The token exists only here and in the link: the database keeps its hash.
     return { form: 'create', link: `${url.origin}/invite/${result.token}` };
   },
