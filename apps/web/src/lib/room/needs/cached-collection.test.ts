@@ -63,7 +63,10 @@ describe('removeWithUndo', () => {
     for (const id of ['a', 'b', 'c']) needs.add(doc, need(id));
     const removed = removeWithUndo({ doc, collection: needs, id: 'b' });
     expect(needs.read(doc).map((n) => n.id)).toEqual(['a', 'c']);
-    removed?.restore({ createdBy: 'u2', now: new Date('2026-11-26T10:00:00Z') });
+    removed?.restore({
+      now: new Date('2026-11-26T10:00:00Z'),
+      rewrite: (entry) => ({ ...entry, createdBy: 'u2' }),
+    });
     expect(needs.read(doc).map((n) => n.id)).toEqual(['a', 'b', 'c']);
     expect(needs.find(doc, 'b')).toMatchObject({ createdBy: 'u2', updatedAt: '2026-11-26T10:00:00.000Z' });
   });

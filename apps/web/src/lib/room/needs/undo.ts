@@ -1,6 +1,7 @@
 // Delete with undo: the removed entry is kept and re-inserted where it was. A Y.UndoManager
-// would restore the original Y.Map, but the server requires `createdBy` to be the writer on
-// every add by a participant, so a participant's undo re-creates the entry in their name.
+// would restore the original Y.Map as it was, but the server checks a participant's re-insert
+// as any add (`createdBy`, `committedBy`, `commitRequestedBy` must be the writer), so the
+// caller may rewrite those fields before the entry goes back.
 import type { ArrayCollection } from '@atelier/domain';
 import * as Y from 'yjs';
 
@@ -11,9 +12,9 @@ export interface Removed<T> {
   /**
    * Re-inserts the entry at its former place (or the end), validated by the schema.
    *
-   * @param options.createdBy - the writer, when the server requires it (participants)
+   * @param options.rewrite - changes the entry needs to be the writer's add (participants)
    */
-  restore(options: { createdBy?: string | undefined; now: Date }): void;
+  restore(options: { now: Date; rewrite?: (entry: T) => T }): void;
 }
 
 /**
@@ -35,12 +36,9 @@ export function removeWithUndo<T extends { id: string; createdBy: string; update
   return {
     entry,
     index,
-    restore({ createdBy, now }) {
-      const valid = collection.schema.parse({
-        ...entry,
-        createdBy: createdBy ?? entry.createdBy,
-        updatedAt: now.toISOString(),
-      }) as Record<string, unknown>;
+    restore({ now, rewrite }) {
+      const entryNow = { ...(rewrite ? rewrite(entry) : entry), updatedAt: now.toISOString() };
+      const valid = collection.schema.parse(entryNow) as Record<string, unknown>;
       const map = new Y.Map<unknown>();
       for (const [key, value] of Object.entries(valid)) if (value !== undefined) map.set(key, value);
       array.insert(Math.min(index, array.length), [map]);

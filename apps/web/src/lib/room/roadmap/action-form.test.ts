@@ -1,6 +1,7 @@
 import { roadmapActionSchema, type RoadmapAction } from '@atelier/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  asWritersAdd,
   awaitsConfirmation,
   emptyActionDraft,
   parseRoadmapDate,
@@ -103,5 +104,16 @@ describe('statusFields', () => {
   });
   it('changes other statuses as they are', () => {
     expect(statusFields({ action, status: 'done', writer })).toEqual({ status: 'done' });
+  });
+});
+
+describe('asWritersAdd', () => {
+  it("drops another person's commitment and request, keeps the writer's own", () => {
+    const result = validate({ status: 'committed' });
+    if (!result.ok) throw new Error('fixture');
+    const action = { ...result.action, commitRequestedBy: 'u-school' };
+    expect(asWritersAdd(action, 'u-other')).not.toHaveProperty('committedBy');
+    expect(asWritersAdd(action, 'u-other')).not.toHaveProperty('commitRequestedBy');
+    expect(asWritersAdd(action, 'u-steel')).toMatchObject({ committedBy: 'u-steel', createdBy: 'u-steel' });
   });
 });

@@ -224,3 +224,19 @@ export function actionDraft(action: RoadmapAction): ActionDraft {
     needIds: [...action.needIds],
   };
 }
+
+/**
+ * An action as a participant may add it back (undo of a delete): in their name, and
+ * without a commitment or request by someone else, which only they could have written.
+ *
+ * @example asWritersAdd(action, userId).createdBy === userId
+ */
+export function asWritersAdd(action: RoadmapAction, userId: string): RoadmapAction {
+  const { commitRequestedBy, committedBy, ...rest } = action;
+  return {
+    ...rest,
+    createdBy: userId,
+    ...(commitRequestedBy === userId ? { commitRequestedBy } : {}),
+    ...(committedBy === userId ? { committedBy } : {}),
+  };
+}
