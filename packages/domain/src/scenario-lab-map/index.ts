@@ -3,6 +3,7 @@ export type { ClassBreaks, LegendClass } from './classes.ts';
 export { MAP_INDICATORS, BUSY_VC, OVER_VC, mapLayers } from './map-layers.ts';
 export type {
   MapIndicator,
+  MapTerritory,
   MapLayers,
   LinkLevel,
   ZoneFigures,

@@ -7,6 +7,9 @@ import type { Territory } from '../mobility/territory/territory.ts';
 import { classBreaks, classOf, NO_DATA_COLOUR, type ClassBreaks } from './classes.ts';
 import type { CommuneContours, FeatureCollection, Position } from './geojson.ts';
 
+/** What the map needs of a territory: its zones (ids, names, kinds, centres) and PT lines. */
+export type MapTerritory = Pick<Territory, 'name' | 'zones' | 'ptLines'>;
+
 export const MAP_INDICATORS = ['ptShare', 'pt45', 'car30', 'skillsGap'] as const;
 /** ptShare: PT share of the trips from the zone (0–1); pt45 / car30: jobs reachable; skillsGap: given per zone. */
 export type MapIndicator = (typeof MAP_INDICATORS)[number];
@@ -151,7 +154,7 @@ const levelOf = (vc: number): LinkLevel => (vc > OVER_VC ? 'over' : vc > BUSY_VC
  * @example mapLayers({ territory: NORTH_LORRAINE, communes, result: runModel(), indicator: 'ptShare' }).figures.length // 131
  */
 export function mapLayers(options: {
-  territory: Territory;
+  territory: MapTerritory;
   communes: CommuneContours;
   result: ModelResult;
   indicator: MapIndicator;

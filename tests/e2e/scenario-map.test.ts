@@ -1,0 +1,188 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { mapLayers, NORTH_LORRAINE, runModel, type CommuneContours, type MapLayers } from '@atelier/domain';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIndicator } from '../../apps/web/src/lib/scenario-lab/map/format.ts';
+import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { startPlatform, type Platform } from '../support/platform.ts';
+import { DEMO, DEMO_WORKSHOPS, signedInContext, workshopPath } from '../support/room.ts';
+
+const browser = browserAvailability();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SCREENSHOTS = path.resolve(here, '../test-results/screenshots');
+const communes = JSON.parse(
+  readFileSync(path.resolve(here, '../../packages/domain/src/mobility/territory/communes.geojson'), 'utf8'),
+) as CommuneContours;
+const INTERNAL_ZONES = NORTH_LORRAINE.zones.filter((zone) => zone.kind === 'internal').length;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Intl's no-break spaces, as innerText gives them, made plain. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+/** Issue 8, item 3: the scenario map, drawn from bundled data only, with its table alternative. */
+describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
+  let platform: Platform;
+  let chromium: Browser;
+  let mapPath = '';
+  // The page runs the same deterministic model: its layers are these.
+  let expected: MapLayers;
+
+  /** Opens the demo map, recording every request's host; resolves when MapLibre has drawn the zones. */
+  async function openMap(page: Page, hosts: Set<string>): Promise<string> {
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (
+        url.protocol === 'http:' ||
+        url.protocol === 'https:' ||
+        url.protocol === 'ws:' ||
+        url.protocol === 'wss:'
+      )
+        hosts.add(url.hostname);
+      else if (url.protocol !== 'data:' && url.protocol !== 'blob:')
+        hosts.add(`${url.protocol}${url.hostname}`);
+    });
+    await page.goto(`${platform.baseUrl}${mapPath}`);
+    const map = page.getByTestId('scenario-map');
+    await map
+      .and(page.locator('[data-state="ready"], [data-state="unavailable"]'))
+      .waitFor({ timeout: 60_000 });
+    const state = (await map.getAttribute('data-state')) ?? '';
+    if (state === 'ready')
+      await page.waitForFunction(
+        (count) =>
+          document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-rendered-zones') ===
+          count,
+        String(INTERNAL_ZONES),
+        { timeout: 30_000 },
+      );
+    return state;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    expected = mapLayers({ territory: NORTH_LORRAINE, communes, result: runModel(), indicator: 'ptShare' });
+    platform = await startPlatform();
+    chromium = await launchBrowser();
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    mapPath = `${await workshopPath(page, platform, DEMO_WORKSHOPS.live)}/map`;
+    await context.close();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    expect(await platform?.stop()).toBe(0);
+  });
+
+  it('draws every zone with MapLibre without any request outside localhost', async () => {
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    const hosts = new Set<string>();
+    const state = await openMap(page, hosts);
+    expect(state, 'WebGL must be available to headless Chromium (see launchBrowser)').toBe('ready');
+    const map = page.getByTestId('scenario-map');
+    expect(await map.getAttribute('data-layer-zones')).toBe(String(INTERNAL_ZONES));
+    expect(await map.getAttribute('data-layer-communes')).toBe(String(communes.features.length));
+    expect(await map.getAttribute('data-rendered-zones')).toBe(String(INTERNAL_ZONES));
+    expect([...hosts].filter((host) => !LOCAL_HOSTS.has(host))).toEqual([]);
+    expect(hosts.size).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('lists the same zones and figures in its table alternative as in the layer data', async () => {
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    await openMap(page, new Set());
+    await page.getByText('Les données de la carte en tableau').click();
+    const table = page.getByRole('table', { name: /Zones internes/ });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(INTERNAL_ZONES);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        zone: tr.getAttribute('data-zone'),
+        cells: Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell as HTMLElement).innerText),
+      })),
+    );
+    expect(rows.map((row) => row.zone)).toEqual(expected.figures.map((row) => row.zone));
+    for (const [i, row] of rows.entries()) {
+      const figures = expected.figures[i]!;
+      expect(row.cells.map(plain)).toEqual(
+        [
+          figures.name,
+          formatIndicator({ indicator: 'ptShare', value: figures.ptShare, locale: 'fr' }),
+          formatIndicator({ indicator: 'pt45', value: figures.pt45, locale: 'fr' }),
+          formatIndicator({ indicator: 'car30', value: figures.car30, locale: 'fr' }),
+        ].map(plain),
+      );
+    }
+    const roads = page.getByRole('table', { name: /Tronçons routiers/ });
+    await expect(roads.locator('tbody tr').count()).resolves.toBe(expected.dysfunctions.links.length);
+    expect(expected.dysfunctions.links.some((link) => link.level === 'over')).toBe(true);
+    await context.close();
+  });
+
+  it('shows a zone’s figures chosen with the keyboard or a click on the map', async () => {
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    await openMap(page, new Set());
+    const figures = page.getByTestId('map-zone-figures');
+    const first = [...expected.figures].sort((a, b) => a.name.localeCompare(b.name, 'fr'))[0]!;
+    await page.getByLabel('Zone', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await figures.getByRole('heading', { name: `Chiffres de la zone ${first.name}` }).waitFor();
+    expect(plain(await figures.locator('dd').first().innerText())).toBe(
+      plain(formatIndicator({ indicator: 'ptShare', value: first.ptShare, locale: 'fr' })),
+    );
+
+    // A click on the map selects the zone under the pointer, with the same figures as its table row.
+    const canvas = page.locator('[data-testid="scenario-map"] canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    const heading = figures.getByRole('heading');
+    await page.waitForFunction(
+      (name) => !document.querySelector('[data-testid="map-zone-figures"] h3')?.textContent?.endsWith(name),
+      first.name,
+    );
+    const name = plain(await heading.innerText()).replace('Chiffres de la zone ', '');
+    const clicked = expected.figures.find((row) => row.name === name);
+    expect(clicked, `clicked zone ${name}`).toBeDefined();
+    expect(plain(await figures.locator('dd').nth(1).innerText())).toBe(
+      plain(formatIndicator({ indicator: 'pt45', value: clicked!.pt45, locale: 'fr' })),
+    );
+    expect(await page.getByLabel('Zone', { exact: true }).inputValue()).toBe(clicked!.zone);
+    await context.close();
+  });
+
+  for (const { locale, acceptLanguage, viewport } of [
+    { locale: 'fr', acceptLanguage: 'fr-FR', viewport: { width: 1280, height: 800 } },
+    { locale: 'en', acceptLanguage: 'en-GB', viewport: { width: 390, height: 844 } },
+  ]) {
+    it(`has no serious or critical axe violation and is photographed, ${locale} ${viewport.width}`, async ({
+      annotate,
+    }) => {
+      const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator, {
+        locale: acceptLanguage,
+        viewport,
+      });
+      await openMap(page, new Set());
+      await page.getByLabel('Zone', { exact: true }).selectOption({ index: 1 });
+      await page.locator('details.tables summary').click();
+      const results = await new AxeBuilder({ page }).analyze();
+      const problems = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+        );
+      await page.locator('details.tables summary').click();
+      const file = path.join(SCREENSHOTS, `map-${locale}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await annotate(`scenario map ${locale} ${viewport.width}×${viewport.height}`, 'screenshot', {
+        path: file,
+        contentType: 'image/png',
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await context.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
