@@ -178,15 +178,33 @@ export function reportOutline(report: Report): OutlineSection[] {
       v === undefined ? '—' : unit === 'share' ? pct(v) : n(v);
     add('scenarios', [
       { kind: 'paragraph', text: s.note, note: true },
-      ...s.definitions.flatMap((d): OutlineBlock[] => [
-        { kind: 'heading', text: d.title },
-        ...(d.description ? [{ kind: 'paragraph' as const, text: d.description }] : []),
-        ...d.assumptions.map(([key, v]): OutlineBlock => ({
-          kind: 'item',
-          text: `${key} = ${v}`,
-          ordered: false,
-        })),
-      ]),
+      ...s.definitions.flatMap((d): OutlineBlock[] => {
+        const comparison = s.comparisons.find((k) => k.scenarioId === d.id);
+        return [
+          { kind: 'heading', text: d.title },
+          ...(d.description ? [{ kind: 'paragraph' as const, text: d.description }] : []),
+          ...d.assumptions.map(([key, v]): OutlineBlock => ({
+            kind: 'item',
+            text: `${key} = ${v}`,
+            ordered: false,
+          })),
+          ...(comparison
+            ? [
+                {
+                  kind: 'table' as const,
+                  columns: [c.indicator, c.baseline, c.scenario, c.difference],
+                  rows: comparison.rows.map((row) => [row.name, row.baseline, row.scenario, row.difference]),
+                  numeric: [1, 2, 3],
+                },
+                ...comparison.rows.map((row): OutlineBlock => ({
+                  kind: 'item',
+                  text: row.sentence,
+                  ordered: false,
+                })),
+              ]
+            : []),
+        ];
+      }),
       ...(s.columns.length > 0 && s.indicators.length > 0
         ? [
             {

@@ -30,6 +30,7 @@ describe.skipIf(!poppler)('renderPdf', () => {
     expect(printed).toContain('La Fensch manque de soudeurs & de techniciens <qualifiés>.');
     expect(printed).toContain('Part des transports collectifs par zone (situation de référence)');
     expect(printed).toMatch(/Luxembourg 20\s%/);
+    expect(printed).toContain('Les postes non pourvus à 5 ans passent de 6');
   });
 
   it('has a cover, a table of contents with page numbers, and numbered pages', async () => {

@@ -96,6 +96,10 @@ describe('buildReport', () => {
     expect(report.scenarios?.columns[0]?.title).toBe('Situation de référence');
     expect(report.scenarios?.indicators.find((i) => i.key === 'skills.tension')?.unit).toBe('share');
     expect(report.scenarios?.baselineOnly).toBe(true);
+    expect(report.scenarios?.comparisons[0]).toMatchObject({
+      title: 'Navette et section de soudage',
+      rows: [{ sentence: 'Les postes non pourvus à 5 ans passent de 6 300 à 4 100 (−2 200).' }],
+    });
     expect(report.map?.title).toBe('Part des transports collectifs par zone (situation de référence)');
     expect(report.map?.points).toHaveLength(4);
   });

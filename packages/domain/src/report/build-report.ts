@@ -154,6 +154,11 @@ export function buildReport(input: ReportInput): Report {
                 : (scenarioTitles.get(column.scenarioId) ?? column.scenarioId),
             values: { ...column.values },
           })),
+          comparisons: (models?.comparisons ?? []).map((comparison) => ({
+            scenarioId: comparison.scenarioId,
+            title: scenarioTitles.get(comparison.scenarioId) ?? comparison.scenarioId,
+            rows: comparison.rows.map((row) => ({ ...row })),
+          })),
         }
       : null;
 

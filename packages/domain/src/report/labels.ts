@@ -80,6 +80,8 @@ export interface ReportLabels {
     seatsPerYear: string;
     durationMonths: string;
     occupations: string;
+    difference: string;
+    scenario: string;
   };
   totalHeadcount: (count: string) => string;
   ballots: (count: number) => string;
@@ -110,7 +112,14 @@ export interface ReportLabels {
     illustrative: string;
   };
   collections: Record<
-    'needs' | 'roadmap' | 'ideas' | 'comments' | 'trainingOffers' | 'scenarios' | 'agenda',
+    | 'needs'
+    | 'roadmap'
+    | 'ideas'
+    | 'comments'
+    | 'trainingOffers'
+    | 'scenarios'
+    | 'scenarioChanges'
+    | 'agenda',
     string
   >;
   indicators: Record<string, string>;
@@ -192,6 +201,8 @@ const fr: ReportLabels = {
     seatsPerYear: 'Places par an',
     durationMonths: 'Durée (mois)',
     occupations: 'Métiers visés',
+    difference: 'Écart',
+    scenario: 'Scénario',
   },
   totalHeadcount: (count) => `Total : ${count} postes`,
   ballots: (count) => (count <= 1 ? `${count} votant` : `${count} votants`),
@@ -269,6 +280,7 @@ const fr: ReportLabels = {
     comments: 'commentaires',
     trainingOffers: 'offres de formation',
     scenarios: 'scénarios',
+    scenarioChanges: 'changements de scénarios',
     agenda: "étapes de l'ordre du jour",
   },
   indicators: {},
@@ -351,6 +363,8 @@ const en: ReportLabels = {
     seatsPerYear: 'Seats per year',
     durationMonths: 'Duration (months)',
     occupations: 'Occupations',
+    difference: 'Difference',
+    scenario: 'Scenario',
   },
   totalHeadcount: (count) => `Total: ${count} positions`,
   ballots: (count) => (count === 1 ? '1 voter' : `${count} voters`),
@@ -428,6 +442,7 @@ const en: ReportLabels = {
     comments: 'comments',
     trainingOffers: 'training offers',
     scenarios: 'scenarios',
+    scenarioChanges: 'scenario changes',
     agenda: 'agenda steps',
   },
 };
@@ -509,6 +524,8 @@ const de: ReportLabels = {
     seatsPerYear: 'Plätze pro Jahr',
     durationMonths: 'Dauer (Monate)',
     occupations: 'Zielberufe',
+    difference: 'Differenz',
+    scenario: 'Szenario',
   },
   totalHeadcount: (count) => `Summe: ${count} Stellen`,
   ballots: (count) => (count === 1 ? '1 Stimme abgegeben' : `${count} Stimmen abgegeben`),
@@ -586,6 +603,7 @@ const de: ReportLabels = {
     comments: 'Kommentare',
     trainingOffers: 'Bildungsangebote',
     scenarios: 'Szenarien',
+    scenarioChanges: 'Szenarioänderungen',
     agenda: 'Tagesordnungspunkte',
   },
 };

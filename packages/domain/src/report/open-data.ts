@@ -16,6 +16,8 @@ import {
   synthesisOf,
   trainingOfferSchema,
   trainingOffers,
+  scenarioChangeSchema,
+  scenarioChanges,
 } from '../realtime/content-doc.ts';
 import { agenda, agendaItemSchema, settingsSchema, writeSettings } from '../realtime/facilitation-doc.ts';
 import type { ReportInput } from './report.ts';
@@ -81,6 +83,7 @@ export const openDataBundleSchema = z
     comments: z.array(commentSchema),
     trainingOffers: z.array(trainingOfferSchema),
     scenarios: z.array(scenarioSchema),
+    scenarioChanges: z.array(scenarioChangeSchema),
     synthesis: z.array(synthesisBlockSchema),
     agenda: z.array(agendaItemSchema),
     settings: settingsSchema.partial(),
@@ -194,6 +197,7 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
       withContributor({ ...t, createdBy: person(t.createdBy) }),
     ),
     scenarios: content.scenarios.map((s) => ({ ...s, createdBy: person(s.createdBy) })),
+    scenarioChanges: content.scenarioChanges.map((c) => ({ ...c, createdBy: person(c.createdBy) })),
     synthesis: content.synthesis.map((block) => ({ ...block })),
     agenda: content.agenda.map((item) => ({ ...item })),
     settings: { ...content.settings },
@@ -233,7 +237,7 @@ export function parseOpenData(json: unknown): OpenDataBundle {
 
 /**
  * Writes a bundle's content into the two documents of a new workshop: needs, roadmap, ideas,
- * comments, training offers, scenarios and synthesis into `content`, agenda and settings into `facilitation`.
+ * comments, training offers, scenarios, scenario changes and synthesis into `content`, agenda and settings into `facilitation`.
  * Ids are kept, so links between entries (an action's needs, a comment's target) still hold.
  * Polls are results, not content, and are not imported. Without documents, new ones are made.
  *
@@ -254,6 +258,7 @@ export function importOpenData(options: { bundle: OpenDataBundle; content?: Y.Do
     for (const comment of bundle.comments) comments.add(content, comment);
     for (const offer of bundle.trainingOffers) trainingOffers.add(content, offer);
     for (const scenario of bundle.scenarios) scenarios.put(content, scenario);
+    for (const change of bundle.scenarioChanges) scenarioChanges.add(content, change);
     writeSynthesisBlocks(synthesisOf(content), bundle.synthesis);
   });
   facilitation.transact(() => {

@@ -7,12 +7,14 @@ import {
   scenarios,
   synthesisOf,
   trainingOffers,
+  scenarioChanges,
   type Comment,
   type Idea,
   type Need,
   type RoadmapAction,
   type Scenario,
   type TrainingOffer,
+  type ScenarioChange,
 } from '../realtime/content-doc.ts';
 import {
   agenda,
@@ -30,12 +32,21 @@ export interface WorkshopContent {
   comments: Comment[];
   trainingOffers: TrainingOffer[];
   scenarios: Scenario[];
+  /** Changes of scenario variants (scenario lab), one per input. */
+  scenarioChanges: ScenarioChange[];
   synthesis: SynthesisBlock[];
   agenda: AgendaItem[];
   settings: Partial<WorkshopSettings>;
   /** Entries present in the documents that do not pass their schema (`read` skips them). */
   skipped: Record<
-    'needs' | 'roadmap' | 'ideas' | 'comments' | 'trainingOffers' | 'scenarios' | 'agenda',
+    | 'needs'
+    | 'roadmap'
+    | 'ideas'
+    | 'comments'
+    | 'trainingOffers'
+    | 'scenarios'
+    | 'scenarioChanges'
+    | 'agenda',
     number
   >;
 }
@@ -56,6 +67,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
     comments: comments.read(content),
     trainingOffers: trainingOffers.read(content),
     scenarios: scenarios.read(content),
+    scenarioChanges: scenarioChanges.read(content),
     agenda: agenda.read(facilitation),
   };
   return {
@@ -69,6 +81,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
       comments: content.getArray('comments').length - read.comments.length,
       trainingOffers: content.getArray('trainingOffers').length - read.trainingOffers.length,
       scenarios: content.getMap('scenarios').size - read.scenarios.length,
+      scenarioChanges: content.getArray('scenarioChanges').length - read.scenarioChanges.length,
       agenda: facilitation.getArray('agenda').length - read.agenda.length,
     },
   };

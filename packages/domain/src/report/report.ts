@@ -43,6 +43,20 @@ export interface ReportModelResults {
   indicators: readonly string[];
   /** The baseline first (scenarioId null), then one column per scenario that was computed. */
   columns: readonly { scenarioId: string | null; values: Readonly<Record<string, number>> }[];
+  /**
+   * Scenario-lab comparisons of each variant with the lab's baseline, already formatted in the
+   * report's language (the lab formats numbers and writes the sentences).
+   */
+  comparisons?: readonly {
+    scenarioId: string;
+    rows: readonly {
+      name: string;
+      baseline: string;
+      scenario: string;
+      difference: string;
+      sentence: string;
+    }[];
+  }[];
   /** One indicator by zone of the mobility model, to draw as a map (baseline). */
   map?: {
     indicator: string;
@@ -181,6 +195,12 @@ export interface Report {
     indicators: { key: string; label: string; unit: 'count' | 'share' }[];
     /** Baseline first. */
     columns: { scenarioId: string | null; title: string; values: Record<string, number> }[];
+    /** Variants compared with the baseline by the scenario lab, in the report's language. */
+    comparisons: {
+      scenarioId: string;
+      title: string;
+      rows: { name: string; baseline: string; scenario: string; difference: string; sentence: string }[];
+    }[];
   } | null;
   skillsBalance: NonNullable<ReportModelResults['skillsBalance']> | null;
   /** The map of the scenario section: title, legend and points (value a share, weight for the size). */

@@ -6,6 +6,7 @@ import {
   ideas,
   needs,
   roadmap,
+  scenarioChanges,
   scenarios,
   synthesisOf,
   trainingOffers,
@@ -180,6 +181,15 @@ export function sampleDocuments(): { content: Y.Doc; facilitation: Y.Doc } {
     createdBy: julien.userId,
     updatedAt: AT,
   });
+  scenarioChanges.add(content, {
+    id: uuid(651),
+    scenarioId: uuid(601),
+    key: 'skills.jobSeekerMatchRate',
+    value: 0.4,
+    reason: 'Accompagnement renforcé des demandeurs d’emploi',
+    createdBy: julien.userId,
+    updatedAt: AT,
+  });
   writeSynthesisBlocks(synthesisOf(content), [
     { kind: 'heading', level: 2, text: 'Constats' },
     { kind: 'paragraph', text: 'La Fensch manque de soudeurs & de techniciens <qualifiés>.' },
@@ -289,6 +299,20 @@ export function sampleReportInput(
             'skills.gap': 1300,
             'skills.tension': 0.24,
           },
+        },
+      ],
+      comparisons: [
+        {
+          scenarioId: uuid(601),
+          rows: [
+            {
+              name: 'Postes non pourvus à 5 ans',
+              baseline: '6 300',
+              scenario: '4 100',
+              difference: '−2 200',
+              sentence: 'Les postes non pourvus à 5 ans passent de 6 300 à 4 100 (−2 200).',
+            },
+          ],
         },
       ],
       map: {
