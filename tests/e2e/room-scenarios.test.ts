@@ -71,11 +71,13 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
       await section(company).getByRole('button', { name: 'Créer la situation de référence' }).count(),
     ).toBe(0);
     await panel.getByRole('button', { name: 'Créer la situation de référence' }).click();
-    await panel.getByLabel('Nom de la nouvelle hypothèse').fill('teleworkShare');
+    await panel.getByLabel('Nom de la nouvelle hypothèse').fill('mobility.teleworkShare');
     await panel.getByLabel('Valeur de la nouvelle hypothèse').fill('0,1');
     await panel.getByRole('button', { name: "Ajouter l'hypothèse" }).click();
-    await assumptionRow(company, 'teleworkShare').waitFor({ timeout: 2000 });
-    expect(await section(company).getByLabel("Valeur de l'hypothèse teleworkShare").inputValue()).toBe('0.1');
+    await assumptionRow(company, 'mobility.teleworkShare').waitFor({ timeout: 2000 });
+    expect(
+      await section(company).getByLabel("Valeur de l'hypothèse mobility.teleworkShare").inputValue(),
+    ).toBe('0.1');
   });
 
   it('forks a variant with a copy of the assumptions; the company sees a change within a second', async () => {
@@ -84,7 +86,7 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
     const title = panel.getByLabel('Titre du scénario');
     await expect.poll(() => title.inputValue()).toContain('Variante');
     await title.fill('Télétravail renforcé');
-    const value = panel.getByLabel("Valeur de l'hypothèse teleworkShare");
+    const value = panel.getByLabel("Valeur de l'hypothèse mobility.teleworkShare");
     expect(await value.inputValue()).toBe('0.1');
     await value.fill('0,25');
     const started = Date.now();
@@ -92,7 +94,7 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
     await variant.waitFor({ timeout: 1000 });
     await variant.click();
     await expect
-      .poll(() => section(company).getByLabel("Valeur de l'hypothèse teleworkShare").inputValue(), {
+      .poll(() => section(company).getByLabel("Valeur de l'hypothèse mobility.teleworkShare").inputValue(), {
         timeout: 1000,
         interval: 50,
       })
@@ -102,7 +104,9 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
     await section(company)
       .getByRole('button', { name: /Situation de référence/ })
       .click();
-    expect(await section(company).getByLabel("Valeur de l'hypothèse teleworkShare").inputValue()).toBe('0.1');
+    expect(
+      await section(company).getByLabel("Valeur de l'hypothèse mobility.teleworkShare").inputValue(),
+    ).toBe('0.1');
   });
 
   it('refuses invalid values at the field, and writes nothing', async () => {
@@ -126,7 +130,7 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
     expect(await valueField.getAttribute('aria-invalid')).toBe('true');
     await panel.getByText('Le texte ne doit pas dépasser 500 caractères.').waitFor();
     // Out of the model's range, and not a number, on an existing assumption.
-    const telework = panel.getByLabel("Valeur de l'hypothèse teleworkShare");
+    const telework = panel.getByLabel("Valeur de l'hypothèse mobility.teleworkShare");
     await telework.fill('1,5');
     expect(await telework.getAttribute('aria-invalid')).toBe('true');
     await panel.getByText('Cette valeur sort de la plage acceptée par le modèle.').waitFor();
@@ -139,14 +143,16 @@ describe.skipIf(!browser.available)('the scenarios form binding in Chromium', ()
     await new Promise((resolve) => setTimeout(resolve, 500));
     const other = section(company);
     await other.getByRole('button', { name: 'Télétravail renforcé' }).click();
-    expect(await other.getByLabel("Valeur de l'hypothèse teleworkShare").inputValue()).toBe('0.25');
+    expect(await other.getByLabel("Valeur de l'hypothèse mobility.teleworkShare").inputValue()).toBe('0.25');
     expect(await assumptionRow(company, 'note').count()).toBe(0);
   });
 
   it('shows the observer the scenarios without any editing control', async () => {
     const panel = section(observer);
     await panel.getByRole('button', { name: 'Télétravail renforcé' }).click();
-    await expect.poll(() => assumptionRow(observer, 'teleworkShare').textContent()).toContain('0.25');
+    await expect
+      .poll(() => assumptionRow(observer, 'mobility.teleworkShare').textContent())
+      .toContain('0.25');
     expect(await panel.locator('input, textarea, select, form').count()).toBe(0);
     expect(await panel.getByRole('button', { name: 'Créer une variante de ce scénario' }).count()).toBe(0);
   });

@@ -37,13 +37,15 @@ describe('parseValue', () => {
     });
   });
   it('checks an assumption the models know against their range', () => {
-    expect(parseValue({ kind: 'number', input: '1.5', known: knownAssumption('teleworkShare') })).toEqual({
+    expect(
+      parseValue({ kind: 'number', input: '1.5', known: knownAssumption('mobility.teleworkShare') }),
+    ).toEqual({
       ok: false,
       error: 'out_of_model_range',
     });
-    expect(parseValue({ kind: 'number', input: '30', known: knownAssumption('reach.ptMinutes') }).ok).toBe(
-      true,
-    );
+    expect(
+      parseValue({ kind: 'number', input: '30', known: knownAssumption('skills.reachPtMinutes') }).ok,
+    ).toBe(true);
   });
   it('refuses overlong text and reads yes/no', () => {
     expect(parseValue({ kind: 'text', input: 'x'.repeat(501) })).toEqual({
@@ -74,6 +76,7 @@ describe('assumption records', () => {
       id: 'v1',
       title: 'Variante',
       assumptions: { teleworkShare: 0.1 },
+      parentId: 'baseline',
       createdBy: 'u2',
     });
     variant.assumptions.teleworkShare = 0.2;

@@ -120,8 +120,9 @@ export function withoutAssumption(
 export const BASELINE_ID = 'baseline';
 
 /**
- * A new variant of a scenario: its assumptions copied, a new title; validated with the
- * content schema (throws a ZodError naming the bad fields).
+ * A new variant of a scenario: its assumptions copied, a new title, `parentId` the
+ * scenario it comes from (the scenario lab reads it); validated with the content schema
+ * (throws a ZodError naming the bad fields).
  */
 export function forkScenario(options: {
   from: Scenario;
@@ -135,6 +136,7 @@ export function forkScenario(options: {
     title: options.title.slice(0, 200),
     description: '',
     assumptions: { ...options.from.assumptions },
+    parentId: options.from.id,
     createdBy: options.userId,
     updatedAt: options.now.toISOString(),
   });

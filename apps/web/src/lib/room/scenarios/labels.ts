@@ -51,15 +51,13 @@ export function kindLabel(kind: AssumptionKind): string {
 }
 
 const KNOWN_LABELS: Record<string, () => string> = {
-  fuelPrice: m.scenarios_known_fuel_price,
-  teleworkShare: m.scenarios_known_telework_share,
-  cyclingQuality: m.scenarios_known_cycling_quality,
-  yearsToRetirement: m.scenarios_known_years_to_retirement,
-  jobSeekerMatchRate: m.scenarios_known_job_seeker_match_rate,
-  otherEntrantRate: m.scenarios_known_other_entrant_rate,
-  'crossBorderPull.share': m.scenarios_known_cross_border_share,
-  'reach.carMinutes': m.scenarios_known_reach_car,
-  'reach.ptMinutes': m.scenarios_known_reach_pt,
+  'mobility.fuelPrice': m.scenarios_known_fuel_price,
+  'mobility.teleworkShare': m.scenarios_known_telework_share,
+  'mobility.cyclingQuality': m.scenarios_known_cycling_quality,
+  'skills.crossBorderPull': m.scenarios_known_cross_border_share,
+  'skills.jobSeekerMatchRate': m.scenarios_known_job_seeker_match_rate,
+  'skills.reachCarMinutes': m.scenarios_known_reach_car,
+  'skills.reachPtMinutes': m.scenarios_known_reach_pt,
 };
 
 /** What a known assumption means, for people; undefined for names the models do not read. */
