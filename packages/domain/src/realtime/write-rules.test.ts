@@ -7,6 +7,7 @@ import {
   roadmap,
   scenarios,
   trainingOffers,
+  scenarioChanges,
   CONTENT_DOC_SCHEMA,
   type Comment,
   type Idea,
@@ -275,6 +276,25 @@ describe('content write rules: training offers and coverage', () => {
     expect(room({ lockedSections: ['needs'] })(school, (doc) => trainingOffers.add(doc, offer))).toEqual([
       'section locked by the facilitator',
     ]);
+  });
+
+  it('lets participants add scenario changes in their own name, unless scenarios are locked', () => {
+    const change = {
+      id: 'sc1',
+      scenarioId: 's1',
+      key: 'shuttle',
+      value: true,
+      reason: '',
+      createdBy: 'u-school',
+      updatedAt: at,
+    };
+    expect(room()(school, (doc) => scenarioChanges.add(doc, change))).toEqual([]);
+    expect(room()(company, (doc) => scenarioChanges.add(doc, change))).toEqual([
+      'createdBy must be the writer',
+    ]);
+    expect(
+      room({ lockedSections: ['scenarios'] })(school, (doc) => scenarioChanges.add(doc, change)),
+    ).toEqual(['section locked by the facilitator']);
   });
 
   it('has write rules for every collection of the content document', () => {

@@ -20,6 +20,7 @@ export const CONTENT_COLLECTIONS = [
   'roadmap',
   'ideas',
   'scenarios',
+  'scenarioChanges',
   'comments',
   'trainingOffers',
 ] as const;
@@ -60,7 +61,7 @@ const COMMENT_SECTION: Readonly<Record<string, RoomSection>> = {
 /**
  * The room section an entry belongs to: its collection's, for a comment its target's
  * (`need` → needs, `action` → roadmap, `idea` → ideas), and for a training offer
- * `needs` (the skills register: demand and supply).
+ * `needs` (the skills register: demand and supply), for a scenario change `scenarios`.
  *
  * @returns `undefined` for a comment without a known target type
  * @example sectionOfEntry({ collection: 'comments', entry: { targetType: 'action' } }) // 'roadmap'
@@ -77,6 +78,8 @@ export function sectionOfEntry(options: {
       return options.collection;
     case 'trainingOffers':
       return 'needs';
+    case 'scenarioChanges':
+      return 'scenarios';
     case 'comments': {
       const target = options.entry.targetType;
       return typeof target === 'string' ? COMMENT_SECTION[target] : undefined;
@@ -137,8 +140,8 @@ export function checkEntryFields(options: {
  *   committing (`status: committed`, `committedBy`) is for the owner organisation;
  * - comments: added in their organisation's name, changed and deleted by their author only;
  * - ideas: changed and deleted by their author only; grouping (`groupId`) is for facilitators;
- * - on add, `createdBy` is the writer for needs, training offers, roadmap actions, ideas
- *   and comments.
+ * - scenarios and their changes (scenario lab): written together, like the synthesis;
+ * - on add, `createdBy` is the writer for every entry but scenarios.
  * Cross-field rules (`checkEntryFields`) apply to everyone.
  *
  * @param options.writer - who sends the update
@@ -187,6 +190,7 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
   }
   switch (change.collection) {
     case 'scenarios':
+    case 'scenarioChanges':
       return undefined;
     case 'needs':
       return everyEntry(change, (entry) => entry.organisationId === org)
