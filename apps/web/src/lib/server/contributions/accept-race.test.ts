@@ -6,7 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calls, contributions, createDb, migrate, seedDemo, sessions, type Db } from '@atelier/db';
-import { contributionEntries, needs, roomName } from '@atelier/domain';
+import { comments, contributionEntries, needs, roomName, trainingOffers } from '@atelier/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -86,6 +86,14 @@ describe.skipIf(!serverUrl)('accepting a contribution (PostgreSQL, real realtime
   }
 
   async function documentNeeds(): Promise<ReturnType<typeof needs.read>> {
+    const doc = await documentOf();
+    const read = needs.read(doc);
+    doc.destroy();
+    return read;
+  }
+
+  /** The content document as the realtime server holds it, read through a fresh connection. */
+  async function documentOf(): Promise<Y.Doc> {
     const doc = new Y.Doc();
     const token = tokens.observer;
     const provider = new WebsocketProvider(
@@ -102,9 +110,8 @@ describe.skipIf(!serverUrl)('accepting a contribution (PostgreSQL, real realtime
       },
     );
     await new Promise<void>((resolve) => provider.on('sync', (state: boolean) => state && resolve()));
-    const read = needs.read(doc);
     provider.destroy();
-    return read;
+    return doc;
   }
 
   beforeAll(async () => {
@@ -226,6 +233,63 @@ describe.skipIf(!serverUrl)('accepting a contribution (PostgreSQL, real realtime
     const again = await mergeAs(tokens.facilitatorB)({ workshopId, entries });
     expect([first.added, again.added]).toEqual([1, 0]);
     expect((await documentNeeds()).filter((entry) => entry.contributionId === id)).toHaveLength(1);
+  }, 30_000);
+
+  it('merges a training offer and a comment on an action with their provenance', async () => {
+    const now = new Date();
+    const ids: string[] = [];
+    for (const [kind, payload] of [
+      [
+        'training_offer',
+        {
+          offer: {
+            title: 'BTS Conception et réalisation de systèmes automatiques',
+            romeCodes: ['H2913'],
+            seatsPerYear: 24,
+            durationMonths: 24,
+            communeCode: '57672',
+            description: '',
+          },
+        },
+      ],
+      ['comment', { actionId: 'action-1', text: 'Nous pouvons accueillir 4 apprentis.' }],
+    ] as const) {
+      const saved = await contributions.save(db.sql, {
+        callId,
+        workshopId,
+        authorId: companyId,
+        organisationId: steelId,
+        kind,
+        payload,
+        now,
+      });
+      await db.sql`update contributions set status = 'submitted', submitted_at = ${now} where id = ${saved!.id}`;
+      ids.push(saved!.id);
+      const outcome = await acceptContribution(db.sql, {
+        workshopId,
+        contributionId: saved!.id,
+        moderatorId: facilitatorId,
+        merge: mergeAs(tokens.facilitatorA),
+        now,
+      });
+      expect(outcome).toBe('accepted');
+    }
+    const doc = await documentOf();
+    const [offerId, commentId] = ids;
+    expect(trainingOffers.find(doc, `${offerId}-1`)).toMatchObject({
+      contributionId: offerId,
+      contributorId: companyId,
+      organisationId: steelId,
+      createdBy: facilitatorId,
+      seatsPerYear: 24,
+    });
+    expect(comments.find(doc, `${commentId}-1`)).toMatchObject({
+      targetType: 'action',
+      targetId: 'action-1',
+      contributionId: commentId,
+      organisationId: steelId,
+    });
+    doc.destroy();
   }, 30_000);
 
   it('puts the contribution back in the queue when the realtime server refuses the merge', async () => {
