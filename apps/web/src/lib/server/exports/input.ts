@@ -110,6 +110,11 @@ export async function loadReportInput(
       payload: c.payload,
       createdAt: c.createdAt,
     })),
-    models: modelResults({ needs: read.needs, scenarios: read.scenarios }),
+    models: modelResults({
+      needs: read.needs,
+      scenarios: read.scenarios,
+      scenarioChanges: read.scenarioChanges,
+      locale: options.locale,
+    }),
   };
 }

@@ -12,6 +12,30 @@ const scenario = (id: string, assumptions: Scenario['assumptions']): Scenario =>
 });
 
 describe('modelResults', () => {
+  it('compares each scenario-lab variant with the baseline, in the language asked for', () => {
+    const results = modelResults({
+      needs: [],
+      scenarios: [scenario('base', {}), { ...scenario('variant', {}), parentId: 'base' }],
+      scenarioChanges: [
+        {
+          id: 'c1',
+          scenarioId: 'variant',
+          key: 'skills.jobSeekerMatchRate',
+          value: 0.9,
+          reason: '',
+          createdBy: 'u',
+          updatedAt: '2026-11-26T09:00:00.000Z',
+        },
+      ],
+      locale: 'en',
+    });
+    expect(results.baselineOnly).toBe(false);
+    expect(results.comparisons?.map((c) => c.scenarioId)).toEqual(['variant']);
+    const rows = results.comparisons![0]!.rows;
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((row) => /gap|unfilled/i.test(row.sentence))).toBe(true);
+  }, 60_000);
+
   const { needs } = sampleReportInput().content;
 
   it('computes the baseline only when no scenario holds an assumption the models read', () => {

@@ -7,7 +7,15 @@ import {
   runSkillsModel,
   defaultSkillsScenarioInput,
   NORTH_LORRAINE,
+  compareResults,
+  compileScenario,
+  resolveScenario,
+  runScenarioLab,
+  scenarioHash,
+  type LabResult,
   type MobilityScenarioInput,
+  type ReportLocale,
+  type ScenarioChange,
   type Need,
   type ReportModelResults,
   type Scenario,
@@ -96,13 +104,62 @@ function mobilityFigures(input: MobilityScenarioInput): MobilityFigures {
 }
 const mobility = (input: MobilityScenarioInput) => mobilityFigures(input).values;
 
+// Scenario-lab results by the hash of the compiled inputs (the lab's own cache key).
+const labCache = new Map<string, LabResult>();
+function labResult(changes: readonly { key: string; value: number | string | boolean }[]): LabResult {
+  const compiled = compileScenario(changes);
+  const key = scenarioHash(compiled);
+  let result = labCache.get(key);
+  if (!result) {
+    result = runScenarioLab(compiled);
+    if (labCache.size > 20) labCache.clear();
+    labCache.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * Each variant of the scenario lab (a scenario with changes, its own or its parents') run and
+ * compared with the lab's baseline by the lab itself, in the report's language.
+ */
+function labComparisons(options: {
+  scenarios: readonly Scenario[];
+  changes: readonly ScenarioChange[];
+  locale: ReportLocale;
+}): NonNullable<ReportModelResults['comparisons']>[number][] {
+  const entries = { scenarios: [...options.scenarios], changes: [...options.changes] };
+  const variants = options.scenarios.flatMap((scenario) => {
+    const resolved = resolveScenario(entries, scenario.id);
+    return resolved.changes.length > 0 ? [{ scenario, changes: resolved.changes }] : [];
+  });
+  if (variants.length === 0) return [];
+  const baseline = labResult([]);
+  return variants.map(({ scenario, changes }) => ({
+    scenarioId: scenario.id,
+    rows: compareResults(
+      baseline,
+      labResult(changes.map(({ key, value }) => ({ key, value }))),
+      options.locale,
+    )
+      .filter((row) => row.a !== null && row.b !== null)
+      .map((row) => ({
+        name: row.name,
+        baseline: row.aText,
+        scenario: row.bText,
+        difference: row.absoluteText,
+        sentence: row.sentence,
+      })),
+  }));
+}
+
 /**
  * The models' results for a report: the skills model on the default (illustrative) North
  * Lorraine scenario with the workshop's needs as its needs register, and the mobility model;
  * the baseline, then each scenario with the assumptions both models read applied (fuel price,
  * telework, cycling quality; years to retirement, job-seeker match rate, other entrants,
  * cross-border pull, reach). A scenario none of whose assumptions the models read gets no
- * column; when none has any, `baselineOnly` says so and the report prints it.
+ * column. Variants of the scenario lab (`scenarioChanges`) are run by the lab and compared
+ * with its baseline; when there is neither, `baselineOnly` says so and the report prints it.
  *
  * @param options.needs - the workshop's needs, at the exported version
  * @param options.scenarios - the workshop's scenarios, at the exported version
@@ -110,6 +167,8 @@ const mobility = (input: MobilityScenarioInput) => mobilityFigures(input).values
 export function modelResults(options: {
   needs: readonly Need[];
   scenarios: readonly Scenario[];
+  scenarioChanges?: readonly ScenarioChange[];
+  locale?: ReportLocale;
 }): ReportModelResults {
   const base = defaultSkillsScenarioInput();
   const withNeeds: SkillsScenarioInput = {
@@ -154,6 +213,11 @@ export function modelResults(options: {
       // A value the models refuse (out of their range) leaves the scenario without results.
     }
   }
+  const comparisons = labComparisons({
+    scenarios: options.scenarios,
+    changes: options.scenarioChanges ?? [],
+    locale: options.locale ?? 'fr',
+  });
   const territoryNames = new Map(baseline.scenario.territories.map((t) => [t.id as string, t.name]));
   return {
     versions: {
@@ -161,7 +225,7 @@ export function modelResults(options: {
       mobility: 'North Lorraine (runModel)',
     },
     illustrative: baseline.scenario.illustrative,
-    baselineOnly: columns.length === 1,
+    baselineOnly: columns.length === 1 && comparisons.length === 0,
     indicators: [
       'skills.demand',
       'skills.supply',
@@ -174,6 +238,7 @@ export function modelResults(options: {
       'mobility.co2',
     ],
     columns,
+    comparisons,
     map: { indicator: 'mobility.share.pt', points: mobilityFigures({}).zones },
     skillsBalance: {
       horizon: HORIZON,
