@@ -35,6 +35,13 @@ const pick = (ramp: readonly string[], count: number): string[] =>
       : ramp[Math.round((i * (ramp.length - 1)) / (count - 1))]!,
   );
 
+/** `value` rounded to `digits` significant figures. */
+export function roundSignificant(value: number, digits: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(Math.abs(value))));
+  return Math.round(value * scale) / scale;
+}
+
 /** The class index of a value: the first class whose upper bound exceeds it. */
 export function classOf(breaks: readonly number[], value: number): number {
   let i = 0;
@@ -51,7 +58,12 @@ export function classOf(breaks: readonly number[], value: number): number {
  * @param options.diverging - differences between two scenarios
  * @example classBreaks({ values: [1, 2, 3, 4, 5], diverging: false }).breaks // [2, 3, 4, 5]
  */
-export function classBreaks(options: { values: readonly number[]; diverging: boolean }): ClassBreaks {
+export function classBreaks(options: {
+  values: readonly number[];
+  diverging: boolean;
+  /** Fixed upper bounds for levels instead of quantiles (ascending). */
+  steps?: readonly number[];
+}): ClassBreaks {
   const values = [...options.values].filter(Number.isFinite).sort((a, b) => a - b);
   const min = values[0] ?? 0;
   const max = values[values.length - 1] ?? 0;
@@ -59,10 +71,14 @@ export function classBreaks(options: { values: readonly number[]; diverging: boo
   if (options.diverging) {
     const extent = Math.max(Math.abs(min), Math.abs(max));
     breaks = extent === 0 ? [] : [-0.6 * extent, -0.2 * extent, 0.2 * extent, 0.6 * extent];
+  } else if (options.steps) {
+    breaks = [...options.steps];
   } else {
     const candidates: number[] = [];
     for (let q = 1; q < 5; q++) {
-      const value = values[Math.floor((q * values.length) / 5)];
+      const quantile = values[Math.floor((q * values.length) / 5)];
+      // Two significant figures: legend bounds people can read (22,941 → 23,000).
+      const value = quantile === undefined ? undefined : roundSignificant(quantile, 2);
       if (value !== undefined && value > min && value <= max && !candidates.includes(value))
         candidates.push(value);
     }

@@ -1,9 +1,17 @@
 /** The small part of GeoJSON (RFC 7946) the scenario map uses, without a dependency. */
 export type Position = [number, number];
 
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: Position;
+}
+export interface LineGeometry {
+  type: 'LineString';
+  coordinates: Position[];
+}
 export type Geometry =
-  | { type: 'Point'; coordinates: Position }
-  | { type: 'LineString'; coordinates: Position[] }
+  | PointGeometry
+  | LineGeometry
   | { type: 'Polygon'; coordinates: Position[][] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] };
 

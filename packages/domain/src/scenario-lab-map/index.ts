@@ -1,6 +1,13 @@
-export { SEQUENTIAL_RAMP, DIVERGING_RAMP, NO_DATA_COLOUR, classBreaks, classOf } from './classes.ts';
+export {
+  SEQUENTIAL_RAMP,
+  DIVERGING_RAMP,
+  NO_DATA_COLOUR,
+  classBreaks,
+  classOf,
+  roundSignificant,
+} from './classes.ts';
 export type { ClassBreaks, LegendClass } from './classes.ts';
-export { MAP_INDICATORS, BUSY_VC, OVER_VC, mapLayers } from './map-layers.ts';
+export { MAP_INDICATORS, BUSY_VC, OVER_VC, PT_SHARE_STEPS, mapLayers } from './map-layers.ts';
 export type {
   MapIndicator,
   MapTerritory,

@@ -119,6 +119,14 @@ describe('classBreaks', () => {
     expect(classOf(legend.breaks, 10)).toBe(4);
   });
 
+  it('uses fixed steps when given, and rounds quantile bounds to two significant figures', () => {
+    expect(classBreaks({ values: [0.001, 0.2], diverging: false, steps: [0.01, 0.1] }).breaks).toEqual([
+      0.01, 0.1,
+    ]);
+    const rounded = classBreaks({ values: [1234, 22941, 35120, 47000, 51234, 68000], diverging: false });
+    expect(rounded.breaks).toEqual([23000, 35000, 47000, 51000]);
+  });
+
   it('merges duplicate breaks when many values are equal', () => {
     const legend = classBreaks({ values: [0, 0, 0, 0, 0, 0, 0, 0, 5, 10], diverging: false });
     expect(legend.breaks).toEqual([5]);

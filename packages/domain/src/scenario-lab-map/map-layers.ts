@@ -5,7 +5,7 @@
 import type { ModelResult } from '../mobility/model/run-model.ts';
 import type { Territory } from '../mobility/territory/territory.ts';
 import { classBreaks, classOf, NO_DATA_COLOUR, type ClassBreaks } from './classes.ts';
-import type { CommuneContours, FeatureCollection, Position } from './geojson.ts';
+import type { CommuneContours, FeatureCollection, LineGeometry, PointGeometry, Position } from './geojson.ts';
 
 /** What the map needs of a territory: its zones (ids, names, kinds, centres) and PT lines. */
 export type MapTerritory = Pick<Territory, 'name' | 'zones' | 'ptLines'>;
@@ -17,6 +17,9 @@ export type MapIndicator = (typeof MAP_INDICATORS)[number];
 /** Volume/capacity above which a road section is busy, and over capacity (the model's dysfunctions). */
 export const BUSY_VC = 0.9;
 export const OVER_VC = 1;
+
+/** Class bounds of the PT share: 1 %, 2 %, 5 %, 10 %. */
+export const PT_SHARE_STEPS = [0.01, 0.02, 0.05, 0.1] as const;
 
 export type LinkLevel = 'free' | 'busy' | 'over';
 
@@ -89,9 +92,9 @@ export interface MapLayers {
   indicator: MapIndicator;
   comparing: boolean;
   zones: FeatureCollection<CommuneProperties>;
-  links: FeatureCollection<LinkProperties>;
-  ptLines: FeatureCollection<PtProperties>;
-  externals: FeatureCollection<ExternalProperties>;
+  links: FeatureCollection<LinkProperties, LineGeometry>;
+  ptLines: FeatureCollection<PtProperties, LineGeometry>;
+  externals: FeatureCollection<ExternalProperties, PointGeometry>;
   /** One row per internal zone, in the territory's order. */
   figures: ZoneFigures[];
   legend: ClassBreaks;
@@ -193,6 +196,8 @@ export function mapLayers(options: {
   const legend = classBreaks({
     values: partial.flatMap((row) => (row.value === null ? [] : [row.value])),
     diverging: reference !== undefined,
+    // Most zones have a PT share of a few per cent: fixed steps read better than quantiles.
+    steps: indicator === 'ptShare' ? PT_SHARE_STEPS : undefined,
   });
   const figures: ZoneFigures[] = partial.map((row) => {
     const classIndex = row.value === null ? null : classOf(legend.breaks, row.value);

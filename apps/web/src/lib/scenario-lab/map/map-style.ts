@@ -55,9 +55,11 @@ export function buildStyle(layers: MapLayers, selectedZone: string | null): Styl
         paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.7 },
       },
       {
+        // Free-flowing roads stay thin and light so the choropleth reads; busy and over ones get a casing.
         id: 'links-casing',
         type: 'line',
         source: 'links',
+        filter: ['!=', ['get', 'level'], 'free'],
         layout: { 'line-cap': 'round' },
         paint: { 'line-color': CASING, 'line-width': ['+', roadWidth, 1.5] },
       },
@@ -69,7 +71,8 @@ export function buildStyle(layers: MapLayers, selectedZone: string | null): Styl
         layout: { 'line-cap': 'round' },
         paint: {
           'line-color': ['match', ['get', 'level'], 'busy', ROAD_COLOURS.busy, ROAD_COLOURS.free],
-          'line-width': roadWidth,
+          'line-width': ['match', ['get', 'level'], 'busy', roadWidth, 0.8],
+          'line-opacity': ['match', ['get', 'level'], 'busy', 1, 0.55],
         },
       },
       {
@@ -143,6 +146,6 @@ export function zonesBounds(layers: MapLayers): [number, number, number, number]
     else if (geometry.type === 'MultiPolygon')
       geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
   }
-  for (const feature of layers.externals.features) visit(feature.geometry.coordinates as number[]);
+  for (const feature of layers.externals.features) visit(feature.geometry.coordinates);
   return [west, south, east, north];
 }

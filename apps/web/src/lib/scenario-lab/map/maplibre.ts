@@ -54,14 +54,22 @@ export async function createMap(options: {
   map.on('mouseenter', ZONE_FILL_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
   map.on('mouseleave', ZONE_FILL_LAYER, () => (map.getCanvas().style.cursor = ''));
   map.on('idle', () => options.onIdle(renderedZoneCount(map)));
+  const [west, , east] = zonesBounds(options.layers);
+  const middle = (west + east) / 2;
   for (const feature of options.layers.externals.features) {
+    // Labels point inwards so that none runs off the map's edge.
+    const eastward = feature.geometry.coordinates[0] > middle;
     const label = document.createElement('span');
     label.className = 'scenario-map-label';
     label.textContent = feature.properties.name;
     // The names are in the legend; the labels only repeat them on the map.
     label.setAttribute('aria-hidden', 'true');
-    new maplibre.Marker({ element: label, anchor: 'left', offset: [9, 0] })
-      .setLngLat(feature.geometry.coordinates as [number, number])
+    new maplibre.Marker({
+      element: label,
+      anchor: eastward ? 'right' : 'left',
+      offset: [eastward ? -9 : 9, 0],
+    })
+      .setLngLat(feature.geometry.coordinates)
       .addTo(map);
   }
   await new Promise<void>((resolve, reject) => {
