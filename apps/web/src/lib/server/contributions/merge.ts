@@ -5,7 +5,8 @@
 import { SESSION_COOKIE } from '@atelier/db';
 import { comments, needs, roomName, trainingOffers, type MergeEntries } from '@atelier/domain';
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 export class MergeError extends Error {
@@ -22,17 +23,27 @@ function cookieWebSocket(token: string): typeof globalThis.WebSocket {
   return CookieWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
-function open(options: { url: string; room: string; token: string }): {
+interface Connection {
   doc: Y.Doc;
   provider: WebsocketProvider;
-} {
+  /** Why the server refused this person's writes (a read-only seat), once it said so. */
+  denied: string | undefined;
+}
+
+function open(options: { url: string; room: string; token: string }): Connection {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(options.url, options.room, doc, {
     WebSocketPolyfill: cookieWebSocket(options.token),
     disableBc: true,
     maxBackoffTime: 500,
   });
-  return { doc, provider };
+  const connection: Connection = { doc, provider, denied: undefined };
+  // The stock handler only logs a refusal: record it, so that a refused merge fails at once.
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
+      connection.denied = reason;
+    });
+  return connection;
 }
 
 /** Resolves once the provider synced; rejects when the server closes it with a refusal or on timeout. */
@@ -102,9 +113,10 @@ export async function mergeIntoContent(options: {
   const { entries } = options;
   if (ids(entries).length === 0) return { added: 0 };
   const writer = open({ url, room, token: options.sessionToken });
-  let reader: ReturnType<typeof open> | undefined;
+  let reader: Connection | undefined;
   try {
     await synced(writer.provider, timeoutMs);
+    if (writer.denied) throw new MergeError(`the realtime server refused: ${writer.denied}`);
     const doc = writer.doc;
     let added = 0;
     doc.transact(() => {
@@ -127,7 +139,8 @@ export async function mergeIntoContent(options: {
     reader = open({ url, room, token: options.sessionToken });
     await synced(reader.provider, timeoutMs);
     const readDoc = reader.doc;
-    if (!(await until(() => present(readDoc, entries), timeoutMs))) {
+    const back = await until(() => writer.denied !== undefined || present(readDoc, entries), timeoutMs);
+    if (!back || writer.denied) {
       throw new MergeError('the merged entries were not read back from the realtime server');
     }
     return { added };
