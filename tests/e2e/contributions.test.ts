@@ -318,6 +318,39 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     await page.getByText('Non lues : 0').waitFor();
   });
 
+  it('lets the facilitator edit a contribution before accepting it', async () => {
+    const { page } = company;
+    await go(page, `${platform.baseUrl}/contribute/${callId}`);
+    await page.locator('#c-needs-needs-0-romeCode').fill('H2913');
+    await page.locator('#c-needs-needs-0-title').fill('Électriciens industriels');
+    await page.locator('#c-needs-needs-0-communeCode').fill('57206');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText('Contribution envoyée.').waitFor();
+
+    const moderation = facilitator.page;
+    await go(moderation, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
+    const item = moderation
+      .locator('article[data-contribution-id]')
+      .filter({ hasText: 'Électriciens industriels' });
+    const contributionId = (await item.getAttribute('data-contribution-id')) ?? '';
+    await item.getByRole('link', { name: "Modifier avant d'accepter" }).click();
+    await moderation.waitForURL(/\/moderation\/[0-9a-f-]{36}$/);
+    await moderation.waitForLoadState('networkidle');
+    await moderation.locator('#edit-needs-0-headcount').fill('abc');
+    await moderation.getByRole('button', { name: 'Accepter avec ces modifications' }).click();
+    await moderation.locator('#edit-needs-0-headcount[aria-invalid="true"]').waitFor();
+    await moderation.locator('#edit-needs-0-headcount').fill('6');
+    await moderation.getByRole('button', { name: 'Accepter avec ces modifications' }).click();
+    await moderation.waitForURL(/\/moderation\?accepted=/);
+    await moderation.getByText("Contribution acceptée et intégrée à l'atelier.").waitFor();
+    const content = await readContent(observer.context);
+    expect(needs.find(content.doc, `${contributionId}-1`)).toMatchObject({
+      headcount: 6,
+      title: 'Électriciens industriels',
+    });
+    content.close();
+  });
+
   it('refuses a submission after the closing date and keeps the draft', async () => {
     // A call that closes a few seconds from now (Paris wall-clock time, to the second).
     const closing = new Date(Date.now() + 8_000);
