@@ -129,6 +129,13 @@ describe.skipIf(!browser.available)('the synthesis editor in Chromium', () => {
     await bold.click();
     expect(await bold.getAttribute('aria-pressed')).toBe('true');
     await facilitator.keyboard.type('Priorité');
+    // One tab stop in the toolbar; arrows move between its buttons.
+    expect(await facilitator.locator('[role="toolbar"] button[tabindex="0"]').count()).toBe(1);
+    await bold.focus();
+    await facilitator.keyboard.press('ArrowRight');
+    expect(await facilitator.evaluate(() => document.activeElement?.textContent)).toBe('Italique');
+    await facilitator.keyboard.press('End');
+    expect(await facilitator.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
     await expect
       .poll(() => company.locator('[data-testid="synthesis-editor"] strong').allTextContents(), {
         timeout: 5000,
