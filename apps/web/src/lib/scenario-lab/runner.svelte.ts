@@ -1,6 +1,7 @@
 // Runs the scenario lab's models in a web worker for the live view: edits are debounced, a run
 // superseded by a newer edit is dropped before it starts (or its result is only cached), and
-// results are cached by the hash of the models' inputs (LRU).
+// results are cached by the hash of each model's inputs (LRU): a transport edit reuses the skills
+// result and a skills edit the mobility result, so only the model whose inputs changed runs.
 import { scenarioHash, type CompiledScenario, type LabResult, type ModelResult } from '@atelier/domain';
 import * as Comlink from 'comlink';
 import type { LabWorkerApi } from './model.worker.ts';
@@ -14,15 +15,9 @@ export interface PartResult {
   model: ModelResult | null;
 }
 
-/** Results of one hash: the skills part arrives first, then the mobility part. */
-export interface CachedResult {
-  hash: string;
-  skills: PartResult | null;
-  mobility: PartResult | null;
-}
-
-/** What a slot shows: the freshest result, and whether each part is stale. */
+/** What a slot shows: the freshest result of each part, and whether it is stale. */
 export interface SlotView {
+  /** Hash of the inputs the slot shows (both models). */
   hash: string | null;
   skills: PartResult | null;
   mobility: PartResult | null;
@@ -41,8 +36,19 @@ export interface RunTiming {
   workerMobilityMs: number;
 }
 
+/** Cache keys of the two parts: each model's inputs hashed on their own. */
+function partKeys(compiled: CompiledScenario): { skills: string; mobility: string } {
+  return {
+    skills: `s:${scenarioHash({ mobility: null, skills: compiled.skills })}`,
+    mobility: `m:${scenarioHash({ mobility: compiled.mobility, skills: null })}`,
+  };
+}
+
 interface Slot {
   hash: string | null;
+  /** The hash of the latest inputs asked for (applied after the debounce). */
+  wanted: string | null;
+  keys: { skills: string; mobility: string } | null;
   compiled: CompiledScenario | null;
   generation: number;
   editAt: number;
@@ -60,7 +66,7 @@ export class LabRunner {
   #api: Comlink.Remote<LabWorkerApi> | null = null;
   // Internal bookkeeping, not reactive: `version` tells readers when something changed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #cache = new Map<string, CachedResult>();
+  #cache = new Map<string, PartResult>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #slots = new Map<string, Slot>();
   #order: string[] = [];
@@ -88,6 +94,8 @@ export class LabRunner {
     const hash = scenarioHash(compiled);
     const slot = this.#slots.get(slotId) ?? {
       hash: null,
+      wanted: null,
+      keys: null,
       compiled: null,
       generation: 0,
       editAt: 0,
@@ -97,7 +105,8 @@ export class LabRunner {
     };
     this.#slots.set(slotId, slot);
     if (!this.#order.includes(slotId)) this.#order.push(slotId);
-    if (slot.hash === hash) return;
+    if (slot.wanted === hash) return;
+    slot.wanted = hash;
     slot.generation += 1;
     slot.editAt = performance.now();
     clearTimeout(slot.timer);
@@ -106,8 +115,10 @@ export class LabRunner {
       if (slot.generation !== generation) return;
       slot.timer = undefined;
       slot.hash = hash;
+      slot.keys = partKeys(compiled);
       slot.compiled = compiled;
-      if (!this.#timing.has(hash)) this.#timing.set(hash, { editAt: slot.editAt });
+      for (const key of Object.values(slot.keys))
+        if (!this.#cache.has(key) && !this.#timing.has(key)) this.#timing.set(key, { editAt: slot.editAt });
       this.version += 1;
       void this.#pump();
     };
@@ -141,13 +152,14 @@ export class LabRunner {
         mobilityStale: false,
         current: false,
       };
-    const cached = slot.hash ? this.#cache.get(slot.hash) : undefined;
-    const skills = cached?.skills ?? slot.lastSkills;
-    const mobility = cached?.mobility ?? slot.lastMobility;
+    const cachedSkills = slot.keys ? this.#cache.get(slot.keys.skills) : undefined;
+    const cachedMobility = slot.keys ? this.#cache.get(slot.keys.mobility) : undefined;
+    const skills = cachedSkills ?? slot.lastSkills;
+    const mobility = cachedMobility ?? slot.lastMobility;
     // An edit waiting for its debounce: what is shown is already older than the inputs.
     const pendingEdit = slot.timer !== undefined;
-    const skillsStale = !cached?.skills || pendingEdit;
-    const mobilityStale = !cached?.mobility || pendingEdit;
+    const skillsStale = !cachedSkills || pendingEdit;
+    const mobilityStale = !cachedMobility || pendingEdit;
     return {
       hash: slot.hash,
       skills,
@@ -165,46 +177,38 @@ export class LabRunner {
     this.#api = null;
   }
 
-  #store(hash: string, part: 'skills' | 'mobility', result: PartResult): void {
-    const entry = this.#cache.get(hash) ?? { hash, skills: null, mobility: null };
-    entry[part] = result;
-    this.#cache.delete(hash);
-    this.#cache.set(hash, entry);
-    while (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+  #store(key: string, part: 'skills' | 'mobility', result: PartResult): void {
+    this.#cache.delete(key);
+    this.#cache.set(key, result);
+    while (this.#cache.size > CACHE_SIZE * 2) this.#cache.delete(this.#cache.keys().next().value!);
     for (const slot of this.#slots.values())
-      if (slot.hash === hash) {
+      if (slot.keys?.[part] === key) {
         if (part === 'skills') slot.lastSkills = result;
         else slot.lastMobility = result;
       }
-    const timing = this.#timing.get(hash);
+    const timing = this.#timing.get(key);
     if (timing) {
-      const now = performance.now();
-      if (part === 'skills') {
-        timing.skills ??= now - timing.editAt;
-        timing.ws = result.lab.ms.skills ?? 0;
-      } else {
-        timing.mobility ??= now - timing.editAt;
-        timing.wm = result.lab.ms.mobility ?? 0;
-      }
+      this.#timing.delete(key);
+      const elapsed = performance.now() - timing.editAt;
+      const last = this.lastTiming;
       this.lastTiming = {
-        hash,
-        editToSkills: timing.skills ?? null,
-        editToMobility: timing.mobility ?? null,
-        workerSkillsMs: timing.ws ?? 0,
-        workerMobilityMs: timing.wm ?? 0,
+        hash: result.lab.hash,
+        editToSkills: part === 'skills' ? elapsed : (last?.editToSkills ?? null),
+        editToMobility: part === 'mobility' ? elapsed : (last?.editToMobility ?? null),
+        workerSkillsMs: part === 'skills' ? (result.lab.ms.skills ?? 0) : (last?.workerSkillsMs ?? 0),
+        workerMobilityMs: part === 'mobility' ? (result.lab.ms.mobility ?? 0) : (last?.workerMobilityMs ?? 0),
       };
     }
     this.version += 1;
   }
 
   /** The next part to run: skills before mobility, slots in priority order. */
-  #next(): { slot: Slot; hash: string; part: 'skills' | 'mobility' } | null {
+  #next(): { slot: Slot; key: string; part: 'skills' | 'mobility' } | null {
     for (const part of ['skills', 'mobility'] as const)
       for (const id of this.#order) {
         const slot = this.#slots.get(id);
-        if (!slot?.hash || !slot.compiled) continue;
-        const cached = this.#cache.get(slot.hash);
-        if (!cached?.[part]) return { slot, hash: slot.hash, part };
+        if (!slot?.keys || !slot.compiled) continue;
+        if (!this.#cache.has(slot.keys[part])) return { slot, key: slot.keys[part], part };
       }
     return null;
   }
@@ -214,13 +218,13 @@ export class LabRunner {
     this.#busy = true;
     try {
       for (let task = this.#next(); task; task = this.#next()) {
-        const { slot, hash, part } = task;
+        const { slot, key, part } = task;
         const compiled = slot.compiled!;
         try {
           const run = await this.#remote().run(compiled, part);
           this.error = null;
           // Cached even when the slot has moved on: the same inputs may come back (undo).
-          this.#store(hash, part, { lab: run.lab, model: run.model });
+          this.#store(key, part, { lab: run.lab, model: run.model });
         } catch (error) {
           this.error = error instanceof Error ? error.message : String(error);
           break;
