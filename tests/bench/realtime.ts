@@ -131,9 +131,12 @@ function updateMessage(update: Uint8Array): Uint8Array {
   return message;
 }
 
+/** The person the benchmark edits as (the server's write rules want `createdBy` to be them). */
+let benchUserId = 'bench';
+
 function idea(id: string): Y.Map<unknown> {
   return new Y.Map<unknown>(
-    Object.entries({ id, text: `Idée ${id}`, createdBy: 'bench', updatedAt: new Date().toISOString() }),
+    Object.entries({ id, text: `Idée ${id}`, createdBy: benchUserId, updatedAt: new Date().toISOString() }),
   );
 }
 
@@ -182,6 +185,7 @@ async function prepareData(db: Db, rooms: number): Promise<{ cookie: string; wor
   await seedDemo({ sql: db.sql, now: new Date() });
   const [user]: [{ id: string }?] =
     await db.sql`select id from users where email = 'company@atelier.example'`;
+  benchUserId = user!.id;
   const orgs = await organisations.listForUser(db.sql, { userId: user!.id });
   const workshopIds: string[] = [];
   for (let i = 0; i < rooms; i++) {
