@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
@@ -169,5 +170,49 @@ describe.skipIf(!browser.available)('the needs register of the live room', () =>
     await eventually(() => rowOf(facilitator, 'Caristes (e2e)').count(), 0);
     await company.getByRole('button', { name: 'Annuler la suppression' }).click();
     await eventually(cellText(facilitator, 'Caristes (e2e)', 'headcount'), '12');
+  });
+
+  it('picks an occupation and a commune from the keyboard in the comboboxes', async () => {
+    await company.getByRole('button', { name: 'Ajouter un besoin' }).click();
+    const rome = company.getByRole('combobox', { name: 'Métier (code ROME)' });
+    await rome.fill('maintenance');
+    await expect(rome.getAttribute('aria-expanded')).resolves.toBe('true');
+    await rome.press('ArrowDown');
+    await rome.press('ArrowDown');
+    const active = (await rome.getAttribute('aria-activedescendant')) ?? '';
+    expect(active).toBe('need-new-romeCode-opt-1');
+    await expect(company.locator(`#${active}`).getAttribute('aria-selected')).resolves.toBe('true');
+    const picked = await company.locator(`#${active}`).innerText();
+    await rome.press('Enter');
+    await expect(rome.inputValue()).resolves.toBe(picked);
+    await expect(rome.getAttribute('aria-expanded')).resolves.toBe('false');
+
+    const commune = company.locator('#need-new-communeCode');
+    await commune.fill('thionv');
+    await commune.press('ArrowDown');
+    await commune.press('Escape');
+    await expect(commune.getAttribute('aria-expanded')).resolves.toBe('false');
+    await commune.press('ArrowDown');
+    await commune.press('ArrowDown');
+    await commune.press('Enter');
+    await expect(commune.inputValue()).resolves.toBe('Thionville (57672)');
+
+    await company.locator('#need-new-title-input').fill('Mécaniciens au clavier (e2e)');
+    await company.getByRole('button', { name: 'Enregistrer le besoin' }).click();
+    const code = picked.split(' — ')[0]!;
+    await eventually(cellText(facilitator, 'Mécaniciens au clavier (e2e)', 'communeCode'), 'Thionville (57672)');
+    await expect(cellText(facilitator, 'Mécaniciens au clavier (e2e)', 'romeCode')()).resolves.toBe(picked);
+    expect(code).toMatch(/^[A-N]\d{4}$/);
+  });
+
+  it('has no serious or critical axe violation in the needs section, for a participant and an observer', async () => {
+    await rowOf(company, 'Soudeurs TIG (e2e)')
+      .getByRole('button', { name: /^Commentaires/ })
+      .click();
+    for (const page of [company, observer]) {
+      const result = await new AxeBuilder({ page }).include('#panel-needs').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 });

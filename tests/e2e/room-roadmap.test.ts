@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
@@ -164,5 +165,16 @@ describe.skipIf(!browser.available)('the roadmap of the live room', () => {
     await eventually(textOf(actionCard(facilitator, 'Ouvrir une classe de CAP soudure (e2e)')), (value) =>
       value.includes('Engagement confirmé par Karim Formation'),
     );
+  });
+
+  it('has no serious or critical axe violation in the roadmap list, timeline and form', async () => {
+    await company.getByRole('button', { name: 'Ajouter une action' }).click();
+    await school.getByRole('button', { name: 'Frise chronologique' }).click();
+    for (const page of [company, school, facilitator]) {
+      const result = await new AxeBuilder({ page }).include('#panel-roadmap').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await company.getByRole('button', { name: 'Annuler', exact: true }).click();
   });
 });
