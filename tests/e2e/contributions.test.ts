@@ -351,6 +351,24 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     content.close();
   });
 
+  it('works without JavaScript: errors at the field, then the submission', async () => {
+    const context = await chromium.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    await context.addCookies(await company.context.cookies());
+    const page = await context.newPage();
+    await page.goto(`${platform.baseUrl}/contribute/${callId}`);
+    await page.locator('#c-needs-needs-0-romeCode').fill('H2913');
+    await page.locator('#c-needs-needs-0-title').fill('Soudeurs sans script');
+    await page.locator('#c-needs-needs-0-headcount').fill('beaucoup');
+    await page.locator('#c-needs-needs-0-communeCode').fill('57463');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.locator('#c-needs-needs-0-headcount[aria-invalid="true"]').waitFor();
+    await expect(page.locator('#c-needs-needs-0-title').inputValue()).resolves.toBe('Soudeurs sans script');
+    await page.locator('#c-needs-needs-0-headcount').fill('3');
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByText('Contribution envoyée.').waitFor();
+    await context.close();
+  });
+
   it('refuses a submission after the closing date and keeps the draft', async () => {
     // A call that closes a few seconds from now (Paris wall-clock time, to the second).
     const closing = new Date(Date.now() + 8_000);

@@ -75,7 +75,9 @@ async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boole
     submit,
     now,
   });
-  if (outcome.ok) return { contributionId: outcome.contributionId, status: outcome.status };
+  // The kind and the values come back so that, without JavaScript, the page shows them again.
+  const kind = values.kind ?? '';
+  if (outcome.ok) return { kind, contributionId: outcome.contributionId, status: outcome.status };
   const status =
     outcome.code === 'invalid'
       ? 400
@@ -84,7 +86,7 @@ async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boole
         : outcome.code === 'not_member'
           ? 403
           : 409;
-  return fail(status, outcome);
+  return fail(status, { ...outcome, kind, values });
 }
 
 export const actions: Actions = {
