@@ -8,6 +8,7 @@ import type { LabWorkerApi } from './model.worker.ts';
 
 export const DEBOUNCE_MS = 150;
 export const CACHE_SIZE = 20;
+const CANCELLED = Symbol('cancelled');
 
 /** What one part of a run gave. */
 export interface PartResult {
@@ -71,6 +72,9 @@ export class LabRunner {
   #slots = new Map<string, Slot>();
   #order: string[] = [];
   #busy = false;
+  #running: { key: string; part: 'skills' | 'mobility'; cancel: () => void } | null = null;
+  /** Runs stopped because a newer edit superseded them. */
+  cancelled = $state(0);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #timing = new Map<
     string,
@@ -119,6 +123,7 @@ export class LabRunner {
       slot.compiled = compiled;
       for (const key of Object.values(slot.keys))
         if (!this.#cache.has(key) && !this.#timing.has(key)) this.#timing.set(key, { editAt: slot.editAt });
+      this.#cancelSuperseded();
       this.version += 1;
       void this.#pump();
     };
@@ -213,6 +218,21 @@ export class LabRunner {
     return null;
   }
 
+  /**
+   * A newer edit supersedes the mobility run in progress (no slot wants its inputs any more):
+   * the worker is stopped and restarted rather than left to finish a result nobody will see.
+   */
+  #cancelSuperseded(): void {
+    const running = this.#running;
+    if (!running || running.part !== 'mobility') return;
+    for (const slot of this.#slots.values()) if (slot.keys?.mobility === running.key) return;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#api = null;
+    this.cancelled += 1;
+    running.cancel();
+  }
+
   async #pump(): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
@@ -221,13 +241,19 @@ export class LabRunner {
         const { slot, key, part } = task;
         const compiled = slot.compiled!;
         try {
-          const run = await this.#remote().run(compiled, part);
+          const cancelled = new Promise<never>((_, reject) => {
+            this.#running = { key, part, cancel: () => reject(CANCELLED) };
+          });
+          const run = await Promise.race([this.#remote().run(compiled, part), cancelled]);
           this.error = null;
           // Cached even when the slot has moved on: the same inputs may come back (undo).
           this.#store(key, part, { lab: run.lab, model: run.model });
         } catch (error) {
+          if (error === CANCELLED) continue;
           this.error = error instanceof Error ? error.message : String(error);
           break;
+        } finally {
+          this.#running = null;
         }
       }
     } finally {
