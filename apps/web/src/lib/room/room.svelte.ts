@@ -376,7 +376,8 @@ export class Room {
     awareness.setLocalState({
       user: {
         id: me.userId,
-        name: me.displayName,
+        // The server's awareness schema takes names up to 100 characters (accounts allow 120).
+        name: me.displayName.slice(0, 100),
         color: colourOf(me.userId),
         ...(organisationId ? { organisationId } : {}),
         ...(role ? { role } : {}),

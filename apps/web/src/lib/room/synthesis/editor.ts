@@ -40,7 +40,11 @@ export function createSynthesisEditor(options: {
   // The caret extension sets the awareness `user` field: give it the whole user Room
   // published (id, organisation, role), so the server's awareness check still passes.
   const published = room.contentProvider.awareness.getLocalState() as Partial<AwarenessState> | null;
-  const user = published?.user ?? { id: room.me.userId, name: room.me.displayName, color: '#1d4e89' };
+  const user = published?.user ?? {
+    id: room.me.userId,
+    name: room.me.displayName.slice(0, 100),
+    color: '#1d4e89',
+  };
   return new Editor({
     element: options.element,
     editable: options.editable,
