@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { mapLayers, NORTH_LORRAINE, runModel, type CommuneContours, type MapLayers } from '@atelier/domain';
-import type { Browser, Page } from 'playwright-core';
+import { chromium as chromium_, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIndicator } from '../../apps/web/src/lib/scenario-lab/map/format.ts';
-import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { browserAvailability, CHROMIUM, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
 import { DEMO, DEMO_WORKSHOPS, signedInContext, workshopPath } from '../support/room.ts';
 
@@ -147,7 +147,39 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
       plain(formatIndicator({ indicator: 'pt45', value: clicked!.pt45, locale: 'fr' })),
     );
     expect(await page.getByLabel('Zone', { exact: true }).inputValue()).toBe(clicked!.zone);
+
+    // The indicator is chosen with the keyboard too: the legend follows, the map redraws every zone.
+    await page.getByLabel('Indicateur', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page
+      .locator('.legend')
+      .getByText('Emplois accessibles en transports en commun en 45 min')
+      .waitFor();
+    await page.waitForFunction(
+      (count) =>
+        document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-rendered-zones') === count,
+      String(INTERNAL_ZONES),
+    );
     await context.close();
+  });
+
+  it('says when the map cannot be shown, and still gives the tables, without WebGL', async () => {
+    const noGl = await chromium_.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-software-rasterizer'],
+    });
+    try {
+      const { page } = await signedInContext(noGl, platform, DEMO.facilitator);
+      const state = await openMap(page, new Set());
+      expect(state).toBe('unavailable');
+      await page.getByRole('status').filter({ hasText: 'La carte ne peut pas être affichée' }).waitFor();
+      await page.getByText('Les données de la carte en tableau').click();
+      const table = page.getByRole('table', { name: /Zones internes/ });
+      await expect(table.locator('tbody tr').count()).resolves.toBe(INTERNAL_ZONES);
+    } finally {
+      await noGl.close();
+    }
   });
 
   for (const { locale, acceptLanguage, viewport } of [
