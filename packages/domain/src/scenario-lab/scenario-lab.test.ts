@@ -205,7 +205,7 @@ describe('catalogue', () => {
 
 const fakeResult = (pt: number, gap5: number): LabResult => ({
   hash: 'h',
-  versions: { mobility: 'm', skills: 's', lab: 'l' },
+  versions: { mobility: 'm', skills: 's', lab: 'l' } as unknown as LabResult['versions'],
   problems: [],
   ms: {},
   mobility: {
