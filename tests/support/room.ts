@@ -33,14 +33,20 @@ export async function signedInContext(
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await Promise.all([
-    // Generous: argon2id and a busy machine can make sign-in slow; the tests assert elsewhere.
-    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 }),
-    page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
-  ]);
+  // On a busy machine the sign-in page can still be settling (hydration) under the click,
+  // and the submission is lost: wait for the page to be idle, and try again up to three times.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${platform.baseUrl}/login`, { waitUntil: 'networkidle' });
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    try {
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   return { context, page };
 }
 
