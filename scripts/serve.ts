@@ -116,7 +116,15 @@ const children: ChildProcess[] = [
     : spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'apps/web/build/index.js')], {
         cwd: path.join(root, 'apps/web'),
         stdio: ['pipe', 'inherit', 'inherit'],
-        env: { ...childEnv, PORT: String(config.PORT), HOST: config.HOST, ORIGIN: origin, ...webRealtimeEnv },
+        env: {
+          ...childEnv,
+          PORT: String(config.PORT),
+          HOST: config.HOST,
+          ORIGIN: origin,
+          // Uploads (a contribution's CSV of up to 1 MB) fit with room for the form around them.
+          BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+          ...webRealtimeEnv,
+        },
       }),
   spawn(
     dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,

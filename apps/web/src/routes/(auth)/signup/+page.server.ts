@@ -31,7 +31,10 @@ export const actions: Actions = {
     if (invitation) {
       // An invitation for a named organisation seats the newcomer at once; one by kind asks which organisation.
       const joined = await invitations.accept(sql, { token: invitation, userId: result.userId, now });
-      redirect(303, joined.ok ? `/workshops/${joined.workshopId}` : `/invite/${invitation}`);
+      if (!joined.ok) redirect(303, `/invite/${invitation}`);
+      // A link that points at a call for contributions leads to the call.
+      const callId = await invitations.callIdOf(sql, { token: invitation });
+      redirect(303, callId ? `/contribute/${callId}` : `/workshops/${joined.workshopId}`);
     }
     redirect(303, '/workshops');
   },
