@@ -28,6 +28,8 @@ export async function createMap(options: {
   selectedZone: string | null;
   onSelect: (zone: string) => void;
   onIdle: (renderedZones: number) => void;
+  /** The map's own control texts in the interface language (MapLibre's locale keys). */
+  texts: { title: string; zoomIn: string; zoomOut: string };
 }): Promise<MapLibreMap> {
   const [maplibre, worker] = await Promise.all([
     import('maplibre-gl'),
@@ -45,6 +47,11 @@ export async function createMap(options: {
     dragRotate: false,
     pitchWithRotate: false,
     fadeDuration: 0,
+    locale: {
+      'Map.Title': options.texts.title,
+      'NavigationControl.ZoomIn': options.texts.zoomIn,
+      'NavigationControl.ZoomOut': options.texts.zoomOut,
+    },
   });
   map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
   map.on('click', ZONE_FILL_LAYER, (event) => {
