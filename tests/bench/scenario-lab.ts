@@ -40,33 +40,25 @@ try {
   const samples: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const value = String(6 + i * 0.5); // distinct values: no cache hit
-    const ms = await page.evaluate(
-      (value) =>
-        new Promise<number>((resolve, reject) => {
-          const input = document.querySelector<HTMLInputElement>('#p-headwayMinutes-value')!;
-          const oldHash = document.querySelector('[data-testid="lab-hash"]')?.textContent;
-          const oldSvg = document.querySelector('[data-chart="chart-shares"] .plot > *');
-          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          const t0 = performance.now();
-          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-          const check = () => {
-            const hash = document.querySelector('[data-testid="lab-hash"]')?.textContent;
-            const svg = document.querySelector('[data-chart="chart-shares"] .plot > *');
-            const done =
-              hash &&
-              hash !== oldHash &&
-              !document.querySelector('[data-testid="lab-stale"]') &&
-              svg &&
-              svg !== oldSvg;
-            if (done) resolve(performance.now() - t0);
-            else if (performance.now() - t0 > 30_000) reject(new Error('no updated chart within 30 s'));
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        }),
-      value,
-    );
+    // A string, not a function: tsx would add helpers (__name) the page does not have.
+    const ms = (await page.evaluate(`new Promise((resolve, reject) => {
+      const input = document.querySelector('#p-headwayMinutes-value');
+      const oldHash = document.querySelector('[data-testid="lab-hash"]')?.textContent;
+      const oldChart = document.querySelector('[data-chart="chart-shares"] .plot > *');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t0 = performance.now();
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const check = function () {
+        const hash = document.querySelector('[data-testid="lab-hash"]')?.textContent;
+        const chart = document.querySelector('[data-chart="chart-shares"] .plot > *');
+        const done = hash && hash !== oldHash && !document.querySelector('[data-testid="lab-stale"]') && chart && chart !== oldChart;
+        if (done) resolve(performance.now() - t0);
+        else if (performance.now() - t0 > 60000) reject(new Error('no updated chart within 60 s'));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    })`)) as number;
     samples.push(ms);
   }
   const timing = (await page.locator('[data-testid="lab-timing"]').textContent())?.trim();
