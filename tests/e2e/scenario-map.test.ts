@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { mapLayers, NORTH_LORRAINE, runModel, type CommuneContours, type MapLayers } from '@atelier/domain';
+import {
+  mapLayers,
+  NORTH_LORRAINE,
+  runModel,
+  type CommuneContours,
+  type MapLayers,
+  type ModelResult,
+} from '@atelier/domain';
 import { chromium as chromium_, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIndicator } from '../../apps/web/src/lib/scenario-lab/map/format.ts';
@@ -29,6 +36,7 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
   let mapPath = '';
   // The page runs the same deterministic model: its layers are these.
   let expected: MapLayers;
+  let baseline: ModelResult;
 
   /** Opens the demo map, recording every request's host; resolves when MapLibre has drawn the zones. */
   async function openMap(page: Page, hosts: Set<string>): Promise<string> {
@@ -63,7 +71,8 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expected = mapLayers({ territory: NORTH_LORRAINE, communes, result: runModel(), indicator: 'ptShare' });
+    baseline = runModel();
+    expected = mapLayers({ territory: NORTH_LORRAINE, communes, result: baseline, indicator: 'ptShare' });
     platform = await startPlatform();
     chromium = await launchBrowser();
     const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
@@ -165,6 +174,57 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
         document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-rendered-zones') === count,
       String(INTERNAL_ZONES),
     );
+    await context.close();
+  });
+
+  it('shows the difference with a variant in the legend, on the map and in the table', async () => {
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    await openMap(page, new Set());
+    await page.getByLabel("Montrer l'écart avec une variante").check();
+    await page
+      .locator('.legend')
+      .getByText('Écart avec le scénario de référence')
+      .waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (count) =>
+        document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-rendered-zones') === count,
+      String(INTERNAL_ZONES),
+    );
+    const difference = mapLayers({
+      territory: NORTH_LORRAINE,
+      communes,
+      result: runModel({ scenario: { teleworkShare: 0.2 } }),
+      compareTo: baseline,
+      indicator: 'ptShare',
+    });
+    expect(difference.legend.kind).toBe('diverging');
+    await page.getByText('Les données de la carte en tableau').click();
+    const table = page.getByRole('table', { name: /Zones internes/ });
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell as HTMLElement).innerText),
+        ),
+      );
+    expect(rows).toHaveLength(INTERNAL_ZONES);
+    for (const [i, cells] of rows.entries()) {
+      const row = difference.figures[i]!;
+      expect(plain(cells[1]!)).toBe(
+        plain(formatIndicator({ indicator: 'ptShare', value: row.ptShare, locale: 'fr' })),
+      );
+      expect(plain(cells[4]!)).toBe(
+        plain(
+          formatIndicator({
+            indicator: 'ptShare',
+            value: row.value,
+            locale: 'fr',
+            difference: true,
+            points: (value) => `${value} pt`,
+          }),
+        ),
+      );
+    }
     await context.close();
   });
 
