@@ -200,7 +200,10 @@ describe.skipIf(!browser.available)('the needs register of the live room', () =>
     await company.locator('#need-new-title-input').fill('Mécaniciens au clavier (e2e)');
     await company.getByRole('button', { name: 'Enregistrer le besoin' }).click();
     const code = picked.split(' — ')[0]!;
-    await eventually(cellText(facilitator, 'Mécaniciens au clavier (e2e)', 'communeCode'), 'Thionville (57672)');
+    await eventually(
+      cellText(facilitator, 'Mécaniciens au clavier (e2e)', 'communeCode'),
+      'Thionville (57672)',
+    );
     await expect(cellText(facilitator, 'Mécaniciens au clavier (e2e)', 'romeCode')()).resolves.toBe(picked);
     expect(code).toMatch(/^[A-N]\d{4}$/);
   });
