@@ -18,11 +18,19 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
   async function signedIn(email: string): Promise<BrowserContext> {
     const context = await chromium.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${platform.baseUrl}/workshops`);
+    // On a busy machine a click on a page still settling can be lost: wait until idle, retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${platform.baseUrl}/login`, { waitUntil: 'networkidle' });
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      try {
+        await page.waitForURL(`${platform.baseUrl}/workshops`, { timeout: 30_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     await page.close();
     return context;
   }
@@ -93,7 +101,9 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
     await expect(page.locator('#password-error').textContent()).resolves.toContain('trop courant');
     await page.getByLabel('Mot de passe').fill('Hauts-fourneaux-2026');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    // The invitation leads to the workshop's live room; the seat is on its overview page.
     await page.waitForURL(workshopUrl);
+    await page.goto(`${workshopUrl}/about`);
     await page.getByText('Votre rôle : Participant·e').waitFor();
 
     // The link was for one use: a second newcomer gets a clear page, not a stack trace.
@@ -286,6 +296,7 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
       .selectOption({ label: 'Campus des métiers de Hayange (fictif)' });
     await invited.getByRole('button', { name: "Rejoindre l'atelier" }).click();
     await invited.waitForURL(workshopUrl);
+    await invited.goto(`${workshopUrl}/about`);
     await invited.getByText('Votre rôle : Observateur·rice').waitFor();
     await company.close();
   });
@@ -293,7 +304,7 @@ describe.skipIf(!browser.available)('accounts, workshops and invitations in Chro
   it('deletes an account: the person can no longer sign in', async () => {
     const context = await chromium.newContext({ locale: 'fr-FR' });
     const page: Page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/signup`);
+    await page.goto(`${platform.baseUrl}/signup`, { waitUntil: 'networkidle' });
     await page.getByLabel('Adresse e-mail').fill('depart@example.org');
     await page.getByLabel('Nom affiché').fill('Départ');
     await page.getByLabel('Mot de passe').fill('Au-revoir-Metz-57');
