@@ -20,6 +20,8 @@ export interface Writer {
 
 const now = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();
+/** Now, or 1 ms after `iso` when the clock is behind it. */
+const after = (iso: string) => new Date(Math.max(Date.now(), Date.parse(iso) + 1)).toISOString();
 
 /** Creates a scenario (a baseline without parent, or a variant); returns its id. */
 export function createScenario(
@@ -68,9 +70,11 @@ export function setChange(
   const reason = input.reason.slice(0, 500);
   const existing = ownChanges(changes, input.scenarioId, input.key);
   const latest = existing.at(-1);
+  // After the newest change this browser has seen, even with a slow clock: the later edit wins.
+  const at = latest ? after(latest.updatedAt) : now();
   const mine = latest && (latest.createdBy === writer.userId || writer.facilitator) ? latest : undefined;
   if (mine) {
-    scenarioChanges.update(doc, mine.id, { value: input.value, reason, updatedAt: now() });
+    scenarioChanges.update(doc, mine.id, { value: input.value, reason, updatedAt: at });
   } else {
     scenarioChanges.add(doc, {
       id: newId(),
@@ -79,7 +83,7 @@ export function setChange(
       value: input.value,
       reason,
       createdBy: writer.userId,
-      updatedAt: now(),
+      updatedAt: at,
     });
   }
   return null;
