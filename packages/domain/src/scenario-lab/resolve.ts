@@ -19,6 +19,8 @@ export interface LabEntries {
 export interface EffectiveChange extends ScenarioChange {
   /** `self`: set on this scenario; `parent`: inherited from an ancestor. */
   origin: 'self' | 'parent';
+  /** Read from the scenario's `assumptions` record (the room's editor), not a change entry. */
+  fromAssumptions?: true;
 }
 
 export interface ResolvedScenario {
@@ -77,8 +79,25 @@ export function resolveScenario(source: Y.Doc | LabEntries, scenarioId: string):
   }
   const effective = new Map<string, EffectiveChange>();
   for (const id of chain) {
-    for (const [key, change] of perScenario.get(id) ?? [])
-      effective.set(key, { ...change, origin: id === scenarioId ? 'self' : 'parent' });
+    const origin = id === scenarioId ? 'self' : 'parent';
+    const own = perScenario.get(id);
+    // The `assumptions` record (the room's editor uses the same keys) counts as this scenario's
+    // changes, under its change entries: an entry of `scenarioChanges` for the same key wins.
+    const scenario = byId.get(id);
+    for (const [key, value] of Object.entries(scenario?.assumptions ?? {}))
+      if (!own?.has(key))
+        effective.set(key, {
+          id: `assumptions:${id}:${key}`.slice(0, 100),
+          scenarioId: id,
+          key,
+          value,
+          reason: '',
+          createdBy: scenario!.createdBy,
+          updatedAt: scenario!.updatedAt,
+          origin,
+          fromAssumptions: true,
+        });
+    for (const [key, change] of own ?? []) effective.set(key, { ...change, origin });
   }
   const changes = [...effective.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { scenarioId, chain, cycle, changes };

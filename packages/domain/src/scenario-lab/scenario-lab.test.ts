@@ -107,6 +107,21 @@ describe('resolveScenario', () => {
     expect(x.changes.map((c) => c.key)).toEqual(['mobility.cyclingQuality']);
   });
 
+  it('reads the assumptions record of the room’s editor under the change entries', () => {
+    const entries = {
+      scenarios: [
+        { ...scenario('base'), assumptions: { 'mobility.fuelPrice': 2.1, 'mobility.teleworkShare': 0.05 } },
+        scenario('v', 'base'),
+      ],
+      changes: [change('c1', 'base', 'mobility.teleworkShare', 0.1, 2)],
+    };
+    const v = resolveScenario(entries, 'v');
+    expect(v.changes.map((c) => [c.key, c.value, c.origin, c.fromAssumptions ?? false])).toEqual([
+      ['mobility.fuelPrice', 2.1, 'parent', true],
+      ['mobility.teleworkShare', 0.1, 'parent', false],
+    ]);
+  });
+
   it('keeps both of two concurrent edits of different keys, and the latest of the same key', () => {
     const docA = new Y.Doc();
     const docB = new Y.Doc();
