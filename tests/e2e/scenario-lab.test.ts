@@ -170,6 +170,26 @@ describe.skipIf(!browser.available)('the scenario lab in Chromium', () => {
     expect(await totals(a)).toEqual(['0', '2']);
   }, 60_000);
 
+  it('lets a participant change another input at the same time, both changes kept', async () => {
+    const telework = b.getByLabel('Part du télétravail');
+    await telework.fill('0,1');
+    await telework.press('Enter');
+    const cycling = a.getByLabel('Qualité du réseau cyclable');
+    await cycling.fill('1,3');
+    await cycling.press('Enter');
+    // The editor's own field keeps what was typed (1,3); the other shows the document's value.
+    for (const page of [a, b]) {
+      await expect
+        .poll(() => page.getByLabel('Part du télétravail').inputValue(), { timeout: 5000 })
+        .toMatch(/^0[.,]1$/);
+      await expect
+        .poll(() => page.getByLabel('Qualité du réseau cyclable').inputValue(), { timeout: 5000 })
+        .toMatch(/^1[.,]3$/);
+    }
+    // The participant stays connected: the server accepted the change.
+    expect(await b.locator('[data-testid="connection"].connection-connected').count()).toBe(1);
+  }, 60_000);
+
   it('has no serious or critical axe violation on the view, on a laptop and a phone', async () => {
     await b.setViewportSize({ width: 390, height: 844 });
     for (const page of [a, b]) {
