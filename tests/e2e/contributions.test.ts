@@ -217,6 +217,14 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     expect(merged).toHaveLength(4);
     expect(new Set(merged.map((need) => need.contributionId)).size).toBe(1);
     expect(merged.every((need) => need.contributorId && need.organisationId)).toBe(true);
+    // In the room, each merged need names its contributor and is highlighted with a text badge.
+    const mergedRow = room.locator('tr', { hasText: 'Soudeurs TIG contribution' }).first();
+    await expect(mergedRow.getByTestId('need-provenance').textContent()).resolves.toContain(
+      'Sophie Entreprise',
+    );
+    await expect(mergedRow.getByTestId('need-fresh').textContent()).resolves.toContain(
+      'contribution acceptée',
+    );
 
     const notifications = company.page;
     await go(notifications, `${platform.baseUrl}/notifications`);

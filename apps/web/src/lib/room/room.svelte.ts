@@ -54,6 +54,8 @@ export interface RoomOptions {
   me: { userId: string; displayName: string; role: WorkshopRole | null; organisationId: string | null };
   rights: RoomRights;
   members: RoomMember[];
+  /** People without a seat whose accepted contributions are in the document. */
+  contributors?: { userId: string; displayName: string }[];
   organisations: RoomOrganisation[];
   /** Keep edits in IndexedDB (off in read-only views of saved versions). */
   offline?: boolean;
@@ -106,6 +108,7 @@ export class Room {
   readonly me: RoomOptions['me'];
   readonly rights: RoomRights;
   readonly members: RoomMember[];
+  readonly contributors: { userId: string; displayName: string }[];
   readonly organisations: RoomOrganisation[];
   readonly content = new Y.Doc();
   readonly facilitation = new Y.Doc();
@@ -143,6 +146,7 @@ export class Room {
     this.me = options.me;
     this.rights = options.rights;
     this.members = options.members;
+    this.contributors = options.contributors ?? [];
     this.organisations = options.organisations;
     const wsUrl = `${options.realtimeUrl.replace(/^http/, 'ws')}/yjs`;
     this.contentProvider = new WebsocketProvider(wsUrl, `${this.workshopId}/content`, this.content, {
@@ -227,7 +231,10 @@ export class Room {
 
   /** The display name of a member, or undefined for someone who left the workshop. */
   nameOf(userId: string): string | undefined {
-    return this.members.find((member) => member.userId === userId)?.displayName;
+    return (
+      this.members.find((member) => member.userId === userId)?.displayName ??
+      this.contributors.find((person) => person.userId === userId)?.displayName
+    );
   }
 
   organisationName(id: string): string | undefined {

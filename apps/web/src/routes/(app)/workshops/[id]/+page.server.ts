@@ -1,4 +1,4 @@
-import { organisations, workshops } from '@atelier/db';
+import { contributions, organisations, workshops } from '@atelier/db';
 import { can } from '@atelier/domain';
 import { getConfig } from '$lib/server/config.ts';
 import { workshopAccess } from '$lib/server/access.ts';
@@ -11,7 +11,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const user = locals.user!;
   const access = await workshopAccess(sql, { user, workshopId: params.id });
   const members = await workshops.listMembers(sql, { workshopId: access.workshop.id });
-  const organisationIds = [...new Set(members.map((member) => member.organisationId))];
+  // People and organisations who contributed between workshops need not have a seat: the
+  // room still names them on the entries their accepted contributions added.
+  const accepted = await contributions.listByStatus(sql, {
+    workshopId: access.workshop.id,
+    status: 'accepted',
+  });
+  const organisationIds = [
+    ...new Set([...members.map((member) => member.organisationId), ...accepted.map((c) => c.organisationId)]),
+  ];
+  const contributors = new Map<string, string>();
+  for (const contribution of accepted) {
+    if (contribution.authorId && contribution.authorName)
+      contributors.set(contribution.authorId, contribution.authorName);
+  }
   const all = await organisations.list(sql);
   const seat = access.resource.seat;
   const config = getConfig();
@@ -37,6 +50,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       role: member.role,
       organisationId: member.organisationId,
     })),
+    contributors: [...contributors].map(([userId, displayName]) => ({ userId, displayName })),
     organisations: all
       .filter((organisation) => organisationIds.includes(organisation.id))
       .map((organisation) => ({ id: organisation.id, name: organisation.name, kind: organisation.kind })),
