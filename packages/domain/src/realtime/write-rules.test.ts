@@ -69,6 +69,16 @@ const comment: Comment = {
   updatedAt: at,
 };
 
+const schoolChange = {
+  id: 'sc0',
+  scenarioId: 's1',
+  key: 'mobility.teleworkShare',
+  value: 0.1,
+  reason: 'télétravail',
+  createdBy: 'u-school',
+  updatedAt: at,
+};
+
 /** A document holding one of each entry, and a way to run one edit through the rules. */
 function room(settings: WriteRuleSettings = {}) {
   const doc = new Y.Doc();
@@ -77,6 +87,7 @@ function room(settings: WriteRuleSettings = {}) {
   roadmap.add(doc, action);
   ideas.add(doc, idea);
   comments.add(doc, comment);
+  scenarioChanges.add(doc, schoolChange);
   return (writer: ContentWriter, edit: (doc: Y.Doc) => void) => {
     const copy = new Y.Doc();
     defineDocument(copy, 'content');
@@ -295,6 +306,16 @@ describe('content write rules: training offers and coverage', () => {
     expect(
       room({ lockedSections: ['scenarios'] })(school, (doc) => scenarioChanges.add(doc, change)),
     ).toEqual(['section locked by the facilitator']);
+  });
+
+  it('keeps changing or reverting a scenario change to its author (others add their own)', () => {
+    const edit = (doc: Y.Doc) => scenarioChanges.update(doc, 'sc0', { value: 0.2 });
+    expect(room()(school, edit)).toEqual([]);
+    expect(room()(company, edit)).toEqual(['only your own scenario changes']);
+    expect(room()(company, (doc) => scenarioChanges.remove(doc, 'sc0'))).toEqual([
+      'only your own scenario changes',
+    ]);
+    expect(room()(facilitator, (doc) => scenarioChanges.remove(doc, 'sc0'))).toEqual([]);
   });
 
   it('has write rules for every collection of the content document', () => {

@@ -190,8 +190,12 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
   }
   switch (change.collection) {
     case 'scenarios':
-    case 'scenarioChanges':
       return undefined;
+    case 'scenarioChanges':
+      // Anyone may add a change (the latest wins); changing or reverting one is its author's.
+      return change.kind === 'add' || change.before.createdBy === self
+        ? undefined
+        : 'only your own scenario changes';
     case 'needs':
       return everyEntry(change, (entry) => entry.organisationId === org)
         ? undefined
