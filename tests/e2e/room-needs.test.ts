@@ -90,6 +90,8 @@ describe.skipIf(!browser.available)('the needs register of the live room', () =>
     await editCell(facilitator, 'Soudeurs TIG (e2e)', 'Effectif', '9');
     await eventually(cellText(company, 'Soudeurs TIG (e2e)', 'headcount'), '9');
     await eventually(cellText(observer, 'Soudeurs TIG (e2e)', 'headcount'), '9');
+    // The row now names its last editor, the facilitator, for everyone.
+    await expect(rowOf(company, 'Soudeurs TIG (e2e)').innerText()).resolves.toContain('Julien Animateur');
 
     // The observer reads the same row and has no editing control at all.
     const row = rowOf(observer, 'Soudeurs TIG (e2e)');

@@ -36,6 +36,8 @@ export const needSchema = z.object({
   contributorId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
+  /** Who made the last change (absent: the creator). */
+  updatedBy: id.optional(),
 });
 export type Need = z.output<typeof needSchema>;
 export type NeedId = string & { __brand: 'NeedId' };

@@ -318,6 +318,15 @@ describe('content write rules: training offers and coverage', () => {
     expect(room()(facilitator, (doc) => scenarioChanges.remove(doc, 'sc0'))).toEqual([]);
   });
 
+  it('records the last editor only as the writer', () => {
+    expect(
+      room()(company, (doc) => needs.update(doc, need.id, { headcount: 3, updatedBy: 'u-company' })),
+    ).toEqual([]);
+    expect(
+      room()(company, (doc) => needs.update(doc, need.id, { headcount: 3, updatedBy: 'u-fac' })),
+    ).toEqual(['updatedBy must be the writer']);
+  });
+
   it('has write rules for every collection of the content document', () => {
     const collections = Object.entries(CONTENT_DOC_SCHEMA)
       .filter(([, spec]) => spec.type !== 'xml')

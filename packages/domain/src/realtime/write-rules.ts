@@ -181,6 +181,14 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
   if (change.kind === 'modify' && change.collection !== 'scenarios') {
     if (change.after.createdBy !== change.before.createdBy) return 'createdBy may not change';
   }
+  if (
+    change.kind !== 'delete' &&
+    change.after.updatedBy !== undefined &&
+    (change.kind === 'add' || changed(change, 'updatedBy')) &&
+    change.after.updatedBy !== self
+  ) {
+    return 'updatedBy must be the writer';
+  }
   for (const key of PROVENANCE_FIELDS) {
     const set =
       change.kind === 'add'
