@@ -10,6 +10,7 @@ import {
   compareResults,
   compileScenario,
   resolveScenario,
+  validateChange,
   runScenarioLab,
   scenarioHash,
   type LabResult,
@@ -129,8 +130,11 @@ function labComparisons(options: {
 }): NonNullable<ReportModelResults['comparisons']>[number][] {
   const entries = { scenarios: [...options.scenarios], changes: [...options.changes] };
   const variants = options.scenarios.flatMap((scenario) => {
-    const resolved = resolveScenario(entries, scenario.id);
-    return resolved.changes.length > 0 ? [{ scenario, changes: resolved.changes }] : [];
+    // Only the changes the models can read make a variant (an unknown name is not one).
+    const changes = resolveScenario(entries, scenario.id).changes.filter(
+      (change) => validateChange(change.key, change.value).ok,
+    );
+    return changes.length > 0 ? [{ scenario, changes }] : [];
   });
   if (variants.length === 0) return [];
   const baseline = labResult([]);
