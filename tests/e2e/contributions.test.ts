@@ -2,12 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { needs, roomName } from '@atelier/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
-import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
+import {
+  DEMO,
+  documentClient,
+  DEMO_WORKSHOPS,
+  openRoom,
+  signedInContext,
+  workshopPath,
+} from '../support/room.ts';
 
 const browser = browserAvailability();
 
@@ -67,22 +72,10 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
 
   /** The content document as the realtime server holds it, read by a Node client with a person's cookie. */
   async function readContent(context: BrowserContext): Promise<{ doc: Y.Doc; close: () => void }> {
-    const token = (await context.cookies()).find((cookie) => cookie.name === 'atelier_session')?.value ?? '';
-    const Polyfill = class extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie: `atelier_session=${token}` } });
-      }
-    };
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(
-      `${platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
-      roomName(workshopId, 'content'),
-      doc,
-      { WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket, disableBc: true },
-    );
-    await new Promise<void>((resolve) => {
-      if (provider.synced) resolve();
-      else provider.on('sync', (state: boolean) => state && resolve());
+    const { doc, provider } = await documentClient({
+      context,
+      platform,
+      room: roomName(workshopId, 'content'),
     });
     return { doc, close: () => provider.destroy() };
   }

@@ -3,44 +3,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { needs, roadmap, type Need } from '@atelier/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
-import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '../support/room.ts';
+import {
+  DEMO,
+  DEMO_WORKSHOPS,
+  documentClient,
+  openRoom,
+  signedInContext,
+  workshopPath,
+} from '../support/room.ts';
 
 const browser = browserAvailability();
 const poppler = existsSync('/usr/bin/pdftotext');
 if (!poppler)
   console.warn('⚠ PDF text checks skipped: install poppler-utils (apt-get install -y poppler-utils).');
-
-/** A Node y-websocket client on a workshop's content document, with a browser context's session. */
-async function contentClient(options: {
-  context: BrowserContext;
-  platform: Platform;
-  workshopId: string;
-}): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const cookies = await options.context.cookies(options.platform.baseUrl);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const Socket = class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  };
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${options.platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
-    `${options.workshopId}/content`,
-    doc,
-    { WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket, disableBc: true },
-  );
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    else provider.once('sync', () => resolve());
-  });
-  return { doc, provider };
-}
 
 const need = (fields: Pick<Need, 'id' | 'title'> & Partial<Need>): Need => ({
   organisationId: 'org-e2e',
@@ -93,7 +70,7 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
   let chromium: Browser;
   let facilitator: { context: BrowserContext; page: Page };
   let company: { context: BrowserContext; page: Page };
-  let client: { doc: Y.Doc; provider: WebsocketProvider };
+  let client: Awaited<ReturnType<typeof documentClient>>;
   let path = '';
 
   beforeAll(async () => {
@@ -102,10 +79,10 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
     facilitator = await signedInContext(chromium, platform, DEMO.facilitator);
     company = await signedInContext(chromium, platform, DEMO.company);
     path = await workshopPath(facilitator.page, platform, DEMO_WORKSHOPS.live);
-    client = await contentClient({
+    client = await documentClient({
       context: facilitator.context,
       platform,
-      workshopId: path.split('/').at(-1)!,
+      room: `${path.split('/').at(-1)!}/content`,
     });
     needs.add(client.doc, need({ id: 'need-welders', title: 'Soudeurs TIG' }));
     needs.add(client.doc, need({ id: 'need-formula', title: '=HYPERLINK("http://x","y")', headcount: 1 }));

@@ -2,74 +2,18 @@ import { needs, type Need } from '@atelier/domain';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
-import { DEMO, DEMO_PASSWORD, DEMO_WORKSHOPS, openRoom, workshopPath } from '../support/room.ts';
+import {
+  DEMO,
+  DEMO_WORKSHOPS,
+  documentClient,
+  openRoom,
+  signedInContext,
+  workshopPath,
+} from '../support/room.ts';
 
 const browser = browserAvailability();
-
-/**
- * Signs a demo account in, waiting for the login page to settle first and trying again
- * when the page is still the login page: on a busy machine the sign-in page sometimes
- * navigates to itself once more under the click (seen with the shared helper).
- */
-async function signIn(options: {
-  browser: Browser;
-  platform: Platform;
-  email: string;
-}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await options.browser.newContext({
-    locale: 'fr-FR',
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = await context.newPage();
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${options.platform.baseUrl}/login`, { waitUntil: 'networkidle' });
-    await page.locator('input[name="email"]').fill(options.email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    try {
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-      return { context, page };
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
-/**
- * A Node y-websocket client on a workshop's content document, signed in with a browser
- * context's session cookie: the needs are written through it (the Needs section is
- * another part of the room, tested on its own).
- */
-async function contentClient(options: {
-  context: BrowserContext;
-  platform: Platform;
-  workshopId: string;
-}): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const cookies = await options.context.cookies(options.platform.baseUrl);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const Socket = class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  };
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${options.platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
-    `${options.workshopId}/content`,
-    doc,
-    { WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket, disableBc: true },
-  );
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    else provider.once('sync', () => resolve());
-  });
-  return { doc, provider };
-}
 
 const need = (fields: Partial<Need> & Pick<Need, 'id' | 'title' | 'createdBy'>): Need => ({
   organisationId: 'org-e2e',
@@ -92,7 +36,7 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
   let chromium: Browser;
   let facilitator: { context: BrowserContext; page: Page };
   let company: { context: BrowserContext; page: Page };
-  let client: { doc: Y.Doc; provider: WebsocketProvider };
+  let client: Awaited<ReturnType<typeof documentClient>>;
   let path = '';
   let workshopId = '';
   const editor = (page: Page) => page.getByRole('textbox', { name: 'Texte de la synthèse' });
@@ -100,11 +44,11 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     chromium = await launchBrowser();
-    facilitator = await signIn({ browser: chromium, platform, email: DEMO.facilitator });
-    company = await signIn({ browser: chromium, platform, email: DEMO.company });
+    facilitator = await signedInContext(chromium, platform, DEMO.facilitator);
+    company = await signedInContext(chromium, platform, DEMO.company);
     path = await workshopPath(facilitator.page, platform, DEMO_WORKSHOPS.live);
     workshopId = path.split('/').at(-1) ?? '';
-    client = await contentClient({ context: facilitator.context, platform, workshopId });
+    client = await documentClient({ context: facilitator.context, platform, room: `${workshopId}/content` });
   });
   afterAll(async () => {
     client?.provider.destroy();

@@ -1,4 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import type { Platform } from './platform.ts';
 
 export const DEMO_PASSWORD = 'atelier-demo';
@@ -67,4 +70,37 @@ export async function openRoom(
 ): Promise<void> {
   await page.goto(`${platform.baseUrl}${path}#${section}`);
   await page.locator('[data-testid="connection"].connection-connected').waitFor({ timeout: 20_000 });
+}
+
+/**
+ * A Node y-websocket client on one of a workshop's documents (`<workshopId>/content` or
+ * `/facilitation`), signed in with a browser context's session cookie, once synced.
+ */
+export async function documentClient(options: {
+  context: BrowserContext;
+  platform: Platform;
+  room: string;
+}): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const cookies = await options.context.cookies(options.platform.baseUrl);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const Socket = class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${options.platform.realtimeUrl.replace(/^http/, 'ws')}/yjs`,
+    options.room,
+    doc,
+    {
+      WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  await new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', () => resolve());
+  });
+  return { doc, provider };
 }
