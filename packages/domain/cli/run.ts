@@ -78,7 +78,9 @@ export async function main(args: string[]): Promise<number> {
     );
   }
   if (values.out) {
-    writeFileSync(values.out, JSON.stringify(diff ? { result, diff } : result, null, 2) + '\n');
+    // The zone-to-zone skims are typed arrays for the skills model, not part of the JSON report.
+    const { skims: _skims, ...report } = result;
+    writeFileSync(values.out, JSON.stringify(diff ? { result: report, diff } : report, null, 2) + '\n');
     console.error(`result written to ${values.out}`);
   }
   console.log(

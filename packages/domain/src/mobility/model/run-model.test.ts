@@ -53,6 +53,21 @@ describe('runModel on North Lorraine', () => {
     expect(baseline.illustrative.length).toBeGreaterThan(0);
   });
 
+  it('gives door-to-door car and PT minutes between every pair of zones (the commuting times of the skills model)', () => {
+    const { zones, car, pt } = baseline.skims;
+    expect(zones.length).toBe(NORTH_LORRAINE.zones.length);
+    expect(car.length).toBe(zones.length ** 2);
+    expect(pt.length).toBe(zones.length ** 2);
+    const at = (matrix: Float64Array, from: string, to: string) =>
+      matrix[zones.indexOf(from) * zones.length + zones.indexOf(to)]!;
+    // Thionville (57672) to Metz (57463): about half an hour by car on the A31, longer by PT
+    // than the TER's in-vehicle time alone (waiting and walking count).
+    expect(at(car, '57672', '57463')).toBeGreaterThan(15);
+    expect(at(car, '57672', '57463')).toBeLessThan(60);
+    expect(at(pt, '57672', '57463')).toBeGreaterThan(20);
+    for (let k = 0; k < car.length; k++) expect(car[k]).toBeGreaterThanOrEqual(0);
+  });
+
   it('a scenario with no change gives the baseline bit for bit', () => {
     const again = runModel({ scenario: { name: 'baseline' } });
     expect(again).toEqual(baseline);

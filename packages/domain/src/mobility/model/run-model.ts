@@ -79,6 +79,13 @@ export interface ModelResult {
     slowPtPairCount: number;
   };
   accessibility: { zone: string; name: string; car30: number; car45: number; pt30: number; pt45: number }[];
+  /**
+   * Door-to-door minutes between every pair of zones (internal and external), origin-major:
+   * `car[o * zones.length + d]` is the congested car time, `pt` the peak PT time (in-vehicle,
+   * waiting and walking; `Infinity` where PT does not connect). The skills model reads these as
+   * its commuting times (`TravelTimeMatrix`).
+   */
+  skims: { zones: string[]; car: Float64Array; pt: Float64Array };
   convergence: {
     feedbackIterations: number;
     skimChange: number[];
@@ -394,6 +401,21 @@ export function runModel(
       slowPtPairCount: slow.length,
     },
     accessibility,
+    skims: (() => {
+      const car = new Float64Array(cells);
+      const pt = new Float64Array(cells);
+      for (let k = 0; k < cells; k++) {
+        car[k] = sim.carTime[k]!;
+        const o = Math.floor(k / Z);
+        pt[k] =
+          k % (Z + 1) === 0
+            ? sim.ptIntrazonal[o]!
+            : Number.isFinite(sim.ptSkims.cost[k]!)
+              ? ptPeakTime(k)
+              : Infinity;
+      }
+      return { zones: zones.map((zone) => zone.id), car, pt };
+    })(),
     convergence: { ...sim.convergence, calibrated },
   };
 }
