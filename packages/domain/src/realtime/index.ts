@@ -113,3 +113,10 @@ export {
   checkAwarenessState,
 } from './awareness.ts';
 export type { AwarenessUser, AwarenessEditing, AwarenessState, AwarenessCheck } from './awareness.ts';
+export {
+  PERSONAL_NAMESPACE,
+  INTERNAL_NOTIFY_PATH,
+  unreadUpdateSchema,
+  notifyRequestSchema,
+} from './personal.ts';
+export type { PersonalServerToClientEvents, UnreadUpdate, NotifyRequest } from './personal.ts';
