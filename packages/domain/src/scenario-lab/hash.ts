@@ -35,3 +35,18 @@ export function scenarioHash(compiled: { mobility: unknown; skills: unknown }): 
   const b = fnv1a(text, 0x050c5d1f);
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
+
+/**
+ * The hash of a compiled scenario's mobility inputs only: the key of a mobility result, and of the
+ * skims the skills part then uses.
+ *
+ * @example mobilityInputsHash(compileScenario([{ key: 'skills.jobSeekerMatchRate', value: 0.5 }])) === mobilityInputsHash(compileScenario([])) // true
+ */
+export function mobilityInputsHash(compiled: { mobility: unknown }): string {
+  return scenarioHash({ mobility: compiled.mobility, skills: null });
+}
+
+/** The hash of a compiled scenario's skills inputs only (the skims it runs on are keyed apart). */
+export function skillsInputsHash(compiled: { skills: unknown }): string {
+  return scenarioHash({ mobility: null, skills: compiled.skills });
+}

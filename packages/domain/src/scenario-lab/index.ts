@@ -13,7 +13,9 @@ export { resolveScenario, newerChange, labEntriesOf, wouldCycle } from './resolv
 export type { LabEntries, EffectiveChange, ResolvedScenario } from './resolve.ts';
 export { compileScenario, validateChange } from './compile.ts';
 export type { ChangeValue, LabProblem, CompiledSkills, CompiledScenario } from './compile.ts';
-export { scenarioHash, canonicalJson } from './hash.ts';
+export { scenarioHash, canonicalJson, mobilityInputsHash, skillsInputsHash } from './hash.ts';
+export { labTravelTimes, zoneTerritories } from './skims.ts';
+export type { LabSkims, LabTravelTimesSource } from './skims.ts';
 export {
   runScenarioLab,
   runSkillsPart,

@@ -11,7 +11,8 @@ import type { OccupationFamily } from '../skills/families.ts';
 import type { SkillsScenario } from '../skills/scenario.ts';
 import type { Horizon } from '../skills/units.ts';
 import type { CompiledScenario, CompiledSkills, LabProblem } from './compile.ts';
-import { scenarioHash } from './hash.ts';
+import { mobilityInputsHash, scenarioHash } from './hash.ts';
+import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSource } from './skims.ts';
 
 /** Versions of the models behind a result (bump when a model's method or data changes). */
 export const LAB_MODEL_VERSIONS = {
@@ -66,6 +67,12 @@ export interface SkillsSummary {
     byHorizon: { horizon: Horizon; gapClosed: number; share: number }[];
   }[];
   combined: { horizon: Horizon; gapClosed: number; share: number }[];
+  /** Demand and unfilled positions by territory (EPCI) and horizon, the cross-border pole left out. */
+  byTerritory: { territory: string; name: string; horizon: Horizon; demand: number; gap: number }[];
+  /** The territory (EPCI) of each internal mobility zone, through its communes. */
+  zoneTerritory: Record<string, string>;
+  /** The commuting times the model used: the mobility model's skims of which inputs, or an estimate. */
+  travelTimes: { source: LabTravelTimesSource; mobilityHash: string | null; mobilityVersion: string | null };
   illustrative: boolean;
   problems: string[];
 }
@@ -146,15 +153,32 @@ export function summariseMobility(
   };
 }
 
-/** Runs the skills model with its levers evaluated one by one, and summarises it. */
-export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): SkillsSummary {
-  const scenario = skillsScenarioOf(skills, base);
-  const evaluation = evaluateLevers({ scenario, topUnits: 0 });
+/**
+ * Runs the skills model with its levers evaluated one by one, and summarises it. With `skims`, its
+ * commuting reach uses the mobility model's car and PT minutes between the zones of `territory`;
+ * without, the crow-fly estimate from commune centroids.
+ *
+ * @param skills - the compiled scenario's skills part
+ * @param options.skims - a mobility result's skims and the hash of the mobility inputs behind them
+ * @param options.territory - the mobility territory (zones and their communes), North Lorraine by default
+ * @param options.base - the skills scenario the changes apply to (the default one otherwise)
+ * @example runSkillsPart(compiled.skills, { skims: { mobilityHash, skims: model.skims } }).travelTimes.source // 'mobility-skims'
+ */
+export function runSkillsPart(
+  skills: CompiledSkills,
+  options: { skims?: LabSkims | undefined; territory?: Territory; base?: SkillsScenario } = {},
+): SkillsSummary {
+  const territory = options.territory ?? NORTH_LORRAINE;
+  const scenario = skillsScenarioOf(skills, options.base);
+  const travelTimes = options.skims ? labTravelTimes({ skims: options.skims.skims, territory }) : undefined;
+  const evaluation = evaluateLevers({ scenario, travelTimes, topUnits: 0 });
   const result = evaluation.combined;
   const { territories: T, occupations: O } = result.sizes;
   const pole = result.territories.indexOf(LUXEMBOURG_ID);
   const totals: SkillsSummary['totals'] = [];
   const gapsByFamily: SkillsSummary['gapsByFamily'] = [];
+  const byTerritory: SkillsSummary['byTerritory'] = [];
+  const names = new Map<string, string>(scenario.territories.map((t) => [t.id, t.name]));
   result.horizons.forEach((horizon, h) => {
     const perFamily = new Map<OccupationFamily, { demand: number; gap: number }>();
     let demand = 0;
@@ -162,6 +186,8 @@ export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): Sk
     let gap = 0;
     for (let t = 0; t < T; t++) {
       if (t === pole) continue;
+      let territoryDemand = 0;
+      let territoryGap = 0;
       for (let o = 0; o < O; o++) {
         const u = (h * T + t) * O + o;
         const family = result.families[o]!;
@@ -172,7 +198,17 @@ export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): Sk
         demand += result.demand.total[u]!;
         supply += result.supply.total[u]!;
         gap += Math.max(0, result.gap[u]!);
+        territoryDemand += result.demand.total[u]!;
+        territoryGap += Math.max(0, result.gap[u]!);
       }
+      const id = result.territories[t]!;
+      byTerritory.push({
+        territory: id,
+        name: names.get(id) ?? id,
+        horizon,
+        demand: territoryDemand,
+        gap: territoryGap,
+      });
     }
     totals.push({ horizon, demand, supply, gap, tension: demand > 0 ? gap / demand : 0 });
     for (const [family, entry] of perFamily) gapsByFamily.push({ family, horizon, ...entry });
@@ -196,6 +232,20 @@ export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): Sk
       gapClosed: b.gapClosedOutsidePole,
       share: b.shareOfGapOutsidePole,
     })),
+    byTerritory,
+    zoneTerritory: zoneTerritories({
+      zones: territory.zones.filter((zone) => zone.kind === 'internal'),
+      territories: scenario.territories,
+    }),
+    travelTimes: {
+      source: options.skims
+        ? 'mobility-skims'
+        : result.reach.source === 'none'
+          ? 'none'
+          : 'crow-fly-estimate',
+      mobilityHash: options.skims?.mobilityHash ?? null,
+      mobilityVersion: options.skims ? LAB_MODEL_VERSIONS.mobility : null,
+    },
     illustrative: scenario.illustrative,
     problems: result.problems,
   };
@@ -204,7 +254,11 @@ export function runSkillsPart(skills: CompiledSkills, base?: SkillsScenario): Sk
 /**
  * Runs the mobility and skills models on a compiled scenario (see `compileScenario`).
  *
- * @param options.parts - run only one model (the live view shows the fast skills part first)
+ * Run together, the skills part uses the skims of this scenario's mobility result (the crow-fly
+ * estimate if the mobility model failed). Run alone, it uses `options.skims` when given.
+ *
+ * @param options.parts - run only one model (the live view runs them as separate steps)
+ * @param options.skims - for `parts: 'skills'`: a mobility result's skims and their inputs' hash
  * @param options.onModel - receives the full mobility result (e.g. for the map)
  * @example const result = runScenarioLab(compileScenario(resolveScenario(doc, id).changes)); result.mobility?.ptShare
  */
@@ -213,6 +267,7 @@ export function runScenarioLab(
   options: {
     parts?: 'all' | 'mobility' | 'skills';
     territory?: Territory;
+    skims?: LabSkims;
     onModel?: (model: ModelResult) => void;
   } = {},
 ): LabResult {
@@ -224,11 +279,13 @@ export function runScenarioLab(
     problems: [...compiled.problems],
     ms: {},
   };
+  let skims = parts === 'skills' ? options.skims : undefined;
   if (parts !== 'skills') {
     const start = performance.now();
     try {
       const model = runModel({ territory, scenario: compiled.mobility });
       lab.mobility = summariseMobility(model, territory);
+      skims = { mobilityHash: mobilityInputsHash(compiled), skims: model.skims };
       options.onModel?.(model);
     } catch (error) {
       lab.problems.push({ key: 'mobility', message: error instanceof Error ? error.message : String(error) });
@@ -238,7 +295,7 @@ export function runScenarioLab(
   if (parts !== 'mobility') {
     const start = performance.now();
     try {
-      lab.skills = runSkillsPart(compiled.skills);
+      lab.skills = runSkillsPart(compiled.skills, { skims, territory });
     } catch (error) {
       lab.problems.push({ key: 'skills', message: error instanceof Error ? error.message : String(error) });
     }

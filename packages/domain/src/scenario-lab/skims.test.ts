@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelResult } from '../mobility/model/run-model.ts';
+import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
+import { defaultSkillsScenario } from '../skills/data/default-scenario.ts';
+import { runSkillsModel } from '../skills/model.ts';
+import { compileScenario } from './compile.ts';
+import { mobilityInputsHash } from './hash.ts';
+import { runScenarioLab, runSkillsPart, type LabResult } from './run.ts';
+import { labTravelTimes, zoneTerritories } from './skims.ts';
+
+const TER_TWICE = [{ key: 'mobility.pt.TER-LUX.headwayMinutes', value: 7.5 }];
+const gap5 = (lab: LabResult) => lab.skills!.totals.find((t) => t.horizon === 5)!.gap;
+const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
+
+describe('the skills part on the mobility model’s skims', () => {
+  let baseline: LabResult;
+  let baselineModel: ModelResult;
+  let faster: LabResult;
+  let fasterModel: ModelResult;
+  beforeAll(() => {
+    baseline = runScenarioLab(compileScenario([]), { onModel: (model) => (baselineModel = model) });
+    faster = runScenarioLab(compileScenario(TER_TWICE), { onModel: (model) => (fasterModel = model) });
+  }, 60_000);
+
+  it('records that it used the skims of this scenario’s mobility inputs', () => {
+    expect(baseline.skills!.travelTimes).toEqual({
+      source: 'mobility-skims',
+      mobilityHash: mobilityInputsHash(compileScenario([])),
+      mobilityVersion: baseline.versions.mobility,
+    });
+    expect(faster.skills!.travelTimes.mobilityHash).toBe(mobilityInputsHash(compileScenario(TER_TWICE)));
+    expect(faster.skills!.travelTimes.mobilityHash).not.toBe(baseline.skills!.travelTimes.mobilityHash);
+  });
+
+  it('gives the same baseline on a second run', () => {
+    const again = runScenarioLab(compileScenario([]));
+    expect(again.skills).toEqual(baseline.skills);
+    expect(again.mobility!.ptShare).toBe(baseline.mobility!.ptShare);
+  });
+
+  it('brings more job pairs within commuting reach and changes the gap when the TER runs twice as often', () => {
+    const scenario = defaultSkillsScenario();
+    const reachOf = (model: ModelResult) =>
+      runSkillsModel({
+        scenario,
+        travelTimes: labTravelTimes({ skims: model.skims, territory: NORTH_LORRAINE }),
+      }).reach.byHorizon[0]!;
+    const before = reachOf(baselineModel);
+    const after = reachOf(fasterModel);
+    // Shorter PT times only add (resident, job) pairs within the PT limit.
+    expect(sum(after)).toBeGreaterThan(sum(before));
+    // More reach fills more positions across EPCIs: the gap changes, and does not grow.
+    expect(gap5(faster)).not.toBe(gap5(baseline));
+    expect(gap5(faster)).toBeLessThanOrEqual(gap5(baseline) + 1e-6);
+  });
+
+  it('gives the same skills result run alone on given skims as run with the mobility model', () => {
+    const compiled = compileScenario(TER_TWICE);
+    const alone = runScenarioLab(compiled, {
+      parts: 'skills',
+      skims: { mobilityHash: mobilityInputsHash(compiled), skims: fasterModel.skims },
+    });
+    expect(alone.skills).toEqual(faster.skills);
+  });
+
+  it('falls back to the crow-fly estimate without skims, and says so', () => {
+    const alone = runSkillsPart(compileScenario([]).skills);
+    expect(alone.travelTimes).toEqual({
+      source: 'crow-fly-estimate',
+      mobilityHash: null,
+      mobilityVersion: null,
+    });
+    expect(alone.totals).not.toEqual(baseline.skills!.totals);
+  });
+});
+
+describe('zoneTerritories', () => {
+  it('ties every internal zone to the EPCI of its communes, as the territory’s own zone records say', () => {
+    const internal = NORTH_LORRAINE.zones.filter((zone) => zone.kind === 'internal');
+    const tied = zoneTerritories({ zones: internal, territories: defaultSkillsScenario().territories });
+    expect(Object.keys(tied)).toHaveLength(internal.length);
+    for (const zone of internal) if (zone.epci) expect(tied[zone.id], zone.id).toBe(zone.epci);
+  });
+
+  it('takes the territory with most of the zone’s inhabitants, and leaves out a zone with no known commune', () => {
+    const territories = [
+      { id: 'A', communes: [{ code: '1', population: 100 }] },
+      { id: 'B', communes: [{ code: '2', population: 300 }] },
+    ];
+    const zones = [
+      { id: 'z', communes: ['1', '2'] },
+      { id: 'x', communes: ['9'] },
+    ];
+    expect(zoneTerritories({ zones, territories })).toEqual({ z: 'B' });
+  });
+});
