@@ -1,14 +1,17 @@
-// `pnpm bench` (room render): with 500 needs and 200 actions in the live demo workshop's
-// content document, how long the room in Chromium takes from a remote edit's arrival to
-// the needs table showing it. A Node y-websocket client signed in as the facilitator fills
-// the document, then edits one visible row 50 times; the page measures with the
+// `pnpm bench` (room render): with 500 needs, 200 actions and 300 ideas in the live demo
+// workshop's content document, how long the room in Chromium takes from a remote edit's
+// arrival to the needs table showing it, then to the ideas board showing one (every section
+// stays mounted, so each edit also costs the other sections' views of the document). A Node
+// y-websocket client signed in as the facilitator fills the document, then edits one
+// visible row 50 times and one visible card 50 times; the page measures with the
 // Performance API from the start of the remote Yjs transaction (a mark set by the room
 // when `window.atelierBench` exists) to the mutation of the table, laid out, and to the
 // next animation frame. Results go to bench-results/room-render.json and a table.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { needs, roadmap, type Need, type RoadmapAction } from '@atelier/domain';
+import { ideas, needs, roadmap, type Idea, type Need, type RoadmapAction } from '@atelier/domain';
+import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -18,6 +21,7 @@ import { DEMO, DEMO_WORKSHOPS, openRoom, signedInContext, workshopPath } from '.
 
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 500);
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 200);
+const IDEAS = Number(process.env.BENCH_IDEAS ?? 300);
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
 const BUDGET_MS = 16;
 
@@ -43,7 +47,11 @@ function quantiles(values: number[]): { median: number; p95: number; max: number
 const ROME = ['H2913', 'H2901', 'I1310', 'N1103', 'N1101', 'J1506', 'M1805', 'F1703', 'H2502', 'I1304'];
 const COMMUNES = ['57463', '57672', '57221', '57606', '57480', '54323', '57757', '57433'];
 
-function fill(doc: Y.Doc, writer: string, organisationIds: string[]): string[] {
+function fill(
+  doc: Y.Doc,
+  writer: string,
+  organisationIds: string[],
+): { needIds: string[]; ideaIds: string[] } {
   const now = new Date().toISOString();
   const ids: string[] = [];
   for (let start = 0; start < NEEDS; start += 50) {
@@ -90,7 +98,23 @@ function fill(doc: Y.Doc, writer: string, organisationIds: string[]): string[] {
       }
     });
   }
-  return ids;
+  const ideaIds: string[] = [];
+  for (let start = 0; start < IDEAS; start += 50) {
+    doc.transact(() => {
+      for (let i = start; i < Math.min(IDEAS, start + 50); i++) {
+        const idea: Idea = {
+          id: `bench-idea-${i}`,
+          text: `Idée de banc d'essai n° ${i}`,
+          category: ['constats', 'pistes', 'actions'][i % 3]!,
+          createdBy: writer,
+          updatedAt: now,
+        };
+        ideas.add(doc, idea);
+        ideaIds.push(idea.id);
+      }
+    });
+  }
+  return { needIds: ids, ideaIds };
 }
 
 async function waitFor(test: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -106,6 +130,44 @@ interface Sample {
   domMs: number;
   /** Remote transaction start → next animation frame callback (includes waiting for vsync). */
   frameMs: number;
+}
+
+/**
+ * Edits one entry remotely and measures, in the page, from the remote transaction's mark
+ * to `selector`'s text showing `value` (laid out), then to the next animation frame.
+ */
+async function measureEdit(page: Page, selector: string, value: string, edit: () => void): Promise<Sample> {
+  await page.evaluate(
+    ({ selector, value }) => {
+      performance.clearMarks('atelier:remote-update');
+      const cell = document.querySelector(selector);
+      if (!cell) throw new Error(`nothing at ${selector}`);
+      const result = new Promise<{ domMs: number; frameMs: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no change seen')), 10_000);
+        const observer = new MutationObserver(() => {
+          if (!cell.textContent?.includes(value)) return;
+          observer.disconnect();
+          void (cell as HTMLElement).offsetHeight; // lay out, as the browser must before painting
+          const laidOut = performance.now();
+          const start = performance.getEntriesByName('atelier:remote-update', 'mark')[0]?.startTime;
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            if (start === undefined) return reject(new Error('no remote-update mark'));
+            resolve({ domMs: laidOut - start, frameMs: performance.now() - start });
+          });
+        });
+        observer.observe(cell, { subtree: true, childList: true, characterData: true });
+      });
+      Object.assign(window, { atelierBenchResult: result });
+    },
+    { selector, value },
+  );
+  edit();
+  return page.evaluate(
+    () =>
+      (window as unknown as { atelierBenchResult: Promise<{ domMs: number; frameMs: number }> })
+        .atelierBenchResult,
+  );
 }
 
 const platform = await startPlatform();
@@ -138,7 +200,7 @@ try {
   const node = provider;
   await waitFor(() => node.synced, 'the Node client to sync');
   const writer = 'bench-facilitator';
-  const ids = fill(doc, writer, organisationIds.slice(0, 4));
+  const { needIds, ideaIds } = fill(doc, writer, organisationIds.slice(0, 4));
   await waitFor(() => doc.getArray('needs').length >= NEEDS, 'the needs to be written');
 
   const table = page.locator('[data-testid="needs-table"]');
@@ -154,54 +216,47 @@ try {
   const samples: Sample[] = [];
   for (let i = 0; i < EDITS; i++) {
     // The default order shows the newest needs first: edit one of the first ten rows.
-    const id = ids[ids.length - 1 - (i % 10)]!;
+    const id = needIds[needIds.length - 1 - (i % 10)]!;
     const value = String(1000 + i);
-    await page.evaluate(
-      ({ id, value }) => {
-        performance.clearMarks('atelier:remote-update');
-        const cell = document.querySelector(`tr[data-need-id="${id}"] [data-field="headcount"]`);
-        if (!cell) throw new Error(`no row ${id}`);
-        const result = new Promise<{ domMs: number; frameMs: number }>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('no change seen')), 10_000);
-          const observer = new MutationObserver(() => {
-            if (!cell.textContent?.includes(value)) return;
-            observer.disconnect();
-            void (cell as HTMLElement).offsetHeight; // lay out, as the browser must before painting
-            const laidOut = performance.now();
-            const start = performance.getEntriesByName('atelier:remote-update', 'mark')[0]?.startTime;
-            requestAnimationFrame(() => {
-              clearTimeout(timer);
-              if (start === undefined) return reject(new Error('no remote-update mark'));
-              resolve({ domMs: laidOut - start, frameMs: performance.now() - start });
-            });
-          });
-          observer.observe(cell, { subtree: true, childList: true, characterData: true });
-        });
-        Object.assign(window, { atelierBenchResult: result });
-      },
-      { id, value },
-    );
-    needs.update(doc, id, { headcount: Number(value), updatedAt: new Date().toISOString() });
     samples.push(
-      await page.evaluate(
-        () =>
-          (window as unknown as { atelierBenchResult: Promise<{ domMs: number; frameMs: number }> })
-            .atelierBenchResult,
+      await measureEdit(page, `tr[data-need-id="${id}"] [data-field="headcount"]`, value, () =>
+        needs.update(doc, id, { headcount: Number(value), updatedAt: new Date().toISOString() }),
       ),
     );
   }
 
+  // The ideas board: a remote edit of one card's text.
+  await page.locator('#tab-ideas').click();
+  const ideaSamples: Sample[] = [];
+  if (IDEAS > 0) {
+    await page.locator(`[data-idea-id="${ideaIds[0]}"]`).waitFor({ timeout: 60_000 });
+    for (let i = 0; i < EDITS; i++) {
+      const id = ideaIds[i % 10]!;
+      const value = `édition ${i}`;
+      ideaSamples.push(
+        await measureEdit(page, `[data-idea-id="${id}"] p.text`, value, () =>
+          ideas.update(doc, id, { text: `Idée ${value}`, updatedAt: new Date().toISOString() }),
+        ),
+      );
+    }
+  }
+
   const dom = quantiles(samples.map((s) => s.domMs));
   const frame = quantiles(samples.map((s) => s.frameMs));
+  const ideaDom = quantiles(ideaSamples.map((s) => s.domMs));
+  const ideaFrame = quantiles(ideaSamples.map((s) => s.frameMs));
   const result = {
     date: new Date().toISOString(),
     needs: NEEDS,
     actions: ACTIONS,
+    ideas: IDEAS,
     edits: EDITS,
     table: caption,
     budgetMs: BUDGET_MS,
     remoteEditToDomMs: dom,
     remoteEditToNextFrameMs: frame,
+    ideaEditToBoardMs: ideaDom,
+    ideaEditToNextFrameMs: ideaFrame,
     withinBudget: dom.p95 < BUDGET_MS,
     machine: { cpus: cpus().length, loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
   };
@@ -209,11 +264,13 @@ try {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(
-    `\nRoom render: ${NEEDS} needs, ${ACTIONS} actions, ${EDITS} remote edits of a visible row (${caption})`,
+    `\nRoom render: ${NEEDS} needs, ${ACTIONS} actions, ${IDEAS} ideas; ${EDITS} remote edits of a visible row (${caption}), then of a card`,
   );
   console.table({
     'remote edit → table updated and laid out (ms)': dom,
     'remote edit → next animation frame (ms)': frame,
+    'idea edit → board updated and laid out (ms)': ideaDom,
+    'idea edit → next animation frame (ms)': ideaFrame,
   });
   console.log(
     `${result.withinBudget ? '✓' : '✗'} p95 ${dom.p95} ms against a ${BUDGET_MS} ms budget (load average ${result.machine.loadAverage}); written to ${path.relative(repoRoot, out)}`,

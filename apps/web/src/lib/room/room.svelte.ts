@@ -21,6 +21,7 @@ import { io, type Socket } from 'socket.io-client';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { markRemoteTransactions } from './live.svelte.ts';
 
 /** What the connection indicator says. `offline`: the browser has no network. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
@@ -158,6 +159,7 @@ export class Room {
       this.facilitation,
       { connect: false },
     );
+    markRemoteTransactions(this.content);
     // Presence and carets live on the content document; the facilitation one publishes none.
     this.facilitationProvider.awareness.setLocalState(null);
     this.socket = io(`${options.realtimeUrl}/workshop`, {

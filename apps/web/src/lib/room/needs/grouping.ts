@@ -1,7 +1,7 @@
 // Indexes the register and the roadmap read on each change: which actions answer a need,
 // the comments of each entry, who is editing which entry, the values the filters offer.
 import type { Comment, CommentTarget, Need, RoadmapAction, RoomSection } from '@atelier/domain';
-import type { CachedRow } from './cached-collection.svelte.ts';
+import type { CachedRow } from '../live.svelte.ts';
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
