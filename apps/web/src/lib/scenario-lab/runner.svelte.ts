@@ -1,8 +1,19 @@
 // Runs the scenario lab's models in a web worker for the live view: edits are debounced, a run
 // superseded by a newer edit is dropped before it starts (or its result is only cached), and
-// results are cached by the hash of each model's inputs (LRU): a transport edit reuses the skills
-// result and a skills edit the mobility result, so only the model whose inputs changed runs.
-import { scenarioHash, type CompiledScenario, type LabResult, type ModelResult } from '@atelier/domain';
+// results are cached by the hash of each model's inputs (LRU). The skills part runs on the skims of
+// the mobility result, so its key holds both hashes: a skills edit reuses the mobility result and
+// runs only the fast skills part; a transport edit runs the mobility model and the skills part on
+// its new skims in one worker call. When the skills inputs change before the new skims are known,
+// the skills part runs first on the previous skims (or the crow-fly estimate), shown as stale.
+import {
+  mobilityInputsHash,
+  scenarioHash,
+  skillsInputsHash,
+  type CompiledScenario,
+  type LabResult,
+  type LabSkims,
+  type ModelResult,
+} from '@atelier/domain';
 import * as Comlink from 'comlink';
 import type { LabWorkerApi } from './model.worker.ts';
 
@@ -14,12 +25,18 @@ const CANCELLED = Symbol('cancelled');
 export interface PartResult {
   lab: LabResult;
   model: ModelResult | null;
+  /** Hash of the skills inputs (skills results). */
+  skillsHash: string | null;
+  /** Hash of the mobility inputs of the model, or of the skims the skills part used (null: estimate). */
+  mobilityHash: string | null;
 }
 
 /** What a slot shows: the freshest result of each part, and whether it is stale. */
 export interface SlotView {
   /** Hash of the inputs the slot shows (both models). */
   hash: string | null;
+  /** Hash of its mobility inputs: the skims the skills part should run on. */
+  mobilityHash: string | null;
   skills: PartResult | null;
   mobility: PartResult | null;
   skillsStale: boolean;
@@ -37,19 +54,44 @@ export interface RunTiming {
   workerMobilityMs: number;
 }
 
+interface PartKeys {
+  /** Cache key of the skills part on the skims of this scenario's mobility inputs. */
+  skills: string;
+  mobility: string;
+  skillsInputs: string;
+  mobilityInputs: string;
+}
+
+/** A skills result depends on its inputs and on the skims it ran on (null: the crow-fly estimate). */
+const skillsKey = (skillsInputs: string, mobilityInputs: string | null) =>
+  `s:${skillsInputs}@${mobilityInputs ?? 'estimate'}`;
+
 /** Cache keys of the two parts: each model's inputs hashed on their own. */
-function partKeys(compiled: CompiledScenario): { skills: string; mobility: string } {
+function partKeys(compiled: CompiledScenario): PartKeys {
+  const skillsInputs = skillsInputsHash(compiled);
+  const mobilityInputs = mobilityInputsHash(compiled);
   return {
-    skills: `s:${scenarioHash({ mobility: null, skills: compiled.skills })}`,
-    mobility: `m:${scenarioHash({ mobility: compiled.mobility, skills: null })}`,
+    skills: skillsKey(skillsInputs, mobilityInputs),
+    mobility: `m:${mobilityInputs}`,
+    skillsInputs,
+    mobilityInputs,
   };
+}
+
+interface Task {
+  slot: Slot;
+  /** 'all': the mobility model, then the skills part on its skims. */
+  part: 'skills' | 'mobility' | 'all';
+  /** The key the run answers (the mobility key for 'mobility' and 'all'). */
+  key: string;
+  skims?: LabSkims;
 }
 
 interface Slot {
   hash: string | null;
   /** The hash of the latest inputs asked for (applied after the debounce). */
   wanted: string | null;
-  keys: { skills: string; mobility: string } | null;
+  keys: PartKeys | null;
   compiled: CompiledScenario | null;
   generation: number;
   editAt: number;
@@ -72,7 +114,7 @@ export class LabRunner {
   #slots = new Map<string, Slot>();
   #order: string[] = [];
   #busy = false;
-  #running: { key: string; part: 'skills' | 'mobility'; cancel: () => void } | null = null;
+  #running: { key: string; part: Task['part']; cancel: () => void } | null = null;
   /** Runs stopped because a newer edit superseded them. */
   cancelled = $state(0);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -121,7 +163,7 @@ export class LabRunner {
       slot.hash = hash;
       slot.keys = partKeys(compiled);
       slot.compiled = compiled;
-      for (const key of Object.values(slot.keys))
+      for (const key of [slot.keys.skills, slot.keys.mobility])
         if (!this.#cache.has(key) && !this.#timing.has(key)) this.#timing.set(key, { editAt: slot.editAt });
       this.#cancelSuperseded();
       this.version += 1;
@@ -151,6 +193,7 @@ export class LabRunner {
     if (!slot)
       return {
         hash: null,
+        mobilityHash: null,
         skills: null,
         mobility: null,
         skillsStale: false,
@@ -167,6 +210,7 @@ export class LabRunner {
     const mobilityStale = !cachedMobility || pendingEdit;
     return {
       hash: slot.hash,
+      mobilityHash: slot.keys?.mobilityInputs ?? null,
       skills,
       mobility,
       skillsStale,
@@ -186,11 +230,16 @@ export class LabRunner {
     this.#cache.delete(key);
     this.#cache.set(key, result);
     while (this.#cache.size > CACHE_SIZE * 2) this.#cache.delete(this.#cache.keys().next().value!);
-    for (const slot of this.#slots.values())
-      if (slot.keys?.[part] === key) {
-        if (part === 'skills') slot.lastSkills = result;
-        else slot.lastMobility = result;
-      }
+    for (const slot of this.#slots.values()) {
+      if (part === 'mobility' && slot.keys?.mobility === key) slot.lastMobility = result;
+      // A result on other skims (provisional) stands in until the slot's own arrives.
+      if (
+        part === 'skills' &&
+        slot.keys?.skillsInputs === result.skillsHash &&
+        (key === slot.keys.skills || !this.#cache.has(slot.keys.skills))
+      )
+        slot.lastSkills = result;
+    }
     const timing = this.#timing.get(key);
     if (timing) {
       this.#timing.delete(key);
@@ -207,14 +256,48 @@ export class LabRunner {
     this.version += 1;
   }
 
-  /** The next part to run: skills before mobility, slots in priority order. */
-  #next(): { slot: Slot; key: string; part: 'skills' | 'mobility' } | null {
-    for (const part of ['skills', 'mobility'] as const)
-      for (const id of this.#order) {
-        const slot = this.#slots.get(id);
-        if (!slot?.keys || !slot.compiled) continue;
-        if (!this.#cache.has(slot.keys[part])) return { slot, key: slot.keys[part], part };
+  /**
+   * The next run, slots in priority order: first the skills part where the slot's skims are known
+   * (fast); then, where the skills inputs changed and the new skims are not, the skills part on the
+   * previous skims (fast, provisional); then the mobility model, with the skills part on its skims.
+   */
+  #next(): Task | null {
+    const slots = this.#order.flatMap((id) => {
+      const slot = this.#slots.get(id);
+      return slot?.keys && slot.compiled ? [{ slot, keys: slot.keys }] : [];
+    });
+    for (const { slot, keys } of slots) {
+      const mobility = this.#cache.get(keys.mobility);
+      if (!this.#cache.has(keys.skills) && mobility?.model)
+        return {
+          slot,
+          part: 'skills',
+          key: keys.skills,
+          skims: { mobilityHash: keys.mobilityInputs, skims: mobility.model.skims },
+        };
+    }
+    for (const { slot, keys } of slots) {
+      if (this.#cache.has(keys.skills) || slot.lastSkills?.skillsHash === keys.skillsInputs) continue;
+      const previous = slot.lastMobility;
+      const key = skillsKey(keys.skillsInputs, previous?.mobilityHash ?? null);
+      const cached = this.#cache.get(key);
+      if (cached) {
+        slot.lastSkills = cached;
+        this.version += 1;
+        continue;
       }
+      return {
+        slot,
+        part: 'skills',
+        key,
+        ...(previous?.model && previous.mobilityHash
+          ? { skims: { mobilityHash: previous.mobilityHash, skims: previous.model.skims } }
+          : {}),
+      };
+    }
+    for (const { slot, keys } of slots)
+      if (!this.#cache.has(keys.mobility))
+        return { slot, part: this.#cache.has(keys.skills) ? 'mobility' : 'all', key: keys.mobility };
     return null;
   }
 
@@ -224,7 +307,7 @@ export class LabRunner {
    */
   #cancelSuperseded(): void {
     const running = this.#running;
-    if (!running || running.part !== 'mobility') return;
+    if (!running || running.part === 'skills') return;
     for (const slot of this.#slots.values()) if (slot.keys?.mobility === running.key) return;
     this.#worker?.terminate();
     this.#worker = null;
@@ -238,16 +321,30 @@ export class LabRunner {
     this.#busy = true;
     try {
       for (let task = this.#next(); task; task = this.#next()) {
-        const { slot, key, part } = task;
+        const { slot, key, part, skims } = task;
         const compiled = slot.compiled!;
+        const keys = partKeys(compiled);
         try {
           const cancelled = new Promise<never>((_, reject) => {
             this.#running = { key, part, cancel: () => reject(CANCELLED) };
           });
-          const run = await Promise.race([this.#remote().run(compiled, part), cancelled]);
+          const run = await Promise.race([this.#remote().run(compiled, part, skims), cancelled]);
           this.error = null;
           // Cached even when the slot has moved on: the same inputs may come back (undo).
-          this.#store(key, part, { lab: run.lab, model: run.model });
+          if (part !== 'skills')
+            this.#store(keys.mobility, 'mobility', {
+              lab: run.lab,
+              model: run.model,
+              skillsHash: null,
+              mobilityHash: keys.mobilityInputs,
+            });
+          if (part !== 'mobility')
+            this.#store(part === 'all' ? keys.skills : key, 'skills', {
+              lab: run.lab,
+              model: null,
+              skillsHash: keys.skillsInputs,
+              mobilityHash: run.lab.skills?.travelTimes.mobilityHash ?? null,
+            });
         } catch (error) {
           if (error === CANCELLED) continue;
           this.error = error instanceof Error ? error.message : String(error);
