@@ -2,6 +2,7 @@
 // PGlite one when DATABASE_URL is unset), migrates, seeds the demo on an empty
 // database, then runs the web app and the realtime server until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDb, migrate, seedDemo, users, type Db } from '@atelier/db';
@@ -29,6 +30,7 @@ const schema = z.object({
       error: 'expected the URL browsers reach the realtime server at, such as https://live.example.org',
     })
     .optional(),
+  REALTIME_INTERNAL_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 function fail(message: string): never {
@@ -98,8 +100,12 @@ const childEnv = {
 };
 // Browsers reach the realtime server at REALTIME_PUBLIC_URL, or else on the web page's own
 // host name at REALTIME_PORT (the session cookie is sent to the same host on any port).
+// The web server tells the realtime server whose notifications changed through a loopback
+// endpoint guarded by this token (one per start unless given), so open pages' counts update.
+const internalToken = config.REALTIME_INTERNAL_TOKEN ?? randomBytes(32).toString('hex');
 const webRealtimeEnv = {
   REALTIME_PORT: String(config.REALTIME_PORT),
+  REALTIME_INTERNAL_TOKEN: internalToken,
   ...(config.REALTIME_PUBLIC_URL ? { REALTIME_PUBLIC_URL: config.REALTIME_PUBLIC_URL } : {}),
 };
 const children: ChildProcess[] = [
@@ -135,7 +141,12 @@ const children: ChildProcess[] = [
     {
       cwd: path.join(root, 'apps/realtime'),
       stdio: [dev ? 'inherit' : 'pipe', 'inherit', 'inherit'],
-      env: { ...childEnv, REALTIME_PORT: String(config.REALTIME_PORT), REALTIME_ALLOWED_ORIGINS: origin },
+      env: {
+        ...childEnv,
+        REALTIME_PORT: String(config.REALTIME_PORT),
+        REALTIME_ALLOWED_ORIGINS: origin,
+        REALTIME_INTERNAL_TOKEN: internalToken,
+      },
     },
   ),
 ];

@@ -281,8 +281,33 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     await second.context.close();
   });
 
+  /** The unread count in a page's header, as shown now. */
+  async function headerCount(page: Page): Promise<number> {
+    const text = (await page.getByTestId('notifications-link').textContent()) ?? '';
+    return Number(/\((\d+)\)/.exec(text)?.[1] ?? Number.NaN);
+  }
+
+  /** Waits until a page's header shows `count` without reloading it; gives the time it took. */
+  async function countReaches(page: Page, count: number, since: number): Promise<number> {
+    await page
+      .getByTestId('notifications-link')
+      .filter({ hasText: `(${count})` })
+      .waitFor({ timeout: 10_000 });
+    return Date.now() - since;
+  }
+
   it('rejects a whole contribution with a reason, which the company reads in its notifications', async () => {
     const { page } = company;
+    // Pages left open meanwhile: their header counts follow without a reload.
+    const facilitatorTab = await facilitator.context.newPage();
+    await go(facilitatorTab, `${platform.baseUrl}/workshops`);
+    const companyTab = await company.context.newPage();
+    await go(companyTab, `${platform.baseUrl}/contribute`);
+    onTestFinished(() => Promise.all([facilitatorTab.close(), companyTab.close()]).then(() => undefined));
+    const facilitatorBefore = await headerCount(facilitatorTab);
+    const companyBefore = await headerCount(companyTab);
+    expect(Number.isInteger(facilitatorBefore) && Number.isInteger(companyBefore)).toBe(true);
+
     await go(page, `${platform.baseUrl}/contribute/${callId}`);
     await page.locator('#c-needs-needs-0-romeCode').fill('I1304');
     await page.locator('#c-needs-needs-0-title').fill('Techniciens de maintenance');
@@ -295,8 +320,14 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     );
     await page.locator('#c-needs-needs-0-headcount').fill('2');
     await page.locator('#c-needs-needs-0-communeCode').fill('57672');
+    const submittedAt = Date.now();
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.getByText('Contribution envoyée.').waitFor();
+    // The facilitator learns that a contribution waits, on the page they have open.
+    const toFacilitator = await countReaches(facilitatorTab, facilitatorBefore + 1, submittedAt);
+    console.info(
+      `unread count live on the facilitator's open page ${toFacilitator} ms after the submit click`,
+    );
 
     const moderation = facilitator.page;
     await go(moderation, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
@@ -309,14 +340,25 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
       item.getByLabel('Motif du refus').evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing),
     ).resolves.toBe(true);
     await item.getByLabel('Motif du refus').fill('Doublon du besoin déjà saisi en séance.');
+    const rejectedAt = Date.now();
     await item.getByRole('button', { name: 'Refuser' }).click();
     await moderation.getByText('Contribution refusée').waitFor();
+    // The company's open page counts the new notification and says so to screen readers.
+    const toCompany = await countReaches(companyTab, companyBefore + 1, rejectedAt);
+    console.info(`unread count live on the company's open page ${toCompany} ms after the reject click`);
+    await expect(companyTab.getByTestId('unread-announcement').textContent()).resolves.toContain(
+      `${companyBefore + 1} non lue`,
+    );
 
     await go(page, `${platform.baseUrl}/notifications`);
     await page.getByText('Doublon du besoin déjà saisi en séance.').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
+    const readAt = Date.now();
     await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
     await page.getByText('Non lues : 0').waitFor();
+    // Read in one tab, read in the others.
+    await countReaches(companyTab, 0, readAt);
+    expect(await headerCount(page)).toBe(0);
   });
 
   it('lets the facilitator edit a contribution before accepting it', async () => {

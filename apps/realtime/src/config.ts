@@ -43,6 +43,8 @@ const schema = z.object({
       return normalised;
     }),
   REALTIME_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Shared with the web server, which says through it whose notifications changed. */
+  REALTIME_INTERNAL_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type RealtimeConfig = z.output<typeof schema>;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@atelier/db';
+import { INTERNAL_NOTIFY_PATH, notifyRequestSchema } from '@atelier/domain';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
@@ -12,6 +13,11 @@ export function createHttpApp(options: {
   metrics?: Metrics;
   /** With a token, /metrics wants `Authorization: Bearer <token>`; without, it answers loopback only. */
   metricsToken?: string;
+  /**
+   * The web server's channel in (`REALTIME_INTERNAL_TOKEN`): `POST /internal/notify` with this
+   * bearer token says whose notifications changed. Without a token the endpoint does not exist.
+   */
+  internal?: { token: string; unreadChanged(userIds: readonly string[]): Promise<void> };
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -52,6 +58,28 @@ export function createHttpApp(options: {
     }
     res.type('text/plain; version=0.0.4').send(options.metrics?.render() ?? '');
   });
+  const internal = options.internal;
+  if (internal) {
+    app.post(INTERNAL_NOTIFY_PATH, express.json({ limit: '64kb' }), async (req, res) => {
+      if (!bearerMatches(req.get('authorization'), internal.token)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        res.status(401).json({ error: 'a valid bearer token is required' });
+        return;
+      }
+      const parsed = notifyRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ error: 'expected {"userIds": [uuid, …]} with 1 to 500 ids' });
+        return;
+      }
+      try {
+        await internal.unreadChanged(parsed.data.userIds);
+        res.status(202).json({ notified: new Set(parsed.data.userIds).size });
+      } catch (error) {
+        options.log.error({ err: error }, 'internal notify failed');
+        res.status(503).json({ error: 'could not count the notifications' });
+      }
+    });
+  }
   app.get('/readyz', async (_req, res) => {
     if (options.isShuttingDown()) {
       res.status(503).json({ status: 'shutting-down' });
@@ -85,8 +113,13 @@ export function metricsAccess(options: {
   remoteAddress: string | undefined;
 }): 'allowed' | 401 | 403 {
   if (options.token === undefined) return isLoopback(options.remoteAddress) ? 'allowed' : 403;
-  const match = /^Bearer\s+(\S+)$/i.exec(options.authorization ?? '');
-  if (!match?.[1]) return 401;
+  return bearerMatches(options.authorization, options.token) ? 'allowed' : 401;
+}
+
+/** Whether an `Authorization` header carries this bearer token (compared in constant time). */
+export function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match?.[1]) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(match[1]), digest(options.token)) ? 'allowed' : 401;
+  return timingSafeEqual(digest(match[1]), digest(token));
 }

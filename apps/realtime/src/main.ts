@@ -19,6 +19,7 @@ try {
     limits: limitsOf(config),
     allowedOrigins: config.REALTIME_ALLOWED_ORIGINS,
     metricsToken: config.REALTIME_METRICS_TOKEN,
+    internalToken: config.REALTIME_INTERNAL_TOKEN,
   });
   log.info({ port: server.port }, 'realtime server listening');
 

@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { DEFAULT_LIMITS, type RealtimeLimits } from './config.ts';
 import { attachWorkshopNamespace } from './facilitation/namespace.ts';
 import { createHttpApp } from './http.ts';
+import { attachPersonalNamespace, type PersonalChannel } from './personal/namespace.ts';
 import { Metrics } from './metrics.ts';
 import { originAllowed, originOf } from './origins.ts';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/endpoint.ts';
@@ -47,16 +48,28 @@ export async function startRealtimeServer(options: {
   allowedOrigins?: readonly string[];
   /** Bearer token for /metrics (`REALTIME_METRICS_TOKEN`); undefined: loopback only. */
   metricsToken?: string;
+  /** Bearer token of the web server's `POST /internal/notify` (`REALTIME_INTERNAL_TOKEN`); undefined: no endpoint. */
+  internalToken?: string;
 }): Promise<RealtimeServer> {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = new Metrics();
   let shuttingDown = false;
+  // Created once Socket.IO is; the HTTP app is created first.
+  const personalRef: { channel?: PersonalChannel } = {};
   const app = createHttpApp({
     db: options.db,
     log: options.log,
     isShuttingDown: () => shuttingDown,
     metrics,
     metricsToken: options.metricsToken,
+    internal: options.internalToken
+      ? {
+          token: options.internalToken,
+          unreadChanged: async (userIds) => {
+            await personalRef.channel?.unreadChanged(userIds);
+          },
+        }
+      : undefined,
   });
   const allowed = options.allowedOrigins?.map((origin) => new URL(origin).origin);
   const server = http.createServer(app);
@@ -110,6 +123,13 @@ export async function startRealtimeServer(options: {
     log: options.log,
     metrics,
   });
+  const channel = attachPersonalNamespace({
+    io: io as unknown as Parameters<typeof attachPersonalNamespace>[0]['io'],
+    db: options.db,
+    log: options.log,
+    metrics,
+  });
+  personalRef.channel = channel;
   server.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     // Socket.IO takes its own upgrades (its allowRequest checks the origin).
@@ -126,7 +146,7 @@ export async function startRealtimeServer(options: {
     yjs.handleUpgrade(req, socket, head, pathname.slice('/yjs/'.length));
   });
   const recheck = setInterval(() => {
-    void Promise.all([yjs.recheck(), workshop.recheck()]).catch((error: unknown) =>
+    void Promise.all([yjs.recheck(), workshop.recheck(), channel.recheck()]).catch((error: unknown) =>
       options.log.error({ err: error }, 'session re-check failed'),
     );
   }, limits.sessionRecheckMs);
@@ -138,7 +158,7 @@ export async function startRealtimeServer(options: {
     metrics,
     yjs,
     async recheckSessions() {
-      await Promise.all([yjs.recheck(), workshop.recheck()]);
+      await Promise.all([yjs.recheck(), workshop.recheck(), channel.recheck()]);
     },
     async close() {
       shuttingDown = true;

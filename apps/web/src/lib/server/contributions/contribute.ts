@@ -4,7 +4,6 @@ import {
   audit,
   calls,
   contributions,
-  notifications,
   organisations,
   workshops,
   type Call,
@@ -22,6 +21,7 @@ import {
   type OrganisationKind,
   type Question,
 } from '@atelier/domain';
+import { notifyPeople } from '../notifications.ts';
 import { validateValues, type FormValues, type ValueErrors } from '$lib/contributions/payload-form.ts';
 import { isUuid } from '../access.ts';
 
@@ -200,7 +200,7 @@ async function afterSubmit(
   const { target, now } = options;
   const members = await workshops.listMembers(sql, { workshopId: target.call.workshopId });
   const organisation = target.organisations.find((o) => o.id === options.organisationId);
-  await notifications.notify(sql, {
+  await notifyPeople(sql, {
     userIds: members.filter((member) => member.role === 'facilitator').map((member) => member.userId),
     workshopId: target.call.workshopId,
     kind: 'contribution_submitted',

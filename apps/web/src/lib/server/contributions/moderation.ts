@@ -1,17 +1,10 @@
 // The facilitator's side: accepting a contribution (moderated once, then merged into the
 // live content document), accepting with edits, rejecting with a reason, bulk accepting
 // the contributions of an organisation the facilitator trusts.
-import {
-  audit,
-  calls,
-  contributions,
-  notifications,
-  type ContributionDetails,
-  type Queryable,
-  type Sql,
-} from '@atelier/db';
+import { audit, calls, contributions, type ContributionDetails, type Queryable, type Sql } from '@atelier/db';
 import { contributionEntries, parseContributionPayload, type MergeEntries } from '@atelier/domain';
 import { isUuid } from '../access.ts';
+import { notifyPeople } from '../notifications.ts';
 import { questionsOf } from './contribute.ts';
 
 export type Merge = (options: { workshopId: string; entries: MergeEntries }) => Promise<{ added: number }>;
@@ -117,7 +110,7 @@ export async function acceptContribution(
     return 'merge_failed';
   }
   if (moderated.authorId) {
-    await notifications.notify(sql, {
+    await notifyPeople(sql, {
       userIds: [moderated.authorId],
       workshopId: options.workshopId,
       kind: 'contribution_accepted',
@@ -131,7 +124,7 @@ export async function acceptContribution(
       now,
     });
     if (refused.length > 0 && options.partial) {
-      await notifications.notify(sql, {
+      await notifyPeople(sql, {
         userIds: [moderated.authorId],
         workshopId: options.workshopId,
         kind: 'contribution_rejected',
@@ -177,7 +170,7 @@ export async function rejectContribution(
     now,
   });
   if (moderated.authorId) {
-    await notifications.notify(sql, {
+    await notifyPeople(sql, {
       userIds: [moderated.authorId],
       workshopId: options.workshopId,
       kind: 'contribution_rejected',

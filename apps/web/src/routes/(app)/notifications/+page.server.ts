@@ -1,11 +1,14 @@
 import { notifications } from '@atelier/db';
 import { requireUser, isUuid } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { markNotificationsRead } from '$lib/server/notifications.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 2000) : '');
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, depends }) => {
+  // The header reloads this list when the live unread count moves.
+  depends('app:notifications');
   const { sql } = await getDb();
   const list = await notifications.listForUser(sql, { userId: locals.user!.id, limit: 100 });
   return {
@@ -34,11 +37,11 @@ export const actions: Actions = {
     const { sql } = await getDb();
     const id = String((await request.formData()).get('id') ?? '');
     if (!isUuid(id)) return { read: 0 };
-    return { read: await notifications.markRead(sql, { userId: user.id, ids: [id], now: new Date() }) };
+    return { read: await markNotificationsRead(sql, { userId: user.id, ids: [id], now: new Date() }) };
   },
   readAll: async ({ locals, url }) => {
     const user = requireUser(locals, url);
     const { sql } = await getDb();
-    return { read: await notifications.markRead(sql, { userId: user.id, now: new Date() }) };
+    return { read: await markNotificationsRead(sql, { userId: user.id, now: new Date() }) };
   },
 };

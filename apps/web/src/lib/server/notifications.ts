@@ -1,0 +1,61 @@
+// Notifications as the web server writes them: stored, then announced to the realtime
+// server so that the person's open pages update their unread count at once.
+import { notifications, type NotificationKind, type Queryable } from '@atelier/db';
+import { INTERNAL_NOTIFY_PATH, type NotifyRequest } from '@atelier/domain';
+import { getConfig } from './config.ts';
+import { log } from './log.ts';
+
+/**
+ * Tells the realtime server that these people's notifications changed (it counts them again
+ * itself). Best effort: the stored notifications are what counts, so a realtime server that
+ * is down or slow only delays the header's figure until the next page load; it never fails
+ * the request that notified.
+ */
+export async function announceUnread(userIds: readonly string[]): Promise<void> {
+  const config = getConfig();
+  if (!config.REALTIME_INTERNAL_TOKEN || userIds.length === 0) return;
+  const base = config.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${config.REALTIME_PORT}`;
+  const unique = [...new Set(userIds)];
+  for (let start = 0; start < unique.length; start += 500) {
+    const body: NotifyRequest = { userIds: unique.slice(start, start + 500) };
+    try {
+      const response = await fetch(new URL(INTERNAL_NOTIFY_PATH, base), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${config.REALTIME_INTERNAL_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(2000),
+      });
+      if (!response.ok) log.warn({ status: response.status }, 'realtime server refused the unread update');
+    } catch (error) {
+      log.warn({ err: error }, 'realtime server unreachable for the unread update');
+    }
+  }
+}
+
+/** Stores a notification for several people and updates their open pages' unread count. */
+export async function notifyPeople(
+  sql: Queryable,
+  options: {
+    userIds: readonly string[];
+    workshopId: string | null;
+    kind: NotificationKind;
+    details: Record<string, unknown>;
+    now: Date;
+  },
+): Promise<void> {
+  await notifications.notify(sql, options);
+  await announceUnread(options.userIds);
+}
+
+/** Marks some (or all) of a person's notifications read and updates their other open pages. */
+export async function markNotificationsRead(
+  sql: Queryable,
+  options: { userId: string; ids?: readonly string[]; now: Date },
+): Promise<number> {
+  const read = await notifications.markRead(sql, options);
+  if (read > 0) await announceUnread([options.userId]);
+  return read;
+}
