@@ -1,6 +1,11 @@
 // The header's unread count, kept live: a Socket.IO connection to the realtime server's `/me`
 // namespace (the session cookie authenticates it) that receives the count whenever it changes.
-import { PERSONAL_NAMESPACE, unreadUpdateSchema, type PersonalServerToClientEvents } from '@atelier/domain';
+// The subpath, not the package's index: this module loads on every page, without the rest of the domain.
+import {
+  PERSONAL_NAMESPACE,
+  unreadUpdateSchema,
+  type PersonalServerToClientEvents,
+} from '@atelier/domain/personal';
 import { io, type Socket } from 'socket.io-client';
 
 /** Close code of a refused or ended session (the realtime server's `unauthenticated`). */
