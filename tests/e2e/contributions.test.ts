@@ -173,6 +173,10 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
 
   it('accepts four needs and refuses one with a reason; the four reach the live room within two seconds', async () => {
     await openRoom(observer.page, platform, roomPath, 'needs');
+    // The company watches its notification centre meanwhile: it fills without a reload.
+    const notifications = company.page;
+    await go(notifications, `${platform.baseUrl}/notifications`);
+    await expect(notifications.getByTestId('reason').count()).resolves.toBe(0);
     const { page } = facilitator;
     await go(page, `${platform.baseUrl}/workshops/${workshopId}/calls/moderation`);
     const item = page.locator('article[data-contribution-id]').filter({ hasText: 'Aciéries' }).first();
@@ -219,11 +223,8 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
       'contribution acceptée',
     );
 
-    const notifications = company.page;
-    await go(notifications, `${platform.baseUrl}/notifications`);
-    await expect(notifications.getByTestId('notifications-link').textContent()).resolves.toContain(
-      'Notifications (2)',
-    );
+    await notifications.getByTestId('notifications-link').filter({ hasText: 'Notifications (2)' }).waitFor();
+    await notifications.getByTestId('reason').first().waitFor();
     await expect(notifications.getByTestId('reason').first().textContent()).resolves.toBe(
       'Poste déjà couvert par <Pôle emploi> & co.',
     );
