@@ -375,6 +375,8 @@ export {
   BUSY_VC,
   OVER_VC,
   mapLayers,
+  skillsGapByZone,
+  MAP_SKILLS_HORIZON,
 } from './scenario-lab-map/index.ts';
 export type {
   ClassBreaks,

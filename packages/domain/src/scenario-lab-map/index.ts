@@ -8,6 +8,7 @@ export {
 } from './classes.ts';
 export type { ClassBreaks, LegendClass } from './classes.ts';
 export { MAP_INDICATORS, BUSY_VC, OVER_VC, PT_SHARE_STEPS, mapLayers } from './map-layers.ts';
+export { skillsGapByZone, MAP_SKILLS_HORIZON } from './skills-gap.ts';
 export type {
   MapIndicator,
   MapTerritory,

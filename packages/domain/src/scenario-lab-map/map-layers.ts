@@ -11,7 +11,10 @@ import type { CommuneContours, FeatureCollection, LineGeometry, PointGeometry, P
 export type MapTerritory = Pick<Territory, 'name' | 'zones' | 'ptLines'>;
 
 export const MAP_INDICATORS = ['ptShare', 'pt45', 'car30', 'skillsGap'] as const;
-/** ptShare: PT share of the trips from the zone (0–1); pt45 / car30: jobs reachable; skillsGap: given per zone. */
+/**
+ * ptShare: PT share of the trips from the zone (0–1); pt45 / car30: jobs reachable; skillsGap: given
+ * per zone — in the lab, the zone's EPCI's unfilled share of positions to fill (0–1, `skillsGapByZone`).
+ */
 export type MapIndicator = (typeof MAP_INDICATORS)[number];
 
 /** Volume/capacity above which a road section is busy, and over capacity (the model's dysfunctions). */
@@ -154,6 +157,7 @@ const levelOf = (vc: number): LinkLevel => (vc > OVER_VC ? 'over' : vc > BUSY_VC
  * @param options.indicator - the choropleth's indicator
  * @param options.compareTo - a second result: the choropleth then shows result − compareTo
  * @param options.skillsGap - the skills gap per zone id, when the skills model gives one
+ * @param options.compareSkillsGap - the skills gap of `compareTo`'s scenario (default: `skillsGap`)
  * @example mapLayers({ territory: NORTH_LORRAINE, communes, result: runModel(), indicator: 'ptShare' }).figures.length // 131
  */
 export function mapLayers(options: {
@@ -163,6 +167,7 @@ export function mapLayers(options: {
   indicator: MapIndicator;
   compareTo?: ModelResult;
   skillsGap?: Record<string, number>;
+  compareSkillsGap?: Record<string, number>;
 }): MapLayers {
   const { territory, communes, result, indicator, compareTo, skillsGap } = options;
   const zonesById = new Map(territory.zones.map((zone) => [zone.id, zone]));
@@ -174,7 +179,7 @@ export function mapLayers(options: {
 
   // Zone figures and the choropleth's classes.
   const current = indicatorValues(result, skillsGap);
-  const reference = compareTo ? indicatorValues(compareTo, skillsGap) : undefined;
+  const reference = compareTo ? indicatorValues(compareTo, options.compareSkillsGap ?? skillsGap) : undefined;
   const internal = territory.zones.filter((zone) => zone.kind === 'internal');
   const partial = internal.map((zone) => {
     const now = current.get(zone.id);
