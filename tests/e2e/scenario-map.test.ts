@@ -3,9 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import {
+  compileScenario,
   mapLayers,
   NORTH_LORRAINE,
   runModel,
+  runScenarioLab,
+  skillsGapByZone,
   type CommuneContours,
   type MapLayers,
   type ModelResult,
@@ -34,6 +37,7 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
   let platform: Platform;
   let chromium: Browser;
   let mapPath = '';
+  let scenariosPath = '';
   // The page runs the same deterministic model: its layers are these.
   let expected: MapLayers;
   let baseline: ModelResult;
@@ -76,7 +80,9 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
     platform = await startPlatform();
     chromium = await launchBrowser();
     const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
-    mapPath = `${await workshopPath(page, platform, DEMO_WORKSHOPS.live)}/map`;
+    const room = await workshopPath(page, platform, DEMO_WORKSHOPS.live);
+    mapPath = `${room}/map`;
+    scenariosPath = `${room}/scenarios`;
     await context.close();
   });
   afterAll(async () => {
@@ -227,6 +233,75 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
     }
     await context.close();
   });
+
+  it('draws the skills gap of the lab’s scenario by EPCI, with the same figures in its table', async () => {
+    // The lab runs the same deterministic models: a baseline scenario's skills part on its skims.
+    let model: ModelResult | undefined;
+    const lab = runScenarioLab(compileScenario([]), { onModel: (result) => (model = result) });
+    const skillsGap = skillsGapByZone({ skills: lab.skills! });
+    const expectedGap = mapLayers({
+      territory: NORTH_LORRAINE,
+      communes,
+      result: model!,
+      indicator: 'skillsGap',
+      skillsGap,
+    });
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
+    await page.goto(`${platform.baseUrl}${scenariosPath}`);
+    await page.locator('[data-testid="connection"].connection-connected').waitFor({ timeout: 30_000 });
+    // A new baseline (no changes), selected once created.
+    const title = `Référence carte ${Date.now().toString(36)}`;
+    await page.getByLabel('Titre du nouveau scénario').fill(title);
+    await page.getByRole('button', { name: 'Créer la référence', exact: true }).click();
+    await expect.poll(() => page.locator('#lab-scenario option:checked').textContent()).toContain(title);
+    // The skills result on this scenario's own skims, not the provisional one.
+    await page
+      .locator('[data-testid="lab-travel-times"][data-source="mobility-skims"]')
+      .waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="lab-stale"]').waitFor({ state: 'detached', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Afficher la carte' }).click();
+    const map = page.getByTestId('scenario-map');
+    await map
+      .and(page.locator('[data-state="ready"], [data-state="unavailable"]'))
+      .waitFor({ timeout: 60_000 });
+    const label = 'Postes non pourvus à 5 ans (% des postes à pourvoir de l’EPCI)';
+    await page.getByLabel('Indicateur', { exact: true }).selectOption({ label });
+    await page.locator('.legend').getByText(label).waitFor({ timeout: 30_000 });
+    if ((await map.getAttribute('data-state')) === 'ready')
+      await page.waitForFunction(
+        (count) =>
+          document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-rendered-zones') ===
+          count,
+        String(INTERNAL_ZONES),
+        { timeout: 30_000 },
+      );
+    expect(await map.getAttribute('data-layer-zones')).toBe(String(INTERNAL_ZONES));
+    // The choropleth's classes are the layer data's.
+    const legend = await page.locator('.legend .swatches li').allInnerTexts();
+    expect(legend.length).toBeGreaterThanOrEqual(expectedGap.legend.classes.length);
+    expect(expectedGap.legend.classes.length).toBeGreaterThan(1);
+
+    await page.getByText('Les données de la carte en tableau').click();
+    const table = page.getByRole('table', { name: /Zones internes/ });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        zone: tr.getAttribute('data-zone'),
+        cells: Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell as HTMLElement).innerText),
+      })),
+    );
+    expect(rows.map((row) => row.zone)).toEqual(expectedGap.figures.map((row) => row.zone));
+    expect(await table.locator('thead th').nth(4).innerText()).toBe(
+      'Postes non pourvus à 5 ans (% de l’EPCI)',
+    );
+    for (const [i, row] of rows.entries()) {
+      const figures = expectedGap.figures[i]!;
+      expect(figures.skillsGap, figures.zone).not.toBeNull();
+      expect(plain(row.cells[4]!), figures.zone).toBe(
+        plain(formatIndicator({ indicator: 'skillsGap', value: figures.skillsGap, locale: 'fr' })),
+      );
+    }
+    await context.close();
+  }, 180_000);
 
   it('says when the map cannot be shown, and still gives the tables, without WebGL', async () => {
     const noGl = await chromium_.launch({

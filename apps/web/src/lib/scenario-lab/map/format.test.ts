@@ -29,6 +29,13 @@ describe('formatIndicator', () => {
     expect(formatIndicator({ indicator: 'car30', value: -1200, locale: 'en', difference: true })).toBe(
       '-1,200',
     );
+  });
+
+  it('shows the skills gap as the unfilled share of positions, its difference in points', () => {
+    expect(plain(formatIndicator({ indicator: 'skillsGap', value: 0.182, locale: 'de' }))).toBe('18,2 %');
+    expect(formatIndicator({ indicator: 'skillsGap', value: -0.004, locale: 'en', difference: true })).toBe(
+      '-0.4 pt',
+    );
     expect(formatIndicator({ indicator: 'skillsGap', value: null, locale: 'de' })).toBe('—');
   });
 

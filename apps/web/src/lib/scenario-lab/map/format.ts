@@ -1,8 +1,9 @@
 import type { MapIndicator } from '@atelier/domain';
 
 /**
- * Formats an indicator value in the interface language: a share as a percentage, a difference of
- * shares in percentage points, job counts and gaps as whole numbers (signed when a difference).
+ * Formats an indicator value in the interface language: a share (PT share, unfilled share of
+ * positions) as a percentage, a difference of shares in percentage points, job counts as whole
+ * numbers (signed when a difference).
  *
  * @example formatIndicator({ indicator: 'ptShare', value: 0.071, locale: 'fr' }) // "7,1 %"
  */
@@ -17,7 +18,9 @@ export function formatIndicator(options: {
   if (value === null || !Number.isFinite(value)) return '—';
   const signDisplay = difference ? 'exceptZero' : 'auto';
   switch (indicator) {
+    // Both are shares (0–1): the skills gap is the zone's EPCI's unfilled share of positions.
     case 'ptShare':
+    case 'skillsGap':
       if (difference) {
         const text = new Intl.NumberFormat(locale, {
           maximumFractionDigits: 1,
@@ -33,7 +36,6 @@ export function formatIndicator(options: {
       }).format(value);
     case 'pt45':
     case 'car30':
-    case 'skillsGap':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay }).format(value);
   }
 }
