@@ -16,7 +16,7 @@ import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSour
 
 /** Versions of the models behind a result (bump when a model's method or data changes). */
 export const LAB_MODEL_VERSIONS = {
-  mobility: 'mobility-north-lorraine-1',
+  mobility: 'mobility-north-lorraine-2',
   skills: 'skills-north-lorraine-1',
   lab: 'scenario-lab-1',
 } as const;

@@ -54,11 +54,13 @@ export function applyScenario(options: { territory: Territory; scenario: Scenari
   if (scenario.roads.length > 0 || scenario.newRoads.length > 0) {
     roadLinks = territory.roadLinks.map((link) => ({ ...link }));
     for (const change of scenario.roads) {
-      const a = Z + zoneOf(change.from);
-      const b = Z + zoneOf(change.to);
+      const a = zoneOf(change.from);
+      const b = zoneOf(change.to);
+      // A zone's roads start at its road node, or at its motorway interchange (node 2Z + zone).
       const matching = roadLinks.filter(
         (link) =>
-          ((link.from === a && link.to === b) || (link.from === b && link.to === a)) &&
+          link.roadClass !== 'connector' &&
+          ((link.from % Z === a && link.to % Z === b) || (link.from % Z === b && link.to % Z === a)) &&
           (change.name === undefined || link.name === change.name),
       );
       if (matching.length === 0)

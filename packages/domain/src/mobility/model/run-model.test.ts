@@ -53,6 +53,46 @@ describe('runModel on North Lorraine', () => {
     expect(baseline.illustrative.length).toBeGreaterThan(0);
   });
 
+  it('loads the A31 between Thionville and the Luxembourg border as observed (DREAL: over 100,000 vehicles a day)', () => {
+    // Two-way daily passenger-car units per A31 section, heavy goods vehicles counting 2.
+    const sections = new Map<string, number>();
+    for (const link of baseline.links.filter((l) => l.name === 'A31')) {
+      const key = [link.from, link.to].sort().join('|');
+      sections.set(key, (sections.get(key) ?? 0) + link.dailyVolume);
+    }
+    const section = (a: string, b: string) => sections.get([a, b].sort().join('|'))!;
+    // Thionville (57672) – Hettange-Grande (57323) – Volmerange-les-Mines and Zoufftgen (G57731).
+    const north = Math.max(section('57672', '57323'), section('57323', 'G57731'));
+    // 85,000 cars and 15,000 heavy goods vehicles (30,000 PCU) on the Metz–Luxembourg sections.
+    expect(north).toBeGreaterThan(70_000);
+    expect(north).toBeLessThan(130_000);
+    // North of Thionville it carries more than the A31 just south of it (Uckange–Thionville)...
+    expect(north).toBeGreaterThan(section('57683', '57672'));
+    // ...and is the most loaded road from Thionville to the border, Fensch valley roads included.
+    const northward = baseline.links.filter(
+      (l) => l.roadClass !== 'connector' && l.name !== 'A31' && ['57672', '57323', 'G57731'].includes(l.from),
+    );
+    for (const link of northward) expect(link.dailyVolume * 2).toBeLessThan(north);
+    // Luxembourg city and Esch both take traffic from the A31: Esch by the A13 from the border.
+    expect(section('G57731', 'X-LUX')).toBeGreaterThan(40_000);
+    const a13 = baseline.links.filter((l) => l.name === 'A13 (Luxembourg)');
+    expect(a13.reduce((sum, l) => sum + l.dailyVolume, 0)).toBeGreaterThan(20_000);
+  });
+
+  it('carries the A31 heavy goods vehicles: 15,000 a day at 2 passenger-car units each', () => {
+    const withoutHgv = runModel({ territory: { ...NORTH_LORRAINE, roadFlows: [] } });
+    const northSection = (result: typeof baseline) =>
+      result.links
+        .filter((l) => l.name === 'A31' && [l.from, l.to].sort().join('|') === '57323|57672')
+        .reduce((sum, l) => sum + l.dailyVolume, 0);
+    const hgvPcu = northSection(baseline) - northSection(withoutHgv);
+    // All of them pass north of Thionville; cars shift a little to make room.
+    expect(hgvPcu).toBeGreaterThan(20_000);
+    expect(hgvPcu).toBeLessThan(32_000);
+    // Car vehicle-km leave them out.
+    expect(Math.abs(baseline.vehicleKm - withoutHgv.vehicleKm) / withoutHgv.vehicleKm).toBeLessThan(0.02);
+  }, 60_000);
+
   it('gives door-to-door car and PT minutes between every pair of zones (the commuting times of the skills model)', () => {
     const { zones, car, pt } = baseline.skims;
     expect(zones.length).toBe(NORTH_LORRAINE.zones.length);
@@ -67,6 +107,18 @@ describe('runModel on North Lorraine', () => {
     expect(at(pt, '57672', '57463')).toBeGreaterThan(20);
     for (let k = 0; k < car.length; k++) expect(car[k]).toBeGreaterThanOrEqual(0);
   });
+
+  it('reuses the parts a scenario leaves unchanged without changing results', () => {
+    // Fresh link and line arrays: nothing can be reused, everything is computed again.
+    const fresh = runModel({
+      territory: {
+        ...NORTH_LORRAINE,
+        roadLinks: [...NORTH_LORRAINE.roadLinks],
+        ptLines: [...NORTH_LORRAINE.ptLines],
+      },
+    });
+    expect(fresh).toEqual(baseline);
+  }, 60_000);
 
   it('a scenario with no change gives the baseline bit for bit', () => {
     const again = runModel({ scenario: { name: 'baseline' } });
@@ -161,10 +213,20 @@ describe('the North Lorraine territory', () => {
     expect(internal.length).toBeLessThanOrEqual(150);
     expect(NORTH_LORRAINE.zones.some((z) => z.id === 'X-LUX' && z.kind === 'external')).toBe(true);
     expect(NORTH_LORRAINE.externalFlows.length).toBeGreaterThan(0);
-    const nodes = 2 * NORTH_LORRAINE.zones.length;
+    // Centroids, road nodes, then motorway interchanges (node 2Z + zone).
+    const Z = NORTH_LORRAINE.zones.length;
     for (const link of NORTH_LORRAINE.roadLinks) {
-      expect(link.from).toBeLessThan(nodes);
+      expect(link.from).toBeLessThan(3 * Z);
+      expect(link.to).toBeLessThan(3 * Z);
       expect(link.capacity).toBeGreaterThan(0);
+      // An interchange node leads onto the motorway, or back down its ramp to the town's road node.
+      if (link.from >= 2 * Z && link.roadClass === 'motorway') {
+        expect(
+          NORTH_LORRAINE.roadLinks.some((ramp) => ramp.from === link.from - Z && ramp.to === link.from),
+        ).toBe(true);
+      } else if (link.from >= 2 * Z) {
+        expect(link.to).toBe(link.from - Z);
+      }
     }
     const population = internal.reduce((s, z) => s + z.population, 0);
     expect(population).toBeGreaterThan(700_000);

@@ -6,6 +6,13 @@ import { NORTH_LORRAINE } from '../territory/north-lorraine.ts';
 import type { RoadClass, Territory } from '../territory/territory.ts';
 import { assignPt, type PtSegmentLoad } from '../transit/pt-assignment.ts';
 import { applyScenario } from './apply-scenario.ts';
+import {
+  accumulateTrips,
+  addModeKmAndMinutes,
+  addPtPeriodDemand,
+  ptTimeCells,
+  slowPtCells,
+} from './kernels.ts';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './parameters.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario.ts';
 import { simulate } from './simulate.ts';
@@ -19,9 +26,9 @@ export interface LinkResult {
   roadClass: RoadClass;
   lengthKm: number;
   capacity: number;
-  /** Vehicles in the peak hour. */
+  /** Passenger-car units in the peak hour (cars, and heavy goods vehicles at their PCU factor). */
   peakFlow: number;
-  /** Peak flow / peak-hour share. */
+  /** Peak flow / peak-hour share, in passenger-car units (a heavy goods vehicle counts 2). */
   dailyVolume: number;
   volumeCapacity: number;
   freeFlowMinutes: number;
@@ -50,7 +57,7 @@ export interface ModelResult {
   crossBorder: { trips: number; carShare: number; ptShare: number; target: number | undefined };
   sharesByPurpose: Record<Purpose, ModeRecord>;
   sharesByZone: { zone: string; name: string; trips: number; shares: ModeRecord }[];
-  /** Daily car vehicle-km on the road network. */
+  /** Daily car vehicle-km on the road network (heavy goods vehicles excluded). */
   vehicleKm: number;
   passengerKm: ModeRecord;
   meanTravelMinutes: ModeRecord;
@@ -143,16 +150,9 @@ export function runModel(
   const perMode = Array.from({ length: M }, () => new Float64Array(cells));
   for (const purpose of PURPOSES) {
     const sums = new Float64Array(M);
-    sim.trips[purpose].forEach((matrix, m) => {
-      const target = perMode[m]!;
-      for (let k = 0; k < cells; k++) {
-        const q = matrix[k]!;
-        if (q === 0) continue;
-        sums[m]! += q;
-        target[k]! += q;
-        byZone[Math.floor(k / Z)]![m]! += q;
-      }
-    });
+    sim.trips[purpose].forEach((matrix, m) =>
+      accumulateTrips({ matrix, mode: m, zoneCount: Z, sums, target: perMode[m]!, byZone }),
+    );
     sums.forEach((s, m) => (total[m]! += s));
     byPurpose[purpose] = normalise(sums);
   }
@@ -176,8 +176,13 @@ export function runModel(
       congestedMinutes: assignment.costs[i]!,
     };
   });
+  // Cars only: the fixed heavy goods vehicle flows share the links (in passenger-car units) and
+  // are taken out along their shortest paths' length.
   let vehicleKm = 0;
   for (const link of links) vehicleKm += link.dailyVolume * link.lengthKm;
+  for (const flow of territory.roadFlows ?? []) {
+    vehicleKm -= flow.vehiclesPerDay * flow.pcuPerVehicle * sim.carKm[flow.origin * Z + flow.destination]!;
+  }
   const roadLinks = links.filter((link) => link.roadClass !== 'connector');
   const congestedLinks = roadLinks
     .filter((l) => l.volumeCapacity > 0.9)
@@ -203,24 +208,21 @@ export function runModel(
   const { peakHours, offPeakHours, peakShare } = P.periods;
   const ptPeak = new Float64Array(cells);
   const ptOffPeak = new Float64Array(cells);
-  let ptPeakTrips = 0;
-  let ptTrips = 0;
+  // Home-based matrices hold both legs of a round trip: the OD matrix is their half-sum.
+  const ptTotals = new Float64Array(2);
   for (const purpose of PURPOSES) {
-    const daily = sim.trips[purpose][2]!;
-    const share = peakShare[purpose];
-    for (let o = 0; o < Z; o++) {
-      for (let d = 0; d < Z; d++) {
-        const k = o * Z + d;
-        ptTrips += daily[k]!;
-        ptPeakTrips += daily[k]! * share;
-        if (o === d) continue;
-        // Home-based matrices hold both legs of a round trip: the OD matrix is their half-sum.
-        const q = 0.5 * (daily[k]! + daily[d * Z + o]!);
-        ptPeak[k]! += (q * share) / peakHours;
-        ptOffPeak[k]! += (q * (1 - share)) / offPeakHours;
-      }
-    }
+    addPtPeriodDemand({
+      daily: sim.trips[purpose][2]!,
+      zoneCount: Z,
+      peakShare: peakShare[purpose],
+      peakHours,
+      offPeakHours,
+      peak: ptPeak,
+      offPeak: ptOffPeak,
+      totals: ptTotals,
+    });
   }
+  const [ptTrips, ptPeakTrips] = ptTotals as unknown as [number, number];
   const ptResult = assignPt({ pt: sim.pt, lines: sim.ptLines, demand: ptPeak, periodHours: 1 });
   const ptResultOffPeak = assignPt({
     pt: sim.ptOffPeak,
@@ -242,49 +244,27 @@ export function runModel(
   // Distances and times per mode.
   const passengerKm = new Float64Array(M);
   const minutes = new Float64Array(M);
-  const ptPeakTime = (k: number): number => {
-    if (k % (Z + 1) === 0)
-      return Number.isFinite(sim.ptIntrazonal[k % Z]!) ? sim.ptIntrazonal[Math.floor(k / Z)]! : 0;
-    return sim.ptSkims.inVehicle[k]! + sim.ptSkims.wait[k]! + sim.ptSkims.walk[k]!;
-  };
-  const ptOffPeakTime = (k: number): number => {
-    if (k % (Z + 1) === 0)
-      return Number.isFinite(sim.ptIntrazonalOffPeak[k % Z]!)
-        ? sim.ptIntrazonalOffPeak[Math.floor(k / Z)]!
-        : 0;
-    const skims = sim.ptSkimsOffPeak;
-    return Number.isFinite(skims.cost[k]!)
-      ? skims.inVehicle[k]! + skims.wait[k]! + skims.walk[k]!
-      : ptPeakTime(k);
-  };
-  const ptTime = (k: number): number => ptPeakMix * ptPeakTime(k) + (1 - ptPeakMix) * ptOffPeakTime(k);
-  const ptKm = (k: number) =>
-    k % (Z + 1) === 0 ? zones[Math.floor(k / Z)]!.intrazonalKm : sim.ptSkims.km[k]!;
-  const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
-  for (let k = 0; k < cells; k++) {
-    const car = perMode[0]![k]! + perMode[1]![k]!;
-    if (car > 0) {
-      passengerKm[0]! += perMode[0]![k]! * sim.carKm[k]!;
-      passengerKm[1]! += perMode[1]![k]! * sim.carKm[k]!;
-      minutes[0]! += perMode[0]![k]! * sim.carTime[k]!;
-      minutes[1]! += perMode[1]![k]! * sim.carTime[k]!;
-    }
-    const pt = perMode[2]![k]!;
-    if (pt > 0) {
-      passengerKm[2]! += pt * ptKm(k);
-      minutes[2]! += pt * ptTime(k);
-    }
-    const bike = perMode[3]![k]!;
-    const walk = perMode[4]![k]!;
-    if (bike > 0) {
-      passengerKm[3]! += bike * sim.activeKm[k]!;
-      minutes[3]! += (bike * sim.activeKm[k]! * 60) / bikeSpeed;
-    }
-    if (walk > 0) {
-      passengerKm[4]! += walk * sim.activeKm[k]!;
-      minutes[4]! += (walk * sim.activeKm[k]! * 60) / P.walkSpeedKmh;
-    }
-  }
+  const ptTimes = ptTimeCells({
+    zoneCount: Z,
+    peakSkims: sim.ptSkims,
+    offPeakSkims: sim.ptSkimsOffPeak,
+    intrazonal: sim.ptIntrazonal,
+    intrazonalOffPeak: sim.ptIntrazonalOffPeak,
+    intrazonalKm: Float64Array.from(zones, (zone) => zone.intrazonalKm),
+    peakMix: ptPeakMix,
+  });
+  addModeKmAndMinutes({
+    perMode,
+    carKm: sim.carKm,
+    carTime: sim.carTime,
+    ptKm: ptTimes.km,
+    ptTime: ptTimes.mixed,
+    activeKm: sim.activeKm,
+    bikeSpeedKmh: P.bikeSpeedKmh * scenario.cyclingQuality,
+    walkSpeedKmh: P.walkSpeedKmh,
+    passengerKm,
+    minutes,
+  });
   const meanTravelMinutes = toModes(Array.from(minutes, (t, m) => (total[m]! > 0 ? t / total[m]! : 0)));
 
   // CO2: car per vehicle-km (passengers ride in counted cars), PT per passenger-km by kind.
@@ -304,21 +284,19 @@ export function runModel(
   co2.pt = (kindKm.rail * ef.rail + kindKm.brt * ef.brt + kindKm.bus * ef.bus) / 1000;
 
   // Dysfunctions: PT much slower than the car.
-  const slow: ZonePairResult[] = [];
-  for (let o = 0; o < Z; o++) {
-    for (let d = 0; d < Z; d++) {
-      if (o === d) continue;
-      const k = o * Z + d;
-      let trips = 0;
-      for (let m = 0; m < M; m++) trips += perMode[m]![k]!;
-      if (trips < 1) continue;
-      const ptMinutes = Number.isFinite(sim.ptSkims.cost[k]!) ? ptTime(k) : Infinity;
-      const carMinutes = sim.carTime[k]!;
-      if (ptMinutes > 2 * carMinutes) {
-        slow.push({ origin: zones[o]!.id, destination: zones[d]!.id, trips, ptMinutes, carMinutes });
-      }
-    }
-  }
+  const slow: ZonePairResult[] = slowPtCells({
+    zoneCount: Z,
+    perMode,
+    ptCost: sim.ptSkims.cost,
+    ptTime: ptTimes.mixed,
+    carTime: sim.carTime,
+  }).map(({ cell, trips, ptMinutes }) => ({
+    origin: zones[Math.floor(cell / Z)]!.id,
+    destination: zones[cell % Z]!.id,
+    trips,
+    ptMinutes,
+    carMinutes: sim.carTime[cell]!,
+  }));
   slow.sort((a, b) => b.trips - a.trips);
 
   // Accessibility: jobs reachable within 30 and 45 minutes.
@@ -334,7 +312,7 @@ export function runModel(
             ? sim.ptIntrazonal[o]!
             : Infinity
           : Number.isFinite(sim.ptSkims.cost[k]!)
-            ? ptPeakTime(k)
+            ? ptTimes.peak[k]!
             : Infinity;
       if (car <= 30) reach.car30 += jobs;
       if (car <= 45) reach.car45 += jobs;
@@ -411,7 +389,7 @@ export function runModel(
           k % (Z + 1) === 0
             ? sim.ptIntrazonal[o]!
             : Number.isFinite(sim.ptSkims.cost[k]!)
-              ? ptPeakTime(k)
+              ? ptTimes.peak[k]!
               : Infinity;
       }
       return { zones: zones.map((zone) => zone.id), car, pt };

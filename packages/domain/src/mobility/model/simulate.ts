@@ -10,13 +10,15 @@ import { generateTrips } from '../demand/generation.ts';
 import { distributeGravity, type Deterrence } from '../demand/gravity.ts';
 import { MODES, PURPOSES, type Purpose } from '../demand/purposes.ts';
 import { createRoadNetwork, type RoadNetwork } from '../network/road-network.ts';
-import { ShortestPathSolver } from '../network/shortest-path.ts';
+import type { ShortestPathSolver } from '../network/shortest-path.ts';
 import type { Territory } from '../territory/territory.ts';
-import { skimPt, type PtSkims } from '../transit/pt-assignment.ts';
-import { buildPtGraph, type PtGraph, type PtLine } from '../transit/pt-network.ts';
+import type { PtSkims } from '../transit/pt-assignment.ts';
+import type { PtGraph, PtLine } from '../transit/pt-network.ts';
 import { zoneDistanceKm } from './apply-scenario.ts';
 import type { ModelParameters } from './parameters.ts';
+import { addHalfSum, averageSkims, logitCells, splitCells } from './kernels.ts';
 import type { Scenario } from './scenario.ts';
+import { ptStatics, roadStatics } from './static-parts.ts';
 
 const M = MODES.length;
 // Index of the car (driver) mode in MODES, whose trips load the road network.
@@ -74,8 +76,11 @@ export function scaleDeterrence(deterrence: Deterrence, scale: number): Deterren
 
 export function buildRoadNetwork(territory: Territory): RoadNetwork {
   const Z = territory.zones.length;
+  // Nodes: zone centroids, zone road nodes, then any further nodes (motorway interchanges).
+  let nodeCount = 2 * Z;
+  for (const link of territory.roadLinks) nodeCount = Math.max(nodeCount, link.from + 1, link.to + 1);
   return createRoadNetwork({
-    nodeCount: 2 * Z,
+    nodeCount,
     zoneCount: Z,
     firstThruNode: Z,
     links: territory.roadLinks.map((link) => ({
@@ -87,6 +92,23 @@ export function buildRoadNetwork(territory: Territory): RoadNetwork {
       vdf: link.vdf,
     })),
   });
+}
+
+/** Car minutes and km between zones under link costs; intrazonal trips at 25 km/h on the diagonal. */
+function carSkim(
+  territory: Territory,
+  road: RoadNetwork,
+  solver: ShortestPathSolver,
+  cost: Float64Array,
+): { time: Float64Array; km: Float64Array } {
+  const zones = territory.zones;
+  const Z = zones.length;
+  const skim = skimZones({ network: road, cost, solver, attributes: [road.length] });
+  for (let z = 0; z < Z; z++) {
+    skim.cost[z * Z + z] = (zones[z]!.intrazonalKm / 25) * 60;
+    skim.attributes[0]![z * Z + z] = zones[z]!.intrazonalKm;
+  }
+  return { time: skim.cost, km: skim.attributes[0]! };
 }
 
 /** The territory's PT lines for path search, with the headways of one period of the day. */
@@ -126,37 +148,20 @@ export function simulate(options: {
   const zones = territory.zones;
   const Z = zones.length;
   const cells = Z * Z;
-  const road = buildRoadNetwork(territory);
-  const solver = new ShortestPathSolver(road);
-
-  // Walking and cycling distances: the road network without motorways and expressways.
-  const activeCost = new Float64Array(road.linkCount);
-  territory.roadLinks.forEach((link, i) => {
-    activeCost[i] =
-      link.roadClass === 'motorway' || link.roadClass === 'expressway' ? Infinity : link.lengthKm;
+  const { road, solver, activeKm, freeFlowTime, freeFlowKm } = roadStatics({
+    territory,
+    build: buildRoadNetwork,
+    carSkim: (network, pathSolver, cost) => carSkim(territory, network, pathSolver, cost),
   });
-  const activeKm = skimZones({ network: road, cost: activeCost, solver }).cost;
-  for (let z = 0; z < Z; z++) activeKm[z * Z + z] = zones[z]!.intrazonalKm;
 
   // Public transport: one stop per zone, walking access from the zone; one network per period
   // of the day, since lines run less often off-peak.
-  const ptLines = buildPtLines(territory, 'peak');
-  const ptLinesOffPeak = buildPtLines(territory, 'offPeak');
-  const access = zones.map((zone, z) => ({
-    zone: z,
-    stop: z,
-    walkMinutes: Math.min(12, Math.max(3, (zone.intrazonalKm / 2 / P.walkSpeedKmh) * 60)),
-  }));
-  const pt = buildPtGraph({ zoneCount: Z, stopCount: Z, lines: ptLines, access, weights: P.pt });
-  const ptSkims = skimPt({ pt, weights: P.pt });
-  const ptOffPeak = buildPtGraph({
-    zoneCount: Z,
-    stopCount: Z,
-    lines: ptLinesOffPeak,
-    access,
+  const { ptLines, ptLinesOffPeak, access, pt, ptSkims, ptOffPeak, ptSkimsOffPeak } = ptStatics({
+    territory,
+    walkSpeedKmh: P.walkSpeedKmh,
     weights: P.pt,
+    buildLines: buildPtLines,
   });
-  const ptSkimsOffPeak = skimPt({ pt: ptOffPeak, weights: P.pt });
   // Intrazonal PT: the urban lines (peak headway up to 15 minutes) serving the zone.
   const intrazonal = (lines: readonly PtLine[]) => {
     const minutes = new Float64Array(Z).fill(Infinity);
@@ -178,20 +183,9 @@ export function simulate(options: {
   const { minutes: ptIntrazonal, fare: ptIntrazonalFare } = intrazonal(ptLines);
   const { minutes: ptIntrazonalOffPeak } = intrazonal(ptLinesOffPeak);
 
-  // Car skims at free flow, then congested and averaged.
-  const freeFlow = new Float64Array(road.linkCount);
-  for (let i = 0; i < road.linkCount; i++) freeFlow[i] = road.freeFlowTime[i]!;
-  const carSkim = (cost: Float64Array) => {
-    const skim = skimZones({ network: road, cost, solver, attributes: [road.length] });
-    for (let z = 0; z < Z; z++) {
-      skim.cost[z * Z + z] = (zones[z]!.intrazonalKm / 25) * 60;
-      skim.attributes[0]![z * Z + z] = zones[z]!.intrazonalKm;
-    }
-    return { time: skim.cost, km: skim.attributes[0]! };
-  };
-  const initial = carSkim(freeFlow);
-  const carTime = initial.time;
-  const carKm = initial.km;
+  // Car skims at free flow, then congested and averaged (copies: the averaging changes them).
+  const carTime = Float64Array.from(freeFlowTime);
+  const carKm = Float64Array.from(freeFlowKm);
 
   const generated = generateTrips({
     zones: {
@@ -205,13 +199,20 @@ export function simulate(options: {
 
   const fuelPerKm = (scenario.fuelPrice * P.fuelConsumption) / 100;
   const theta = P.theta;
-  const [c0, c1, c2, c3, c4] = Array.from({ length: M }, (_, m) => constants[m] ?? 0) as [
+  const modeConstants = Array.from({ length: M }, (_, m) => constants[m] ?? 0) as [
     number,
     number,
     number,
     number,
     number,
   ];
+  // Calibration perimeter and EPCI of each zone, as typed arrays for the cell loops.
+  const inPerimeter = Uint8Array.from(zones, (zone) => (zone.calibration ? 1 : 0));
+  const epciIds = new Map<string | undefined, number>();
+  const epciIndex = Int32Array.from(zones, (zone) => {
+    if (!epciIds.has(zone.epci)) epciIds.set(zone.epci, epciIds.size);
+    return epciIds.get(zone.epci)!;
+  });
   const parking = Float64Array.from(zones, (zone) => zone.parkingCost);
   const carMinutes = new Float64Array(cells);
   const carEuros = new Float64Array(cells);
@@ -249,6 +250,10 @@ export function simulate(options: {
     PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(cells))]),
   ) as Record<Purpose, Float64Array[]>;
   const composite = new Float64Array(cells);
+  // Trips by purpose and mode, refilled at each feedback iteration.
+  const tripBuffers = Object.fromEntries(
+    PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(cells))]),
+  ) as Record<Purpose, Float64Array[]>;
   const carDemand = new Float64Array(cells);
   let trips = {} as Record<Purpose, Float64Array[]>;
   const calibrationTrips = new Float64Array(M);
@@ -284,39 +289,22 @@ export function simulate(options: {
       // PT cost of the purpose: its trips spread over the peaks and the rest of the day.
       const peak = P.periods.peakShare[purpose];
       const prob = probabilities[purpose];
-      const [pCar, pPassenger, pPt, pBike, pWalk] = prob as [
-        Float64Array,
-        Float64Array,
-        Float64Array,
-        Float64Array,
-        Float64Array,
-      ];
-      for (let k = 0; k < cells; k++) {
-        // Multinomial logit, inlined: utilities, then shares and logsum (see logitShares).
-        const vCar = c0 - theta * (carMinutes[k]! + carEuros[k]! * perMinute);
-        const vPassenger = c1 - theta * (carMinutes[k]! + passengerEuros[k]! * perMinute);
-        const ptPeak = ptMinutes[k]!;
-        const ptOff = ptMinutesOffPeak[k]!;
-        const vPt =
-          ptPeak === Infinity || ptOff === Infinity
-            ? -Infinity
-            : c2 - theta * (peak * ptPeak + (1 - peak) * ptOff + ptEuros[k]! * perMinute);
-        const vBike = bikeMinutes[k]! === Infinity ? -Infinity : c3 - theta * bikeMinutes[k]!;
-        const vWalk = walkMinutes[k]! === Infinity ? -Infinity : c4 - theta * walkMinutes[k]!;
-        const max = Math.max(vCar, vPassenger, vPt, vBike, vWalk);
-        const eCar = Math.exp(vCar - max);
-        const ePassenger = Math.exp(vPassenger - max);
-        const ePt = vPt === -Infinity ? 0 : Math.exp(vPt - max);
-        const eBike = vBike === -Infinity ? 0 : Math.exp(vBike - max);
-        const eWalk = vWalk === -Infinity ? 0 : Math.exp(vWalk - max);
-        const sum = eCar + ePassenger + ePt + eBike + eWalk;
-        composite[k] = -(max + Math.log(sum)) / theta;
-        pCar[k] = eCar / sum;
-        pPassenger[k] = ePassenger / sum;
-        pPt[k] = ePt / sum;
-        pBike[k] = eBike / sum;
-        pWalk[k] = eWalk / sum;
-      }
+      logitCells({
+        theta,
+        constants: modeConstants,
+        perMinute,
+        peak,
+        carMinutes,
+        carEuros,
+        passengerEuros,
+        ptMinutes,
+        ptMinutesOffPeak,
+        ptEuros,
+        bikeMinutes,
+        walkMinutes,
+        composite,
+        probabilities: prob,
+      });
       const { productions, attractions } = generated[purpose];
       const gravity = distributeGravity({
         productions,
@@ -330,19 +318,17 @@ export function simulate(options: {
       });
       columnFactors[purpose] = gravity.columnFactors;
       const distributed = gravity.trips;
-      const byMode = Array.from({ length: M }, () => new Float64Array(cells));
-      for (let k = 0; k < cells; k++) {
-        const t = distributed[k]!;
-        if (t === 0) continue;
-        const o = Math.floor(k / Z);
-        const inPerimeter = zones[o]!.calibration;
-        if (inPerimeter && zones[k - o * Z]!.epci === zones[o]!.epci) withinEpci += t;
-        for (let m = 0; m < M; m++) {
-          const q = t * prob[m]![k]!;
-          byMode[m]![k] = q;
-          if (inPerimeter) calibrationTrips[m]! += q;
-        }
-      }
+      const byMode = tripBuffers[purpose];
+      withinEpci = splitCells({
+        zoneCount: Z,
+        distributed,
+        probabilities: prob,
+        byMode,
+        inPerimeter,
+        epci: epciIndex,
+        calibrationTrips,
+        withinEpci,
+      });
       trips[purpose] = byMode;
     }
     crossBorder.fill(0);
@@ -366,42 +352,34 @@ export function simulate(options: {
     // Productions are at home, so a purpose's matrix holds both legs of each home-based
     // round trip from home to destination: the daily origin-destination matrix is its
     // symmetric half-sum.
-    for (const purpose of PURPOSES) {
-      const car = trips[purpose][CAR]!;
-      for (let o = 0; o < Z; o++) {
-        for (let d = 0; d < Z; d++) {
-          carDemand[o * Z + d]! += 0.5 * (car[o * Z + d]! + car[d * Z + o]!) * P.peakHourShare;
-        }
-      }
+    for (const purpose of PURPOSES) addHalfSum(trips[purpose][CAR]!, Z, P.peakHourShare, carDemand);
+    // Fixed road flows (heavy goods vehicles), by direction, in passenger-car units.
+    for (const flow of territory.roadFlows ?? []) {
+      carDemand[flow.origin * Z + flow.destination]! +=
+        flow.vehiclesPerDay * flow.pcuPerVehicle * P.peakHourShare;
     }
     assignment = assignRoad({
       network: road,
       demand: carDemand,
       algorithm: P.assignment.algorithm,
-      // Early feedback iterations need no precise equilibrium: 1e-2, 1e-3, then the target.
-      gap: Math.max(P.assignment.gap, 10 ** -(iteration + 1)),
+      // The first feedback iteration, on free-flow skims, needs no precise equilibrium (1e-2);
+      // from the second on, the target, so that the run can stop as soon as the skims are stable.
+      gap: iteration === 1 ? Math.max(P.assignment.gap, 1e-2) : P.assignment.gap,
       maxIterations: P.assignment.maxIterations,
       initialCosts: assignment?.costs,
     });
     assignments.push({ iterations: assignment.iterations, relativeGap: assignment.relativeGap });
-    const congested = carSkim(assignment.costs);
-    // Trip-weighted relative change of the car times, then the method of successive averages.
-    let weighted = 0;
-    let base = 0;
-    for (let k = 0; k < cells; k++) {
-      const q = carDemand[k]!;
-      if (q === 0) continue;
-      weighted += q * Math.abs(congested.time[k]! - carTime[k]!);
-      base += q * carTime[k]!;
-    }
-    const step = 1 / (iteration + 1);
-    // Relative change of the averaged skims this iteration.
-    const change = base > 0 ? (step * weighted) / base : 0;
+    const congested = carSkim(territory, road, solver, assignment.costs);
+    // Method of successive averages; the trip-weighted relative change of the averaged car times.
+    const change = averageSkims({
+      demand: carDemand,
+      time: carTime,
+      km: carKm,
+      congestedTime: congested.time,
+      congestedKm: congested.km,
+      step: 1 / (iteration + 1),
+    });
     skimChange.push(change);
-    for (let k = 0; k < cells; k++) {
-      carTime[k]! += step * (congested.time[k]! - carTime[k]!);
-      carKm[k]! += step * (congested.km[k]! - carKm[k]!);
-    }
     if (change <= P.feedback.tolerance && assignment.relativeGap <= P.assignment.gap) {
       converged = true;
       break;

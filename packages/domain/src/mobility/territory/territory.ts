@@ -71,6 +71,19 @@ export interface ExternalFlow {
   crossBorder?: boolean;
 }
 
+/**
+ * A fixed road flow that no mode choice touches: heavy goods vehicles, through traffic. Loaded
+ * on the road network with the cars, in passenger-car units (PCU).
+ */
+export interface RoadFlow {
+  origin: number;
+  destination: number;
+  vehiclesPerDay: number;
+  /** Passenger-car units per vehicle (heavy goods vehicles: 2). */
+  pcuPerVehicle: number;
+  kind: 'hgv';
+}
+
 export interface Territory {
   name: string;
   sources: string[];
@@ -80,6 +93,8 @@ export interface Territory {
   roadLinks: TerritoryRoadLink[];
   ptLines: TerritoryPtLine[];
   externalFlows: ExternalFlow[];
+  /** Fixed road flows (heavy goods vehicles), by direction. */
+  roadFlows?: RoadFlow[];
   /** Calibrated alternative-specific constants (MODES order) and the targets they reproduce. */
   calibration: {
     constants: number[];
