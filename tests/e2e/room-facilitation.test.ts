@@ -30,7 +30,7 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     await panel(page, section).waitFor({ state: 'visible' });
   }
 
-  async function addStep(title: string, minutes: number): Promise<void> {
+  async function addStep(title: string, minutes: number, section?: string): Promise<void> {
     const agenda = panel(facilitator, 'agenda');
     const details = agenda.locator('details.add');
     if (!(await details.evaluate((element: HTMLDetailsElement) => element.open))) {
@@ -38,6 +38,7 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     }
     await details.getByLabel("Titre de l'étape").fill(title);
     await details.getByLabel('Durée (minutes)').fill(String(minutes));
+    if (section) await details.getByLabel('Section ouverte pour tous').selectOption(section);
     await details.getByRole('button', { name: "Ajouter l'étape" }).click();
   }
 
@@ -317,5 +318,25 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     await showSection(page, 'ideas', 'Idées');
     expect(await panel(page, 'ideas').locator(controls).count()).toBe(0);
     await page.close();
+  });
+
+  it("opens a step's section from the agenda, with the keyboard, for a participant and the observer", async () => {
+    for (const page of [facilitator, company, observer]) await showSection(page, 'agenda', 'Déroulé');
+    await addStep('Priorisation de la feuille de route', 20, 'roadmap');
+    for (const page of [company, observer]) {
+      const step = panel(page, 'agenda').locator('[data-step-id]', {
+        hasText: 'Priorisation de la feuille de route',
+      });
+      const link = step.getByRole('button', { name: 'Section : Feuille de route' });
+      await link.waitFor({ timeout: 5000 });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await panel(page, 'roadmap').waitFor({ state: 'visible' });
+      const tab = page.getByRole('tab', { name: 'Feuille de route' });
+      expect(await tab.getAttribute('aria-selected')).toBe('true');
+      expect(await tab.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(new URL(page.url()).hash).toBe('#roadmap');
+      expect(await panel(page, 'agenda').isVisible()).toBe(false);
+    }
   });
 });

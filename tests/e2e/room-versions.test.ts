@@ -67,7 +67,9 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
     await page.getByLabel('Nom de la version').fill('après la séance 1');
     await page.getByRole('button', { name: 'Enregistrer une version' }).click();
     await expect
-      .poll(() => page.locator('[role="status"][aria-live="polite"]').textContent(), { timeout: 10_000 })
+      .poll(() => page.locator('.room > [role="status"][aria-live="polite"]').textContent(), {
+        timeout: 10_000,
+      })
       .toBe('Version enregistrée.');
     await page.goto(`${platform.baseUrl}${path}/versions`);
     const row = page.getByRole('row').filter({ hasText: 'après la séance 1' });
@@ -135,5 +137,19 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
     expect(response.status()).toBe(403);
     await page.goto(`${platform.baseUrl}${path}/versions`);
     expect(await page.getByRole('link', { name: 'tentative' }).count()).toBe(0);
+  });
+
+  it("reaches the versions from the workshop's tabs, for the facilitator and a participant", async () => {
+    for (const { page } of [facilitator, company]) {
+      await openRoom(page, platform, path, 'agenda');
+      const tabs = page.locator('nav.tabs');
+      await tabs.getByRole('link', { name: 'Versions', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === `${path}/versions`);
+      const current = tabs.locator('[aria-current="page"]');
+      expect(await current.textContent()).toBe('Versions');
+      await page.getByRole('link', { name: 'après la séance 1' }).click();
+      await page.waitForURL((url) => url.pathname.startsWith(`${path}/versions/`));
+      expect(await current.textContent()).toBe('Versions');
+    }
   });
 });
