@@ -1,0 +1,14 @@
+// Observable Plot (and the d3 modules it brings) is loaded when the first chart is shown, not with
+// the page: the charts wait for a model result anyway, and their tables do not need it.
+import type * as PlotMarks from './plot-marks.ts';
+
+/** The Plot functions the charts use (`plot-marks.ts`). */
+export type Plot = typeof PlotMarks;
+
+let loading: Promise<Plot> | undefined;
+
+/** The Plot functions, imported once on first use. */
+export function loadPlot(): Promise<Plot> {
+  loading ??= import('./plot-marks.ts');
+  return loading;
+}
