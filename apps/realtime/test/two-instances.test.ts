@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { yjsStore, type Db } from '@atelier/db';
+import { notifications, yjsStore, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
 import { needs, roomName, type TimerState } from '@atelier/domain';
+import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -100,4 +101,44 @@ describe.skipIf(!redisUrl)('two realtime instances over Redis', () => {
       return needs.read(doc).length === 12;
     });
   }, 90_000);
+  it("updates a person's unread count on a page connected to the other instance", async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    const scratch = url ? await openScratchDatabase(url) : await testBackends()[0]!.open();
+    const world = await openWorld(scratch);
+    const token = 'internal-token-shared-by-both-instances-0123456789';
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = { REDIS_URL: redisUrl!, REALTIME_INTERNAL_TOKEN: token };
+    const a = await spawnServer({ port: portA, databaseUrl: scratch.url, env });
+    const b = await spawnServer({ port: portB, databaseUrl: scratch.url, env });
+    children.push(a, b);
+    const page = io(`http://127.0.0.1:${portB}/me`, {
+      extraHeaders: { cookie: `atelier_session=${world.tokens.company}` },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const counts: number[] = [];
+    page.on('notifications:unread', ({ count }: { count: number }) => counts.push(count));
+    try {
+      await waitFor('the first count', () => counts.length > 0);
+      await notifications.notify(scratch.sql, {
+        userIds: [world.userIds.company],
+        workshopId: world.liveId,
+        kind: 'contribution_accepted',
+        details: {},
+        now: new Date(),
+      });
+      // The web server tells instance A; the page is on B.
+      const response = await fetch(`http://127.0.0.1:${portA}/internal/notify`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ userIds: [world.userIds.company] }),
+      });
+      expect(response.status).toBe(202);
+      await waitFor('the new count on instance B', () => counts.at(-1) === counts[0]! + 1);
+    } finally {
+      page.disconnect();
+      await scratch.close();
+    }
+  });
 });
