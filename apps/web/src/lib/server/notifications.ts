@@ -1,6 +1,6 @@
 // Notifications as the web server writes them: stored, then announced to the realtime
 // server so that the person's open pages update their unread count at once.
-import { notifications, type NotificationKind, type Queryable } from '@atelier/db';
+import { notifications, type Queryable } from '@atelier/db';
 import { INTERNAL_NOTIFY_PATH, type NotifyRequest } from '@atelier/domain';
 import { getConfig } from './config.ts';
 import { log } from './log.ts';
@@ -38,13 +38,7 @@ export async function announceUnread(userIds: readonly string[]): Promise<void> 
 /** Stores a notification for several people and updates their open pages' unread count. */
 export async function notifyPeople(
   sql: Queryable,
-  options: {
-    userIds: readonly string[];
-    workshopId: string | null;
-    kind: NotificationKind;
-    details: Record<string, unknown>;
-    now: Date;
-  },
+  options: Parameters<typeof notifications.notify>[1],
 ): Promise<void> {
   await notifications.notify(sql, options);
   await announceUnread(options.userIds);
@@ -53,7 +47,7 @@ export async function notifyPeople(
 /** Marks some (or all) of a person's notifications read and updates their other open pages. */
 export async function markNotificationsRead(
   sql: Queryable,
-  options: { userId: string; ids?: readonly string[]; now: Date },
+  options: Parameters<typeof notifications.markRead>[1],
 ): Promise<number> {
   const read = await notifications.markRead(sql, options);
   if (read > 0) await announceUnread([options.userId]);
