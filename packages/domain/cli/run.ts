@@ -3,10 +3,36 @@
 // differences. The last stdout line is a JSON summary.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { diffResults, MODES, runModel, scenarioSchema, type ModelResult } from '../src/mobility/index.ts';
+import {
+  diffResults,
+  MODES,
+  NORTH_LORRAINE,
+  runModel,
+  scenarioSchema,
+  type ModelResult,
+} from '../src/mobility/index.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
+
+/** The most loaded road sections, two-way, with their zones' names. */
+function topSections(result: ModelResult, count: number): string {
+  const names = new Map(NORTH_LORRAINE.zones.map((zone) => [zone.id, zone.name]));
+  const sections = new Map<string, number>();
+  for (const link of result.links) {
+    if (link.roadClass === 'connector') continue;
+    const key = [link.name, ...[link.from, link.to].sort()].join('|');
+    sections.set(key, (sections.get(key) ?? 0) + link.dailyVolume);
+  }
+  return [...sections]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, volume]) => {
+      const [name, a, b] = key.split('|') as [string, string, string];
+      return `${name} ${names.get(a) ?? a}–${names.get(b) ?? b} ${int(volume)}`;
+    })
+    .join('; ');
+}
 
 function report(result: ModelResult, ms: number): string {
   const lines = [
@@ -17,10 +43,11 @@ function report(result: ModelResult, ms: number): string {
     `  target:               ${MODES.map((m) => `${m} ${pct(result.calibrationTarget.shares[m])}`).join(', ')}`,
     `vehicle-km per day: ${int(result.vehicleKm)}; CO2: ${result.co2.tonnesPerDay.toFixed(0)} t/day`,
     `mean travel time (min): ${MODES.map((m) => `${m} ${result.meanTravelMinutes[m].toFixed(1)}`).join(', ')}`,
-    `most loaded corridors (two-way vehicles/day): ${result.corridors
+    `most loaded corridors (two-way PCU/day): ${result.corridors
       .slice(0, 5)
       .map((c) => `${c.name} ${int(c.maxDailyVolume)}`)
       .join(', ')}`,
+    `most loaded sections (two-way PCU/day, lorries count 2): ${topSections(result, 5)}`,
     `road links over 90 % of capacity: ${result.dysfunctions.linksOver90}, over 100 %: ${result.dysfunctions.linksOver100}`,
     `PT segments over capacity: ${result.dysfunctions.overloadedPtSegments.length}; ` +
       `zone pairs with PT over twice the car time: ${result.dysfunctions.slowPtPairCount}`,
