@@ -18,7 +18,7 @@ export interface ResultDiff {
   linksOver90: number;
   linksOver100: number;
   slowPtPairCount: number;
-  /** Links whose daily volume changed, largest absolute change first. */
+  /** Road sections (connectors and ramps left out) whose daily volume changed, largest change first. */
   links: { from: string; to: string; name: string; dailyVolume: number; volumeCapacity: number }[];
   ptLines: { id: string; peakBoardings: number }[];
   accessibility: { zone: string; car30: number; car45: number; pt30: number; pt45: number }[];
@@ -44,9 +44,12 @@ export function diffResults(options: {
   const { baseline: a, scenario: b } = options;
   const threshold = options.minimumLinkChange ?? 1;
   const linkKey = (l: { from: string; to: string; name: string }) => `${l.from}>${l.to}>${l.name}`;
-  const before = new Map(a.links.map((l) => [linkKey(l), l]));
+  // Road sections only: connectors and motorway ramps join a zone to itself (both directions
+  // would share a key) and are not roads anyone edits.
+  const before = new Map(a.links.filter((l) => l.roadClass !== 'connector').map((l) => [linkKey(l), l]));
   const links: ResultDiff['links'] = [];
   for (const link of b.links) {
+    if (link.roadClass === 'connector') continue;
     const old = before.get(linkKey(link));
     const dailyVolume = link.dailyVolume - (old?.dailyVolume ?? 0);
     if (Math.abs(dailyVolume) < threshold) continue;

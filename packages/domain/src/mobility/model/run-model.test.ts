@@ -135,6 +135,8 @@ describe('runModel on North Lorraine', () => {
     expect(diff.modeShares.car).toBeCloseTo(result.modeShares.car - baseline.modeShares.car, 12);
     expect(diff.vehicleKm).toBeLessThan(0);
     expect(diff.links.length).toBeGreaterThan(0);
+    // Road sections only: no connector or motorway ramp (a zone to itself).
+    expect(diff.links.every((l) => l.from !== l.to)).toBe(true);
     expect(Math.abs(diff.links[0]!.dailyVolume)).toBeGreaterThanOrEqual(
       Math.abs(diff.links.at(-1)!.dailyVolume),
     );
