@@ -192,6 +192,70 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
     expect(text).toContain(`;"'=HYPERLINK(""http://x"",""y"")";`);
   });
 
+  it('starts a new workshop from the open-data export; a file that is not one creates nothing', async () => {
+    const { page } = facilitator;
+    await page.goto(`${platform.baseUrl}${path}/exports`);
+    const bundle = await exportFile(page, { format: 'json', names: 'named' });
+    const source = JSON.parse(bundle.bytes.toString('utf8')) as { needs: unknown[]; roadmap: unknown[] };
+    expect(source.needs.length).toBeGreaterThan(0);
+
+    await page.goto(`${platform.baseUrl}/workshops/new`);
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('Titre', { exact: true }).fill('Atelier repris de l’export');
+    // Refused at the field, with the reason; no workshop is created.
+    await page.locator('#bundle').setInputFiles({
+      name: 'autre.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"autre chose"}'),
+    });
+    await page.getByRole('button', { name: "Créer l'atelier" }).click();
+    await page.locator('#bundle[aria-invalid="true"]').waitFor();
+    await expect(page.locator('#bundle-error').textContent()).resolves.toContain(
+      "n'est pas un export open data d'Atelier valide",
+    );
+    await page.locator('#bundle').setInputFiles({
+      name: 'casse.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"needs": ['),
+    });
+    await page.getByRole('button', { name: "Créer l'atelier" }).click();
+    await page.locator('#bundle-error', { hasText: "n'est pas un JSON lisible" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/workshops/new');
+    const list = await page.request.get(`${platform.baseUrl}/workshops`);
+    expect(await list.text()).not.toContain('Atelier repris de l’export');
+
+    // The real export: the new workshop's room holds the same needs and actions.
+    await page.locator('#bundle').setInputFiles(bundle.path);
+    await Promise.all([
+      page.waitForURL(/\/workshops\/[0-9a-f-]{36}\/settings$/),
+      page.getByRole('button', { name: "Créer l'atelier" }).click(),
+    ]);
+    const newPath = new URL(page.url()).pathname.replace(/\/settings$/, '');
+    await openRoom(page, platform, newPath, 'needs');
+    await page.locator('main').getByText('Soudeurs TIG').first().waitFor();
+    const copy = await documentClient({
+      context: facilitator.context,
+      platform,
+      room: `${newPath.split('/').at(-1)!}/content`,
+    });
+    try {
+      expect(
+        needs
+          .read(copy.doc)
+          .map((entry) => entry.id)
+          .sort(),
+      ).toEqual(
+        needs
+          .read(client.doc)
+          .map((entry) => entry.id)
+          .sort(),
+      );
+      expect(roadmap.read(copy.doc).map((action) => action.title)).toContain('Ouvrir une section de soudage');
+    } finally {
+      copy.provider.destroy();
+    }
+  });
+
   it('refuses exports to a participant of a live workshop', async () => {
     const response = await company.page.goto(`${platform.baseUrl}${path}/exports`);
     expect(response?.status()).toBe(403);

@@ -1,8 +1,9 @@
-import { audit, organisations, users, workshops, type Sql } from '@atelier/db';
+import { audit, organisations, users, workshops, yjsStore, type Sql } from '@atelier/db';
 import {
   WORKSHOP_ROLES,
   WORKSHOP_STATUSES,
   nextWorkshopStatus,
+  roomName,
   type Actor,
   type WorkshopRole,
   type WorkshopStatus,
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import { parisLocalToDate } from '$lib/dates.ts';
 import { emailField } from './auth/account-schemas.ts';
 import type { FieldErrors } from './forms.ts';
+import type { BundleRead } from './open-data-import.ts';
 import { isUuid } from './access.ts';
 
 // eslint-disable-next-line no-control-regex
@@ -57,11 +59,15 @@ export type WorkshopInput = z.output<typeof workshopSchema>;
  * métropole organisation they belong to (or their first one); a platform
  * administrator without an organisation manages it without a seat.
  */
+/**
+ * Creates a workshop with its creator as facilitator, in one transaction; with `bundle`
+ * (an open-data bundle read by `readBundle`), its documents start with the bundle's content.
+ */
 export async function createWorkshop(
   sql: Sql,
-  options: { actor: Actor; input: WorkshopInput; now: Date },
+  options: { actor: Actor; input: WorkshopInput; now: Date; bundle?: Extract<BundleRead, { ok: true }> },
 ): Promise<string> {
-  const { actor, input, now } = options;
+  const { actor, input, now, bundle } = options;
   const seatOrganisation = actor.organisations.find((o) => o.kind === 'metropole') ?? actor.organisations[0];
   return sql.begin(async (tx) => {
     const workshop = await workshops.create(tx, { ...input, createdBy: actor.userId });
@@ -72,6 +78,25 @@ export async function createWorkshop(
       subjectId: workshop.id,
       now,
     });
+    if (bundle) {
+      await yjsStore.append(tx, { docName: roomName(workshop.id, 'content'), updates: [bundle.content] });
+      await yjsStore.append(tx, {
+        docName: roomName(workshop.id, 'facilitation'),
+        updates: [bundle.facilitation],
+      });
+      await audit.record(tx, {
+        actorId: actor.userId,
+        action: 'workshop.imported',
+        subjectType: 'workshop',
+        subjectId: workshop.id,
+        details: {
+          ...bundle.counts,
+          sourceTitle: bundle.source.title,
+          generatedAt: bundle.source.generatedAt,
+        },
+        now,
+      });
+    }
     if (seatOrganisation) {
       await workshops.addMember(tx, {
         workshopId: workshop.id,

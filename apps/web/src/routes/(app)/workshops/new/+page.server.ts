@@ -2,12 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requirePlatform, requireUser } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { MAX_BUNDLE_BYTES, readBundle } from '$lib/server/open-data-import.ts';
 import { createWorkshop, WORKSHOP_FIELDS, workshopSchema } from '$lib/server/workshops.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { sql } = await getDb();
   await requirePlatform(sql, locals.user!, 'workshop.create');
+  return { maxBundleBytes: MAX_BUNDLE_BYTES };
 };
 
 export const actions: Actions = {
@@ -15,9 +17,19 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     const { sql } = await getDb();
     const actor = await requirePlatform(sql, user, 'workshop.create');
-    const parsed = parseForm(await request.formData(), WORKSHOP_FIELDS, workshopSchema);
-    if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
-    const id = await createWorkshop(sql, { actor, input: parsed.data, now: new Date() });
+    const form = await request.formData();
+    const parsed = parseForm(form, WORKSHOP_FIELDS, workshopSchema);
+    // An optional open-data bundle to start from; a refused file creates nothing.
+    const file = form.get('bundle');
+    const bundle = file instanceof File && file.size > 0 ? await readBundle(file) : undefined;
+    if (!parsed.ok || (bundle && !bundle.ok)) {
+      return fail(400, {
+        values: echo(parsed.values),
+        errors: parsed.ok ? {} : parsed.errors,
+        bundle: bundle && !bundle.ok ? { problem: bundle.problem, detail: bundle.detail } : undefined,
+      });
+    }
+    const id = await createWorkshop(sql, { actor, input: parsed.data, now: new Date(), bundle });
     redirect(303, `/workshops/${id}/settings`);
   },
 };
