@@ -126,6 +126,17 @@ describe.skipIf(!browser.available)('the scenario lab in Chromium', () => {
       .toContainEqual(
         expect.stringMatching(/^La part des transports en commun passe de .+ \(\+\d+,\d points?\)\.$/),
       );
+    // The chart's table alternative gives the same PT share as the headline, per scenario and mode.
+    const shares = a.locator('[data-chart="chart-shares"]');
+    await shares.getByText('Voir les données en tableau').click();
+    const table = shares.getByRole('table', { name: 'Parts modales : référence et scénario' });
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Scénario', 'Mode', 'Part']);
+    const ptRow = table.locator('tbody tr', { hasText: variantTitle }).filter({
+      has: a.getByRole('rowheader', { name: 'Transports en commun' }),
+    });
+    expect((await ptRow.locator('td').nth(1).innerText()).trim()).toBe(after);
+    expect(await table.locator('tbody tr').count()).toBe(10);
+
     // The change carries its author and reason in B's view.
     expect(await b.locator('[data-testid="lab-changes"]').textContent()).toContain(
       'Doubler la fréquence du TER',

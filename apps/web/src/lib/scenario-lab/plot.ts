@@ -12,3 +12,11 @@ export function loadPlot(): Promise<Plot> {
   loading ??= import('./plot-marks.ts');
   return loading;
 }
+
+/** The table alternative of a chart: the same data, formatted. */
+export interface ChartTable {
+  columns: string[];
+  /** The column whose cells head their row (`th scope="row"`). */
+  rowHeader: number;
+  rows: { key: string; cells: string[] }[];
+}
