@@ -244,15 +244,33 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     const card = ideas.getByTestId('idea-card').filter({ hasText: 'Mutualiser un plateau technique' });
     await card.getByRole('button', { name: 'Transformer en besoin' }).click();
     await card.getByLabel('Code ROME').fill('Z9');
-    await card.getByLabel('Code commune INSEE').fill('57463');
+    // The register's own need form, opened with the card's text.
+    expect(await card.getByLabel('Intitulé', { exact: true }).inputValue()).toContain(
+      'Mutualiser un plateau technique',
+    );
+    await card.getByLabel('Commune', { exact: true }).fill('57463');
     await card.getByRole('button', { name: 'Créer' }).click();
     const rome = card.getByLabel('Code ROME');
     expect(await rome.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await rome.getAttribute('aria-describedby')) ?? '';
-    expect(await facilitator.locator(`#${describedBy}`).textContent()).toContain('Un code ROME');
+    const messages = await Promise.all(
+      describedBy.split(' ').map((id) => facilitator.locator(`#${id}`).textContent()),
+    );
+    expect(messages.join(' ')).toContain('Code ROME inconnu');
     await rome.fill('H2913');
     await card.getByRole('button', { name: 'Créer' }).click();
     await card.getByLabel('Code ROME').waitFor({ state: 'detached', timeout: 5000 });
+    // The card moved to the actions; the need is in the register.
+    await expect
+      .poll(() => card.locator('xpath=ancestor::section[@data-column]').getAttribute('data-column'))
+      .toBe('actions');
+    await showSection(facilitator, 'needs', 'Besoins');
+    const row = panel(facilitator, 'needs').locator('tbody tr', {
+      hasText: 'Mutualiser un plateau technique',
+    });
+    await expect.poll(() => row.count(), { timeout: 5000 }).toBe(1);
+    expect(await row.locator('[data-field="romeCode"]').textContent()).toContain('H2913');
+    await showSection(facilitator, 'ideas', 'Idées');
     expect(await facilitator.getByTestId('connection').getAttribute('class')).toContain(
       'connection-connected',
     );

@@ -1,4 +1,4 @@
-import type { AgendaItemKind, ContractType } from '@atelier/domain';
+import type { AgendaItemKind } from '@atelier/domain';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The translated name of a kind of agenda step. */
@@ -14,26 +14,6 @@ export function kindLabel(kind: AgendaItemKind): string {
       return m.room_agenda_kind_break();
     default: {
       const unreachable: never = kind;
-      return unreachable;
-    }
-  }
-}
-
-/** The translated name of a contract type (the need form of the ideas board). */
-export function contractLabel(contract: ContractType): string {
-  switch (contract) {
-    case 'cdi':
-      return m.room_contract_cdi();
-    case 'cdd':
-      return m.room_contract_cdd();
-    case 'apprenticeship':
-      return m.room_contract_apprenticeship();
-    case 'internship':
-      return m.room_contract_internship();
-    case 'interim':
-      return m.room_contract_interim();
-    default: {
-      const unreachable: never = contract;
       return unreachable;
     }
   }
