@@ -15,7 +15,7 @@ import {
   type ModelResult,
 } from '@atelier/domain';
 import * as Comlink from 'comlink';
-import type { LabWorkerApi } from './model.worker.ts';
+import type { LabRun, LabWorkerApi } from './model.worker.ts';
 
 export const DEBOUNCE_MS = 150;
 export const CACHE_SIZE = 20;
@@ -87,6 +87,23 @@ interface Task {
   skims?: LabSkims;
 }
 
+/** What the runner needs of a model worker: its `run`, and a way to stop it (a superseded run). */
+export interface LabConnection {
+  run(compiled: CompiledScenario, parts: 'all' | 'mobility' | 'skills', skims?: LabSkims): Promise<LabRun>;
+  terminate(): void;
+}
+
+/** The scenario lab's web worker (`model.worker.ts`), through comlink. */
+export function workerConnection(): LabConnection {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const worker = new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<LabWorkerApi>(worker);
+  return {
+    run: (compiled, parts, skims) => api.run(compiled, parts, skims),
+    terminate: () => worker.terminate(),
+  };
+}
+
 interface Slot {
   hash: string | null;
   /** The hash of the latest inputs asked for (applied after the debounce). */
@@ -105,8 +122,8 @@ export class LabRunner {
   version = $state(0);
   lastTiming = $state<RunTiming | null>(null);
   error = $state<string | null>(null);
-  #worker: Worker | null = null;
-  #api: Comlink.Remote<LabWorkerApi> | null = null;
+  #connect: () => LabConnection;
+  #connection: LabConnection | null = null;
   // Internal bookkeeping, not reactive: `version` tells readers when something changed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #cache = new Map<string, PartResult>();
@@ -123,13 +140,14 @@ export class LabRunner {
     { editAt: number; skills?: number; mobility?: number; ws?: number; wm?: number }
   >();
 
-  #remote(): Comlink.Remote<LabWorkerApi> {
-    if (!this.#api) {
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      this.#worker = new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' });
-      this.#api = Comlink.wrap<LabWorkerApi>(this.#worker);
-    }
-    return this.#api;
+  /** @param connect - starts a model worker (the web worker by default; restarted after a cancel) */
+  constructor(connect: () => LabConnection = workerConnection) {
+    this.#connect = connect;
+  }
+
+  #remote(): LabConnection {
+    this.#connection ??= this.#connect();
+    return this.#connection;
   }
 
   /**
@@ -221,9 +239,8 @@ export class LabRunner {
 
   destroy(): void {
     for (const slot of this.#slots.values()) clearTimeout(slot.timer);
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
+    this.#connection?.terminate();
+    this.#connection = null;
   }
 
   #store(key: string, part: 'skills' | 'mobility', result: PartResult): void {
@@ -309,9 +326,8 @@ export class LabRunner {
     const running = this.#running;
     if (!running || running.part === 'skills') return;
     for (const slot of this.#slots.values()) if (slot.keys?.mobility === running.key) return;
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
+    this.#connection?.terminate();
+    this.#connection = null;
     this.cancelled += 1;
     running.cancel();
   }
