@@ -300,6 +300,13 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
         plain(formatIndicator({ indicator: 'skillsGap', value: figures.skillsGap, locale: 'fr' })),
       );
     }
+    // The map inside the lab's page: no duplicate ids with the page's own headings, no serious issue.
+    const results = await new AxeBuilder({ page }).analyze();
+    const problems = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} ${violation.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(problems).toEqual([]);
+    expect(await page.locator('[id="lab-map-title"]').count()).toBe(1);
     await context.close();
   }, 180_000);
 
