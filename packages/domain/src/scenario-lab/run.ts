@@ -14,11 +14,14 @@ import type { CompiledScenario, CompiledSkills, LabProblem } from './compile.ts'
 import { mobilityInputsHash, scenarioHash } from './hash.ts';
 import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSource } from './skims.ts';
 
-/** Versions of the models behind a result (bump when a model's method or data changes). */
+/**
+ * Versions of the models behind a result (bump when a model's method or data changes). `lab` 2: the
+ * skills part's commuting reach runs on the mobility model's skims of the same scenario.
+ */
 export const LAB_MODEL_VERSIONS = {
   mobility: 'mobility-north-lorraine-2',
   skills: 'skills-north-lorraine-1',
-  lab: 'scenario-lab-1',
+  lab: 'scenario-lab-2',
 } as const;
 
 export type ModeShares = Record<Mode, number>;
