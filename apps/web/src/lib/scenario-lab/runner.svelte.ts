@@ -295,7 +295,8 @@ export class LabRunner {
     }
     for (const { slot, keys } of slots) {
       if (this.#cache.has(keys.skills) || slot.lastSkills?.skillsHash === keys.skillsInputs) continue;
-      const previous = slot.lastMobility;
+      // The slot's last skims, else the newest the runner holds (e.g. the reference's, for a new variant).
+      const previous = slot.lastMobility ?? this.#newestMobility();
       const key = skillsKey(keys.skillsInputs, previous?.mobilityHash ?? null);
       const cached = this.#cache.get(key);
       if (cached) {
@@ -316,6 +317,13 @@ export class LabRunner {
       if (!this.#cache.has(keys.mobility))
         return { slot, part: this.#cache.has(keys.skills) ? 'mobility' : 'all', key: keys.mobility };
     return null;
+  }
+
+  #newestMobility(): PartResult | null {
+    let newest: PartResult | null = null;
+    for (const result of this.#cache.values())
+      if (result.model && result.skillsHash === null) newest = result;
+    return newest;
   }
 
   /**

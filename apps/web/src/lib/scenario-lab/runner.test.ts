@@ -12,10 +12,10 @@ interface Call {
 }
 
 /** The worker's own run, in this process; each call records what the slot showed meanwhile. */
-function inProcess(runner: () => LabRunner, calls: Call[]): () => LabConnection {
+function inProcess(runner: () => LabRunner, calls: Call[], slot = 's'): () => LabConnection {
   return () => ({
     async run(compiled, parts, skims?: LabSkims) {
-      calls.push({ parts, skims: skims?.mobilityHash ?? null, shown: runner().view('s') });
+      calls.push({ parts, skims: skims?.mobilityHash ?? null, shown: runner().view(slot) });
       await new Promise((resolve) => setTimeout(resolve, 0));
       return runLab(compiled, parts, skims);
     },
@@ -23,8 +23,8 @@ function inProcess(runner: () => LabRunner, calls: Call[]): () => LabConnection 
   });
 }
 
-const settled = (runner: LabRunner) =>
-  vi.waitFor(() => expect(runner.view('s').current).toBe(true), { timeout: 60_000, interval: 20 });
+const settled = (runner: LabRunner, slot = 's') =>
+  vi.waitFor(() => expect(runner.view(slot).current).toBe(true), { timeout: 60_000, interval: 20 });
 
 describe('LabRunner with the skills part on the mobility skims', () => {
   it('shows the fast skills part first, stale, then both parts on the scenario’s own skims', async () => {
@@ -84,6 +84,28 @@ describe('LabRunner with the skills part on the mobility skims', () => {
       mobilityInputsHash(compileScenario([])),
     );
     expect(runner.view('s').skills!.lab.skills!.travelTimes.mobilityHash).toBe(mobilityInputsHash(faster));
+    runner.destroy();
+  }, 180_000);
+
+  it('runs a new scenario’s skills part first on the skims it already holds, then on its own', async () => {
+    const calls: Call[] = [];
+    const runner: LabRunner = new LabRunner(inProcess(() => runner, calls, 'v'));
+    runner.want('s', compileScenario([]));
+    await settled(runner);
+    calls.length = 0;
+    const variant = compileScenario([
+      { key: 'skills.jobSeekerMatchRate', value: 0.5 },
+      { key: 'mobility.teleworkShare', value: 0.2 },
+    ]);
+    runner.want('v', variant);
+    await settled(runner, 'v');
+    expect(calls.map((c) => [c.parts, c.skims])).toEqual([
+      ['skills', mobilityInputsHash(compileScenario([]))],
+      ['all', null],
+    ]);
+    expect(calls[1]!.shown.skills?.lab.skills?.travelTimes.source).toBe('mobility-skims');
+    expect(calls[1]!.shown.skillsStale).toBe(true);
+    expect(runner.view('v').skills!.lab.skills!.travelTimes.mobilityHash).toBe(mobilityInputsHash(variant));
     runner.destroy();
   }, 180_000);
 });
