@@ -173,7 +173,13 @@ export function runSkillsPart(
 ): SkillsSummary {
   const territory = options.territory ?? NORTH_LORRAINE;
   const scenario = skillsScenarioOf(skills, options.base);
-  const travelTimes = options.skims ? labTravelTimes({ skims: options.skims.skims, territory }) : undefined;
+  const travelTimes = options.skims
+    ? labTravelTimes({
+        skims: options.skims.skims,
+        territory,
+        communes: scenario.territories.flatMap((t) => t.communes),
+      })
+    : undefined;
   const evaluation = evaluateLevers({ scenario, travelTimes, topUnits: 0 });
   const result = evaluation.combined;
   const { territories: T, occupations: O } = result.sizes;

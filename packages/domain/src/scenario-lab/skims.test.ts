@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelResult } from '../mobility/model/run-model.ts';
+import { runModel, type ModelResult } from '../mobility/model/run-model.ts';
 import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
 import { defaultSkillsScenario } from '../skills/data/default-scenario.ts';
 import { runSkillsModel } from '../skills/model.ts';
@@ -93,4 +93,30 @@ describe('zoneTerritories', () => {
     ];
     expect(zoneTerritories({ zones, territories })).toEqual({ z: 'B' });
   });
+});
+
+describe('communes beyond the mobility zoning', () => {
+  it('take the nearest internal zone, so every skills commune has commuting times', () => {
+    const model = runModel();
+    const communes = defaultSkillsScenario().territories.flatMap((t) => t.communes);
+    const zoned = new Set(NORTH_LORRAINE.zones.flatMap((zone) => zone.communes));
+    const beyond = communes.filter((c) => !zoned.has(c.code));
+    expect(beyond.map((c) => c.code)).toContain('55063'); // Bouligny (Meuse), in a Lorraine EPCI
+    const { communeToZone } = labTravelTimes({ skims: model.skims, territory: NORTH_LORRAINE, communes });
+    for (const commune of beyond) {
+      const zone = NORTH_LORRAINE.zones.find((z) => z.id === communeToZone?.[commune.code]);
+      expect(zone?.kind, commune.code).toBe('internal');
+      // Within about 20 km of the commune's centroid.
+      const km = Math.hypot(
+        (zone!.lon - commune.lon!) * 111 * Math.cos((commune.lat! * Math.PI) / 180),
+        (zone!.lat - commune.lat!) * 111,
+      );
+      expect(km, commune.code).toBeLessThan(20);
+    }
+    const result = runSkillsModel({
+      scenario: defaultSkillsScenario(),
+      travelTimes: labTravelTimes({ skims: model.skims, territory: NORTH_LORRAINE, communes }),
+    });
+    expect(result.problems.filter((p) => p.includes('in no zone'))).toEqual([]);
+  }, 60_000);
 });

@@ -21,24 +21,54 @@ export type LabTravelTimesSource = 'mobility-skims' | 'crow-fly-estimate' | 'non
 
 /**
  * The skills model's travel times from a mobility result's skims: car and PT matrices over the
- * mobility zones, and each commune's zone from the territory's zone lists.
+ * mobility zones, and each commune's zone from the territory's zone lists. A commune of the skills
+ * territories that no zone lists (the zoning covers the mobility perimeter, the EPCIs may reach a
+ * little beyond it) takes the nearest internal zone by its centroid, when `communes` gives one.
  *
  * @param options.skims - `ModelResult.skims` (not copied: the skills model never mutates matrices)
  * @param options.territory - the mobility territory the skims were computed on
+ * @param options.communes - the skills territories' communes with their centroids (optional)
  * @example labTravelTimes({ skims: runModel().skims, territory: NORTH_LORRAINE }).communeToZone['57463'] // '57463'
  */
 export function labTravelTimes(options: {
   skims: Skims;
   territory: Pick<MobilityTerritory, 'zones'>;
+  communes?: readonly { code: string; lon?: number | undefined; lat?: number | undefined }[];
 }): TravelTimes {
   const { skims, territory } = options;
   const communeToZone: Record<string, string> = {};
   for (const zone of territory.zones) for (const commune of zone.communes) communeToZone[commune] = zone.id;
+  const internal = territory.zones.filter((zone) => zone.kind === 'internal');
+  for (const commune of options.communes ?? []) {
+    if (communeToZone[commune.code] !== undefined) continue;
+    if (commune.lon === undefined || commune.lat === undefined) continue;
+    const nearest = nearestZone(internal, commune.lon, commune.lat);
+    if (nearest) communeToZone[commune.code] = nearest;
+  }
   return {
     car: { zones: skims.zones, minutes: skims.car },
     pt: { zones: skims.zones, minutes: skims.pt },
     communeToZone,
   };
+}
+
+/** The zone whose centroid is nearest (equirectangular distance, fine at this scale). */
+function nearestZone(
+  zones: readonly Pick<MobilityTerritory['zones'][number], 'id' | 'lon' | 'lat'>[],
+  lon: number,
+  lat: number,
+): string | undefined {
+  const cos = Math.cos((lat * Math.PI) / 180);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const zone of zones) {
+    const distance = ((zone.lon - lon) * cos) ** 2 + (zone.lat - lat) ** 2;
+    if (distance < bestDistance) {
+      best = zone.id;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /**
