@@ -210,6 +210,8 @@ try {
     Math.min(50, NEEDS),
     { timeout: 60_000 },
   );
+  // Every need has arrived once the newest is shown (the default order puts it first).
+  await page.locator(`tr[data-need-id="${needIds.at(-1)}"]`).waitFor({ timeout: 60_000 });
   await table.locator('caption').waitFor();
   const caption = await table.locator('caption').innerText();
 
