@@ -1,15 +1,21 @@
-// `pnpm model run [--scenario file.json] [--out result.json] [--compare]`: runs the full default
-// model (North Lorraine) and prints the main indicators; with --compare, also the baseline and the
-// differences. The last stdout line is a JSON summary.
+// `pnpm model run [--scenario file.json] [--out result.json] [--compare] [--select-link A,B[,road]]`:
+// runs the full default model (North Lorraine) and prints the main indicators; with --compare, also
+// the baseline and the differences; with --select-link, who uses the road section between zones A
+// and B (zone ids, optionally one road name). The last stdout line is a JSON summary.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  applyScenario,
+  DEFAULT_MODEL_PARAMETERS,
   diffResults,
   MODES,
   NORTH_LORRAINE,
   runModel,
   scenarioSchema,
+  selectLink,
+  simulate,
   type ModelResult,
+  type Scenario,
 } from '../src/mobility/index.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -32,6 +38,41 @@ function topSections(result: ModelResult, count: number): string {
       return `${name} ${names.get(a) ?? a}–${names.get(b) ?? b} ${int(volume)}`;
     })
     .join('; ');
+}
+
+/** Who uses the section between two zones: by kind, by path length and the main zone pairs. */
+function selectLinkReport(scenario: Scenario, spec: string): string {
+  const [a, b, name] = spec.split(',').map((part) => part.trim());
+  if (!a || !b) throw new Error(`--select-link takes two zone ids and an optional road name: "${spec}"`);
+  const territory = applyScenario({ territory: NORTH_LORRAINE, scenario });
+  const parameters = DEFAULT_MODEL_PARAMETERS;
+  const simulation = simulate({
+    territory,
+    scenario,
+    parameters,
+    constants: territory.calibration.constants,
+  });
+  const result = selectLink({ territory, simulation, parameters, between: [a, b], name });
+  const names = new Map(territory.zones.map((zone) => [zone.id, zone.name]));
+  const share = (pcu: number) => `${int(pcu)} (${pct(pcu / result.selected)})`;
+  return [
+    `select-link ${name ?? 'all roads'} ${names.get(a)}–${names.get(b)}: ${int(result.equilibrium)} PCU/day two-way ` +
+      `at equilibrium, ${int(result.selected)} on the shortest paths of the equilibrium costs`,
+    `  by kind: ${Object.entries(result.byKind)
+      .map(([kind, pcu]) => `${kind} ${share(pcu)}`)
+      .join(', ')}`,
+    `  by path length: ${result.byDistance
+      .map((band, i, all) =>
+        band.upToKm === Infinity
+          ? `over ${all[i - 1]?.upToKm ?? 0} km ${share(band.pcu)}`
+          : `up to ${band.upToKm} km ${share(band.pcu)}`,
+      )
+      .join(', ')}`,
+    `  main pairs: ${result.pairs
+      .slice(0, 12)
+      .map((p) => `${names.get(p.a)}–${names.get(p.b)} (${p.kind}, ${p.km.toFixed(0)} km) ${int(p.pcu)}`)
+      .join('; ')}`,
+  ].join('\n');
 }
 
 function report(result: ModelResult, ms: number): string {
@@ -65,12 +106,15 @@ export async function main(args: string[]): Promise<number> {
       scenario: { type: 'string' },
       out: { type: 'string' },
       compare: { type: 'boolean' },
+      'select-link': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
-    console.error('Usage: pnpm model run [--scenario file.json] [--out result.json] [--compare]');
+    console.error(
+      'Usage: pnpm model run [--scenario file.json] [--out result.json] [--compare] [--select-link A,B[,road]]',
+    );
     return 0;
   }
   let scenario = scenarioSchema.parse({});
@@ -88,6 +132,7 @@ export async function main(args: string[]): Promise<number> {
   const result = runModel({ scenario });
   const ms = performance.now() - started;
   console.error(report(result, ms));
+  if (values['select-link']) console.error(selectLinkReport(scenario, values['select-link']));
   let diff;
   if (values.compare) {
     diff = diffResults({ baseline: runModel(), scenario: result });

@@ -35,6 +35,15 @@ describe('pnpm model run', () => {
     expect(written.diff.modeShares.pt).toBeGreaterThan(0);
   }, 60_000);
 
+  it('tells who uses an A31 section with --select-link, lorries included', async () => {
+    const { err } = capture();
+    expect(await main(['--select-link', '57672,57323,A31'])).toBe(0);
+    const text = err.join('\n');
+    expect(text).toMatch(/select-link A31 Thionville–Hettange-Grande: [\d,]+ PCU\/day two-way/);
+    expect(text).toMatch(/hgv 30,000 /);
+    expect(text).toMatch(/main pairs: Luxembourg \(city\)–Nancy \(hgv/);
+  }, 60_000);
+
   it('rejects an invalid scenario with the file name and the field', async () => {
     const scenario = path.join(dir, 'bad.json');
     writeFileSync(scenario, JSON.stringify({ teleworkShare: 3 }));

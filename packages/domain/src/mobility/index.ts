@@ -47,6 +47,8 @@ export { runModel } from './model/run-model.ts';
 export type { ModelResult, LinkResult, ModeRecord, ZonePairResult } from './model/run-model.ts';
 export { calibrateTerritory } from './model/calibrate.ts';
 export { simulate } from './model/simulate.ts';
+export { selectLink } from './model/select-link.ts';
+export type { SelectLinkResult, SelectLinkKind } from './model/select-link.ts';
 export type { Simulation } from './model/simulate.ts';
 export { NORTH_LORRAINE } from './territory/north-lorraine.ts';
 export { ROAD_CLASSES } from './territory/territory.ts';
