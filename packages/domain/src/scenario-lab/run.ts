@@ -19,7 +19,7 @@ import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSour
  * skills part's commuting reach runs on the mobility model's skims of the same scenario.
  */
 export const LAB_MODEL_VERSIONS = {
-  mobility: 'mobility-north-lorraine-2',
+  mobility: 'mobility-north-lorraine-3',
   skills: 'skills-north-lorraine-1',
   lab: 'scenario-lab-2',
 } as const;

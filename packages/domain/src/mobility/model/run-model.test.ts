@@ -30,6 +30,15 @@ describe('runModel on North Lorraine', () => {
     expect(Math.abs(baseline.withinEpci.share - 0.85)).toBeLessThan(0.01);
   });
 
+  it('gives short trips their EDGT weight: about a third of trips up to 1 km, 55 % up to 3 km', () => {
+    // With one length per zone, 7.5 % and 63 %: intrazonal trips now spread over length classes.
+    expect(baseline.tripLengths.target).toEqual({ upTo1Km: 1 / 3, upTo3Km: 0.55 });
+    expect(Math.abs(baseline.tripLengths.upTo1Km - 1 / 3)).toBeLessThan(0.1);
+    expect(Math.abs(baseline.tripLengths.upTo3Km - 0.55)).toBeLessThan(0.05);
+    // Walking takes the short trips: its mean time is well under the car's door-to-door time.
+    expect(baseline.meanTravelMinutes.walk).toBeLessThan(20);
+  });
+
   it('converges: feedback stable and the last assignment at gap 1e-4', () => {
     expect(baseline.convergence.converged).toBe(true);
     expect(baseline.convergence.assignments.at(-1)!.relativeGap).toBeLessThanOrEqual(1e-4);

@@ -15,7 +15,14 @@ import {
 } from './kernels.ts';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './parameters.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario.ts';
+import { INTRAZONAL_ILLUSTRATIVE } from './intrazonal.ts';
 import { simulate } from './simulate.ts';
+import {
+  correctIntrazonalKmAndMinutes,
+  TRIP_LENGTH_SOURCE,
+  TRIP_LENGTH_TARGET,
+  tripLengthShares,
+} from './trip-lengths.ts';
 
 export type ModeRecord = Record<Mode, number>;
 
@@ -61,6 +68,13 @@ export interface ModelResult {
   vehicleKm: number;
   passengerKm: ModeRecord;
   meanTravelMinutes: ModeRecord;
+  /** Shares of the calibration perimeter's trips of at most 1 km and 3 km, and the EDGT's. */
+  tripLengths: {
+    upTo1Km: number;
+    upTo3Km: number;
+    target: { upTo1Km: number; upTo3Km: number };
+    source: string;
+  };
   co2: { tonnesPerDay: number; byMode: ModeRecord; source: string };
   links: LinkResult[];
   /** Loads per PT line segment in an average peak hour, against the peak frequency's capacity. */
@@ -265,6 +279,26 @@ export function runModel(
     passengerKm,
     minutes,
   });
+  correctIntrazonalKmAndMinutes({
+    zones,
+    intrazonal: sim.intrazonalTrips,
+    bikeSpeedKmh: P.bikeSpeedKmh * scenario.cyclingQuality,
+    walkSpeedKmh: P.walkSpeedKmh,
+    passengerKm,
+    minutes,
+  });
+  const tripLengths = {
+    ...tripLengthShares({
+      zones,
+      perMode,
+      carKm: sim.carKm,
+      ptKm: ptTimes.km,
+      activeKm: sim.activeKm,
+      intrazonal: sim.intrazonalTrips,
+    }),
+    target: { ...TRIP_LENGTH_TARGET },
+    source: TRIP_LENGTH_SOURCE,
+  };
   const meanTravelMinutes = toModes(Array.from(minutes, (t, m) => (total[m]! > 0 ? t / total[m]! : 0)));
 
   // CO2: car per vehicle-km (passengers ride in counted cars), PT per passenger-km by kind.
@@ -330,7 +364,7 @@ export function runModel(
   return {
     scenario: scenario.name,
     territory: territory.name,
-    illustrative: territory.illustrative,
+    illustrative: [...territory.illustrative, INTRAZONAL_ILLUSTRATIVE],
     trips: { total: tripTotal, byMode: toModes(total) },
     modeShares: normalise(total),
     calibrationShares,
@@ -356,6 +390,7 @@ export function runModel(
     vehicleKm,
     passengerKm: toModes(passengerKm),
     meanTravelMinutes,
+    tripLengths,
     co2: { tonnesPerDay: co2.car + co2.pt, byMode: co2, source: ef.source },
     links,
     ptSegments,

@@ -17,6 +17,7 @@ import type { PtGraph, PtLine } from '../transit/pt-network.ts';
 import { zoneDistanceKm } from './apply-scenario.ts';
 import type { ModelParameters } from './parameters.ts';
 import { addHalfSum, averageSkims, logitCells, splitCells } from './kernels.ts';
+import { addIntrazonalTrips, INTRAZONAL_CLASSES, intrazonalClassCosts, mixIntrazonal } from './intrazonal.ts';
 import type { Scenario } from './scenario.ts';
 import { ptStatics, roadStatics } from './static-parts.ts';
 
@@ -44,6 +45,11 @@ export interface Simulation {
   activeKm: Float64Array;
   /** Trips per purpose and mode, origin-major: trips[p][m][cell]; external flows included. */
   trips: Record<Purpose, Float64Array[]>;
+  /**
+   * Intrazonal trips of the distribution (all purposes) per zone and mode (`[z * modes + m]`): trips,
+   * their km, and those of at most 1 km and 3 km, from the length classes (./intrazonal.ts).
+   */
+  intrazonalTrips: { trips: Float64Array; km: Float64Array; upTo1Km: Float64Array; upTo3Km: Float64Array };
   /** Trips by mode produced in the calibration perimeter, and their total (no external flows). */
   calibrationTrips: Float64Array;
   /** Share of those trips whose destination is in the origin's EPCI. */
@@ -156,32 +162,43 @@ export function simulate(options: {
 
   // Public transport: one stop per zone, walking access from the zone; one network per period
   // of the day, since lines run less often off-peak.
-  const { ptLines, ptLinesOffPeak, access, pt, ptSkims, ptOffPeak, ptSkimsOffPeak } = ptStatics({
+  const {
+    ptLines,
+    ptLinesOffPeak,
+    access: ptAccess,
+    pt,
+    ptSkims,
+    ptOffPeak,
+    ptSkimsOffPeak,
+  } = ptStatics({
     territory,
     walkSpeedKmh: P.walkSpeedKmh,
     weights: P.pt,
     buildLines: buildPtLines,
   });
   // Intrazonal PT: the urban lines (peak headway up to 15 minutes) serving the zone.
+  // `access`: the walking and waiting part, without the ride (at 15 km/h over the trip's length).
   const intrazonal = (lines: readonly PtLine[]) => {
     const minutes = new Float64Array(Z).fill(Infinity);
+    const access = new Float64Array(Z).fill(Infinity);
     const fare = new Float64Array(Z);
     lines.forEach((line, l) => {
       if (line.kind === 'rail' || ptLines[l]!.headwayMinutes > 15) return;
       for (const z of line.stops) {
-        const walk = access[z]!.walkMinutes;
-        const cost =
-          2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2) + (zones[z]!.intrazonalKm / 15) * 60;
+        const walk = ptAccess[z]!.walkMinutes;
+        const fixed = 2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2);
+        const cost = fixed + (zones[z]!.intrazonalKm / 15) * 60;
         if (cost < minutes[z]!) {
           minutes[z] = cost;
+          access[z] = fixed;
           fare[z] = line.fare;
         }
       }
     });
-    return { minutes, fare };
+    return { minutes, access, fare };
   };
-  const { minutes: ptIntrazonal, fare: ptIntrazonalFare } = intrazonal(ptLines);
-  const { minutes: ptIntrazonalOffPeak } = intrazonal(ptLinesOffPeak);
+  const { minutes: ptIntrazonal, access: ptIntrazonalAccess, fare: ptIntrazonalFare } = intrazonal(ptLines);
+  const { minutes: ptIntrazonalOffPeak, access: ptIntrazonalAccessOffPeak } = intrazonal(ptLinesOffPeak);
 
   // Car skims at free flow, then congested and averaged (copies: the averaging changes them).
   const carTime = Float64Array.from(freeFlowTime);
@@ -246,6 +263,33 @@ export function simulate(options: {
     bikeMinutes[k] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
     walkMinutes[k] = active <= P.maxWalkKm ? (active / P.walkSpeedKmh) * 60 : Infinity;
   }
+  // Intrazonal trips by length class (./intrazonal.ts), with costs that do not depend on congestion.
+  const K = INTRAZONAL_CLASSES;
+  const { classKm, classCost, classUpTo1, classUpTo3 } = intrazonalClassCosts({
+    zones,
+    classes: K,
+    fuelPerKm,
+    carTerminalMinutes: P.carTerminalMinutes,
+    ptAccess: ptIntrazonalAccess,
+    ptAccessOffPeak: ptIntrazonalAccessOffPeak,
+    ptFare: ptIntrazonalFare,
+    bikeSpeedKmh: bikeSpeed,
+    walkSpeedKmh: P.walkSpeedKmh,
+    maxBikeKm: P.maxBikeKm,
+    maxWalkKm: P.maxWalkKm,
+  });
+  const classProbabilities = Object.fromEntries(
+    PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(Z * K))]),
+  ) as Record<Purpose, Float64Array[]>;
+  const classComposite = new Float64Array(Z * K);
+  // Per zone and mode: intrazonal trips, their km, and those of at most 1 and 3 km.
+  const intrazonalTrips = {
+    trips: new Float64Array(Z * M),
+    km: new Float64Array(Z * M),
+    upTo1Km: new Float64Array(Z * M),
+    upTo3Km: new Float64Array(Z * M),
+  };
+
   const probabilities = Object.fromEntries(
     PURPOSES.map((p) => [p, Array.from({ length: M }, () => new Float64Array(cells))]),
   ) as Record<Purpose, Float64Array[]>;
@@ -273,6 +317,7 @@ export function simulate(options: {
   while (iteration < P.feedback.maxIterations) {
     iteration++;
     trips = {} as Record<Purpose, Float64Array[]>;
+    for (const sums of Object.values(intrazonalTrips)) sums.fill(0);
     calibrationTrips.fill(0);
     withinEpci = 0;
     carDemand.fill(0);
@@ -305,6 +350,24 @@ export function simulate(options: {
         composite,
         probabilities: prob,
       });
+      logitCells({
+        theta,
+        constants: modeConstants,
+        perMinute,
+        peak,
+        ...classCost,
+        composite: classComposite,
+        probabilities: classProbabilities[purpose],
+      });
+      mixIntrazonal({
+        zoneCount: Z,
+        classes: K,
+        theta,
+        classProbabilities: classProbabilities[purpose],
+        classComposite,
+        probabilities: prob,
+        composite,
+      });
       const { productions, attractions } = generated[purpose];
       const gravity = distributeGravity({
         productions,
@@ -330,6 +393,16 @@ export function simulate(options: {
         withinEpci,
       });
       trips[purpose] = byMode;
+      addIntrazonalTrips({
+        zoneCount: Z,
+        classes: K,
+        distributed,
+        classProbabilities: classProbabilities[purpose],
+        classKm,
+        classUpTo1,
+        classUpTo3,
+        out: intrazonalTrips,
+      });
     }
     crossBorder.fill(0);
     for (const flow of territory.externalFlows) {
@@ -401,6 +474,7 @@ export function simulate(options: {
     carKm,
     activeKm,
     trips,
+    intrazonalTrips,
     calibrationTrips,
     calibrationWithinEpci: withinEpci / calibrationTrips.reduce((a, b) => a + b, 0),
     crossBorderTrips: crossBorder,
