@@ -49,6 +49,8 @@ describe.skipIf(!browser.available)('the platform in Chromium', () => {
     const fresh = await browserProcess.newContext({ locale: 'fr-FR' });
     const page = await fresh.newPage();
     await page.goto(`${platform.baseUrl}/login`);
+    // Hydrated first: under load, a click during hydration can be lost (see signedInContext).
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Adresse e-mail').fill('facilitator@atelier.example');
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
