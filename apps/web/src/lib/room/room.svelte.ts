@@ -98,11 +98,8 @@ export function colourOf(userId: string): string {
   return PEOPLE_COLOURS[hash % PEOPLE_COLOURS.length]!;
 }
 
-/** The realtime server's base URL as the browser reaches it. */
-export function realtimeBaseUrl(realtime: { url: string | null; port: number }, location: Location): string {
-  if (realtime.url) return realtime.url.replace(/\/$/, '');
-  return `${location.protocol}//${location.hostname}:${realtime.port}`;
-}
+/** The realtime server's base URL as the browser reaches it (also used by the site header). */
+export { realtimeBaseUrl } from '$lib/realtime-url.ts';
 
 export class Room {
   readonly workshopId: string;
