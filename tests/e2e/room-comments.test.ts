@@ -182,5 +182,9 @@ describe.skipIf(!browser.available)('comments in the live room', () => {
     expect(await eventually(textOf(school, commentId), EDITED, 2000)).toBeLessThan(2000);
     expect(await textOf(company, commentId)()).toBe(EDITED);
     expect(await commentOf(school, EDITED).getByRole('button').count()).toBe(0);
+    // The restored comment still says it was edited (the edit time is part of the entry).
+    await expect
+      .poll(() => commentOf(school, EDITED).locator('.by').innerText())
+      .toMatch(/, modifié le \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
   });
 });

@@ -126,6 +126,8 @@ export const commentSchema = z.object({
   contributorId: id.optional(),
   createdBy: id,
   updatedAt: timestamp,
+  /** When its author last changed the text; absent: never edited. */
+  editedAt: timestamp.optional(),
 });
 export type Comment = z.output<typeof commentSchema>;
 

@@ -2,7 +2,6 @@
 // the comments of each entry, who is editing which entry, the values the filters offer.
 import type { Comment, CommentTarget, Need, RoadmapAction, RoomSection } from '@atelier/domain';
 import type { CachedRow } from '../live.svelte.ts';
-import { threadComment, type ThreadComment } from './comment-edits.ts';
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -18,15 +17,14 @@ export function actionsByNeed(rows: readonly CachedRow<RoadmapAction>[]): Map<st
   return byNeed;
 }
 
-/** Target id → its valid comments of one target type, in document order, each marked when edited. */
+/** Target id → its valid comments of one target type, in document order. */
 export function commentsByTarget(
   rows: readonly CachedRow<Comment>[],
   targetType: CommentTarget,
-): Map<string, ThreadComment[]> {
-  const byTarget = new Map<string, ThreadComment[]>();
+): Map<string, Comment[]> {
+  const byTarget = new Map<string, Comment[]>();
   for (const row of rows)
-    if (row.valid && row.value.targetType === targetType)
-      push(byTarget, row.value.targetId, threadComment(row.value, row.map));
+    if (row.valid && row.value.targetType === targetType) push(byTarget, row.value.targetId, row.value);
   return byTarget;
 }
 
