@@ -1,5 +1,5 @@
 import { SESSION_COOKIE, seats, sessions, type Db } from '@atelier/db';
-import { can, type Actor, type WorkshopResource } from '@atelier/domain';
+import { CLOSE_CODES, can, type Actor, type CloseCodeName, type WorkshopResource } from '@atelier/domain';
 
 /** Who is connected, and their standing in one workshop. */
 export interface Identity {
@@ -91,6 +91,13 @@ export async function recheckSession(options: {
   const first = await check();
   if (!first || first.ok) return first;
   return check();
+}
+
+/** A Socket.IO `connect_error` carrying the close code the Yjs endpoint would use (`error.data.code`). */
+export function connectRefusal(name: CloseCodeName): Error & { data: { code: number } } {
+  const error = new Error(CLOSE_CODES[name].reason) as Error & { data: { code: number } };
+  error.data = { code: CLOSE_CODES[name].code };
+  return error;
 }
 
 export { SESSION_COOKIE };

@@ -30,6 +30,7 @@ import { z } from 'zod';
 import {
   SESSION_COOKIE,
   authenticate,
+  connectRefusal,
   readCookie,
   recheckSession,
   type Identity,
@@ -93,11 +94,8 @@ export function attachWorkshopNamespace(options: {
 
   nsp.use((socket, next) => {
     const handshake = handshakeSchema.safeParse(socket.handshake.auth);
-    const fail = (name: 'unauthenticated' | 'forbidden' | 'unknownRoom' | 'storageUnavailable') => {
-      const error = new Error(CLOSE_CODES[name].reason) as Error & { data: { code: number } };
-      error.data = { code: CLOSE_CODES[name].code };
-      next(error);
-    };
+    const fail = (name: 'unauthenticated' | 'forbidden' | 'unknownRoom' | 'storageUnavailable') =>
+      next(connectRefusal(name));
     if (!handshake.success) return fail('unknownRoom');
     authenticate({
       db,

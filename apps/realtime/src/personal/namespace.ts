@@ -2,7 +2,7 @@ import { notifications, sessions, type Db } from '@atelier/db';
 import { CLOSE_CODES, PERSONAL_NAMESPACE, type PersonalServerToClientEvents } from '@atelier/domain';
 import type { Logger } from 'pino';
 import type { Namespace, Server } from 'socket.io';
-import { SESSION_COOKIE, readCookie } from '../auth/authenticate.ts';
+import { SESSION_COOKIE, connectRefusal, readCookie } from '../auth/authenticate.ts';
 import type { Metrics } from '../metrics.ts';
 
 interface PersonalSocketData {
@@ -46,11 +46,8 @@ export function attachPersonalNamespace(options: {
   const { db, log, metrics } = options;
   const nsp: PersonalNamespace = options.io.of(PERSONAL_NAMESPACE);
 
-  const fail = (next: (error?: Error) => void, name: 'unauthenticated' | 'storageUnavailable') => {
-    const error = new Error(CLOSE_CODES[name].reason) as Error & { data: { code: number } };
-    error.data = { code: CLOSE_CODES[name].code };
-    next(error);
-  };
+  const fail = (next: (error?: Error) => void, name: 'unauthenticated' | 'storageUnavailable') =>
+    next(connectRefusal(name));
 
   nsp.use((socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);

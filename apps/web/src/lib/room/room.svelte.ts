@@ -18,6 +18,7 @@ import {
   type WorkshopSettings,
 } from '@atelier/domain';
 import { io, type Socket } from 'socket.io-client';
+import { realtimeBaseUrl } from '$lib/realtime-url.ts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -98,8 +99,36 @@ export function colourOf(userId: string): string {
   return PEOPLE_COLOURS[hash % PEOPLE_COLOURS.length]!;
 }
 
-/** The realtime server's base URL as the browser reaches it (also used by the site header). */
-export { realtimeBaseUrl } from '$lib/realtime-url.ts';
+/** What a workshop page's load gives the room (`/workshops/[id]` and its scenario lab). */
+export interface RoomPageData {
+  workshop: { id: string };
+  realtime: { url: string | null; port: number };
+  me: RoomOptions['me'];
+  room: RoomRights;
+  members: RoomMember[];
+  contributors?: RoomOptions['contributors'];
+  organisations: RoomOrganisation[];
+}
+
+/**
+ * Opens and connects the room of a workshop page, in the browser (call it from `onMount`);
+ * the caller destroys it when the page goes.
+ *
+ * @example onMount(() => { const opened = connectRoom(data); room = opened; return () => opened.destroy(); })
+ */
+export function connectRoom(data: RoomPageData): Room {
+  const room = new Room({
+    workshopId: data.workshop.id,
+    realtimeUrl: realtimeBaseUrl(data.realtime, location),
+    me: data.me,
+    rights: data.room,
+    members: data.members,
+    contributors: data.contributors,
+    organisations: data.organisations,
+  });
+  room.connect();
+  return room;
+}
 
 export class Room {
   readonly workshopId: string;

@@ -41,7 +41,10 @@ export async function notifyPeople(
   options: Parameters<typeof notifications.notify>[1],
 ): Promise<void> {
   await notifications.notify(sql, options);
-  await announceUnread(options.userIds);
+  // Not awaited: the person's request does not wait for the realtime server (2 s at worst).
+  void announceUnread(options.userIds).catch((error: unknown) =>
+    log.warn({ err: error }, 'unread update failed'),
+  );
 }
 
 /** Marks some (or all) of a person's notifications read and updates their other open pages. */
@@ -50,6 +53,9 @@ export async function markNotificationsRead(
   options: Parameters<typeof notifications.markRead>[1],
 ): Promise<number> {
   const read = await notifications.markRead(sql, options);
-  if (read > 0) await announceUnread([options.userId]);
+  if (read > 0)
+    void announceUnread([options.userId]).catch((error: unknown) =>
+      log.warn({ err: error }, 'unread update failed'),
+    );
   return read;
 }

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db.ts';
 import type { PageServerLoad } from './$types';
 
 /** The live room: who is who in this workshop, and where the realtime server is. */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load = (async ({ locals, params }) => {
   const { sql } = await getDb();
   const user = locals.user!;
   const access = await workshopAccess(sql, { user, workshopId: params.id });
@@ -55,4 +55,4 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       .filter((organisation) => organisationIds.includes(organisation.id))
       .map((organisation) => ({ id: organisation.id, name: organisation.name, kind: organisation.kind })),
   };
-};
+}) satisfies PageServerLoad;
