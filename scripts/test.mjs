@@ -47,15 +47,37 @@ for (const [name, command, args, cwd = '.'] of steps) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Each failed test (or file that failed before its tests ran), with the first line of its error. */
+const failures = [];
+// eslint-disable-next-line no-control-regex -- the reporter's colour codes
+const colours = /\u001b\[[0-9;]*m/g;
+const firstLine = (text) =>
+  (text ?? '')
+    .replace(colours, '')
+    .split('\n')
+    .find((line) => line.trim()) ?? '';
 for (const file of readdirSync(reportDir)) {
   const report = JSON.parse(readFileSync(path.join(reportDir, file), 'utf8'));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const suite of report.testResults ?? []) {
+    const where = path.relative(root, suite.name);
+    const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedTests)
+      failures.push(`${where} › ${test.fullName}\n      ${firstLine(test.failureMessages?.[0])}`);
+    if (suite.status === 'failed' && failedTests.length === 0)
+      failures.push(`${where}\n      ${firstLine(suite.message)}`);
+  }
 }
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? '✓' : '✖'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+// At the end, so that a log cut to its tail still names what failed.
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const failure of failures) console.log(`  ✖ ${failure}`);
+}
 const failedSteps = results.filter((r) => !r.ok).length;
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps > 0 || failed > 0 ? 1 : 0);

@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { notifications, yjsStore, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
 import { needs, roomName, type TimerState } from '@atelier/domain';
+import { createClient } from 'redis';
 import { io } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { freePort, killHard, spawnServer } from './processes.ts';
@@ -27,11 +28,31 @@ describe.skipIf(!redisUrl)('two realtime instances over Redis', () => {
   const providers: WebsocketProvider[] = [];
   const sockets: WorkshopSocket[] = [];
   let db: Db | undefined;
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    for (const provider of providers) provider.destroy();
-    for (const child of children) await killHard(child);
+  // A Redis that does not answer fails here at once, with its address, not as a timeout later.
+  beforeAll(async () => {
+    const client = createClient({
+      url: redisUrl!,
+      socket: { connectTimeout: 5_000, reconnectStrategy: false },
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      expect(await client.ping()).toBe('PONG');
+    } catch (error) {
+      throw new Error(`Redis at REDIS_URL_TEST=${redisUrl} does not answer: ${String(error)}`, {
+        cause: error,
+      });
+    } finally {
+      if (client.isOpen) await client.quit();
+    }
+  });
+  // Each test starts its own pair of servers and leaves nothing connected to Redis for the next.
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    for (const provider of providers.splice(0)) provider.destroy();
+    for (const child of children.splice(0)) await killHard(child);
     await db?.close();
+    db = undefined;
   });
 
   it('converges clients of both instances (awareness and Socket.IO too), and loses nothing when one is killed', async () => {
