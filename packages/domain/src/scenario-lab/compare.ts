@@ -14,6 +14,8 @@ export const INDICATORS = [
   'carShare',
   'bikeShare',
   'walkShare',
+  'tripsUpTo1Km',
+  'tripsUpTo3Km',
   'meanMinutesCar',
   'meanMinutesPt',
   'vehicleKm',
@@ -32,6 +34,8 @@ const UNITS: Record<IndicatorId, IndicatorUnit> = {
   carShare: 'share',
   bikeShare: 'share',
   walkShare: 'share',
+  tripsUpTo1Km: 'share',
+  tripsUpTo3Km: 'share',
   meanMinutesCar: 'minutes',
   meanMinutesPt: 'minutes',
   vehicleKm: 'km',
@@ -52,6 +56,14 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
     carShare: { name: 'Part de la voiture (conducteur)', subject: 'La part de la voiture (conducteur)' },
     bikeShare: { name: 'Part du vélo', subject: 'La part du vélo' },
     walkShare: { name: 'Part de la marche', subject: 'La part de la marche' },
+    tripsUpTo1Km: {
+      name: 'Déplacements de 1 km au plus',
+      subject: 'La part des déplacements de 1 km au plus',
+    },
+    tripsUpTo3Km: {
+      name: 'Déplacements de 3 km au plus',
+      subject: 'La part des déplacements de 3 km au plus',
+    },
     meanMinutesCar: { name: 'Temps moyen en voiture', subject: 'Le temps moyen d’un trajet en voiture' },
     meanMinutesPt: {
       name: 'Temps moyen en transports en commun',
@@ -84,6 +96,8 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
     carShare: { name: 'Car share (driver)', subject: 'The car share (driver)' },
     bikeShare: { name: 'Cycling share', subject: 'The cycling share' },
     walkShare: { name: 'Walking share', subject: 'The walking share' },
+    tripsUpTo1Km: { name: 'Trips of 1 km or less', subject: 'The share of trips of 1 km or less' },
+    tripsUpTo3Km: { name: 'Trips of 3 km or less', subject: 'The share of trips of 3 km or less' },
     meanMinutesCar: { name: 'Mean travel time by car', subject: 'The mean travel time by car' },
     meanMinutesPt: {
       name: 'Mean travel time by public transport',
@@ -118,6 +132,8 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
     carShare: { name: 'Pkw-Anteil (Fahrer)', subject: 'Der Pkw-Anteil (Fahrer)' },
     bikeShare: { name: 'Radverkehrsanteil', subject: 'Der Radverkehrsanteil' },
     walkShare: { name: 'Fußverkehrsanteil', subject: 'Der Fußverkehrsanteil' },
+    tripsUpTo1Km: { name: 'Wege bis 1 km', subject: 'Der Anteil der Wege bis 1 km' },
+    tripsUpTo3Km: { name: 'Wege bis 3 km', subject: 'Der Anteil der Wege bis 3 km' },
     meanMinutesCar: { name: 'Mittlere Reisezeit mit dem Pkw', subject: 'Die mittlere Reisezeit mit dem Pkw' },
     meanMinutesPt: { name: 'Mittlere Reisezeit im ÖPNV', subject: 'Die mittlere Reisezeit im ÖPNV' },
     vehicleKm: { name: 'Fahrzeugkilometer pro Tag', subject: 'Der tägliche Autoverkehr' },
@@ -165,6 +181,10 @@ export function indicatorValue(result: LabResult, id: IndicatorId): number | nul
       return m ? m.modeShares.bike : null;
     case 'walkShare':
       return m ? m.modeShares.walk : null;
+    case 'tripsUpTo1Km':
+      return m ? m.tripLengths.upTo1Km : null;
+    case 'tripsUpTo3Km':
+      return m ? m.tripLengths.upTo3Km : null;
     case 'meanMinutesCar':
       return m ? m.meanTravelMinutes.car : null;
     case 'meanMinutesPt':

@@ -21,7 +21,7 @@ import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSour
 export const LAB_MODEL_VERSIONS = {
   mobility: 'mobility-north-lorraine-3',
   skills: 'skills-north-lorraine-1',
-  lab: 'scenario-lab-2',
+  lab: 'scenario-lab-3',
 } as const;
 
 export type ModeShares = Record<Mode, number>;
@@ -31,6 +31,8 @@ export interface MobilitySummary {
   ptShare: number;
   sharesByZone: { zone: string; name: string; trips: number; shares: ModeShares }[];
   meanTravelMinutes: ModeShares;
+  /** Shares of all trips (intrazonal ones included) of at most 1 and 3 km. */
+  tripLengths: { upTo1Km: number; upTo3Km: number };
   vehicleKm: number;
   co2TonnesPerDay: number;
   dysfunctions: {
@@ -132,6 +134,7 @@ export function summariseMobility(
       shares: z.shares,
     })),
     meanTravelMinutes: result.meanTravelMinutes,
+    tripLengths: { upTo1Km: result.tripLengths.upTo1Km, upTo3Km: result.tripLengths.upTo3Km },
     vehicleKm: result.vehicleKm,
     co2TonnesPerDay: result.co2.tonnesPerDay,
     dysfunctions: {

@@ -218,7 +218,7 @@ describe('catalogue', () => {
   });
 });
 
-const fakeResult = (pt: number, gap5: number): LabResult => ({
+const fakeResult = (pt: number, gap5: number, upTo3Km = 0.512): LabResult => ({
   hash: 'h',
   versions: { mobility: 'm', skills: 's', lab: 'l' } as unknown as LabResult['versions'],
   problems: [],
@@ -228,6 +228,7 @@ const fakeResult = (pt: number, gap5: number): LabResult => ({
     ptShare: pt,
     sharesByZone: [],
     meanTravelMinutes: { car: 18, 'car-passenger': 18, pt: 35, bike: 12, walk: 9 },
+    tripLengths: { upTo1Km: 0.256, upTo3Km },
     vehicleKm: 12_345_678,
     co2TonnesPerDay: 2100.5,
     dysfunctions: {
@@ -279,6 +280,13 @@ describe('compareResults', () => {
     expect(en[0]!.sentence).toBe('The public transport share rises from 7.1% to 8.4% (+1.3 points).');
     const de = compareResults(a, b, 'de');
     expect(nbsp(de[0]!.sentence)).toBe('Der ÖPNV-Anteil steigt von 7,1 % auf 8,4 % (+1,3 Prozentpunkte).');
+    const shorter = compareResults(a, fakeResult(0.071, 1234, 0.534), 'fr');
+    expect(nbsp(shorter.find((r) => r.id === 'tripsUpTo3Km')!.sentence)).toBe(
+      'La part des déplacements de 3 km au plus passe de 51,2 % à 53,4 % (+2,2 points).',
+    );
+    expect(nbsp(shorter.find((r) => r.id === 'tripsUpTo1Km')!.sentence)).toBe(
+      'La part des déplacements de 1 km au plus reste à 25,6 %.',
+    );
     const down = compareResults(b, fakeResult(0.05, 1000), 'de').find((r) => r.id === 'skillsGap5')!;
     expect(nbsp(down.sentence)).toBe(
       'Die Zahl der unbesetzten Stellen in 5 Jahren sinkt von 1.234 auf 1.000 (-234).',

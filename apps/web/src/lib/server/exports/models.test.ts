@@ -46,6 +46,10 @@ describe('modelResults', () => {
     expect(baseline['skills.demand']).toBeGreaterThan(0);
     expect(baseline['mobility.share.pt']).toBeGreaterThan(0);
     expect(baseline['mobility.share.pt']).toBeLessThan(0.2);
+    // Short trips, intrazonal ones included (EDGT: a third within 1 km, 55 % within 3 km).
+    expect(baseline['mobility.share.tripsUpTo1Km']).toBeGreaterThan(0.15);
+    expect(baseline['mobility.share.tripsUpTo3Km']).toBeGreaterThan(baseline['mobility.share.tripsUpTo1Km']!);
+    expect(baseline['mobility.share.tripsUpTo3Km']).toBeLessThan(0.7);
     expect(results.skillsBalance?.rows.length).toBeGreaterThan(0);
     const metz = results.map?.points.find((p) => p.label === 'Metz');
     expect(metz).toMatchObject({ lon: expect.closeTo(6.2, 1), lat: expect.closeTo(49.1, 1) });
@@ -67,5 +71,9 @@ describe('modelResults', () => {
     expect(matching!['skills.gap']).toBeLessThan(baseline!['skills.gap']!);
     expect(matching!['mobility.share.car']).toBe(baseline!['mobility.share.car']);
     expect(telework!['mobility.co2']).toBeLessThan(baseline!['mobility.co2']!);
+    // Fewer commutes, which are longer than the other trips: a larger share of short trips.
+    expect(telework!['mobility.share.tripsUpTo3Km']).toBeGreaterThan(
+      baseline!['mobility.share.tripsUpTo3Km']!,
+    );
   }, 60_000);
 });

@@ -89,6 +89,8 @@ function mobilityFigures(input: MobilityScenarioInput): MobilityFigures {
         'mobility.share.pt': result.modeShares.pt,
         'mobility.share.bike': result.modeShares.bike,
         'mobility.share.walk': result.modeShares.walk,
+        'mobility.share.tripsUpTo1Km': result.tripLengths.upTo1Km,
+        'mobility.share.tripsUpTo3Km': result.tripLengths.upTo3Km,
         'mobility.co2': result.co2.tonnesPerDay,
       },
       zones: result.sharesByZone.flatMap((zone) => {
@@ -239,6 +241,8 @@ export function modelResults(options: {
       'mobility.share.pt',
       'mobility.share.bike',
       'mobility.share.walk',
+      'mobility.share.tripsUpTo1Km',
+      'mobility.share.tripsUpTo3Km',
       'mobility.co2',
     ],
     columns,
