@@ -8,7 +8,8 @@ const DELAY_WINDOW_MS = 10_000;
  */
 export class Metrics {
   yjsConnections = 0;
-  socketConnections = 0;
+  /** Open Socket.IO connections by namespace (`/workshop`, `/me`). */
+  readonly socketConnections = new Map<string, number>();
   roomsLoaded = 0;
   updatesAccepted = 0;
   readonly updatesRefused = new Map<string, number>();
@@ -17,6 +18,14 @@ export class Metrics {
   persistFailures = 0;
   compactions = 0;
   private delays: { at: number; ms: number }[] = [];
+
+  socketOpened(namespace: string): void {
+    this.socketConnections.set(namespace, (this.socketConnections.get(namespace) ?? 0) + 1);
+  }
+
+  socketClosed(namespace: string): void {
+    this.socketConnections.set(namespace, (this.socketConnections.get(namespace) ?? 1) - 1);
+  }
 
   refused(reason: string): void {
     this.updatesRefused.set(reason, (this.updatesRefused.get(reason) ?? 0) + 1);
@@ -52,9 +61,11 @@ export class Metrics {
       '# HELP atelier_yjs_connections Open Yjs WebSocket connections.',
       '# TYPE atelier_yjs_connections gauge',
       `atelier_yjs_connections ${this.yjsConnections}`,
-      '# HELP atelier_socketio_connections Open Socket.IO connections on /workshop.',
+      '# HELP atelier_socketio_connections Open Socket.IO connections, by namespace.',
       '# TYPE atelier_socketio_connections gauge',
-      `atelier_socketio_connections ${this.socketConnections}`,
+      ...[...this.socketConnections].map(
+        ([namespace, n]) => `atelier_socketio_connections{namespace="${namespace}"} ${n}`,
+      ),
       '# HELP atelier_yjs_rooms_loaded Yjs documents in memory.',
       '# TYPE atelier_yjs_rooms_loaded gauge',
       `atelier_yjs_rooms_loaded ${this.roomsLoaded}`,

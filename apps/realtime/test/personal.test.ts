@@ -4,7 +4,7 @@ import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealtimeServer, type RealtimeServer } from '../src/server.ts';
-import { openWorld, waitFor, type Person, type World } from './support.ts';
+import { openWorld, waitFor, workshopSocket, type Person, type World } from './support.ts';
 
 const log = pino({ level: 'silent' });
 const TOKEN = 'internal-token-for-the-test-0123456789abcdef';
@@ -116,6 +116,25 @@ describe('Socket.IO /me namespace and POST /internal/notify', () => {
     expect((await post({ userIds: [world.userIds.company] }, `Bearer ${TOKEN}`, bare.port)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(company.counts.length).toBe(received);
+  });
+
+  it('counts the personal and the workshop sockets apart in /metrics', async () => {
+    const gauge = async (namespace: string) => {
+      const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith(`atelier_socketio_connections{namespace="${namespace}"}`));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const [me, workshop] = [await gauge('/me'), await gauge('/workshop')];
+    const page = await open(world.tokens.company);
+    const room = workshopSocket({ port: server.port, workshopId: world.liveId, token: world.tokens.company });
+    await new Promise<void>((resolve) => room.once('connect', () => resolve()));
+    expect([await gauge('/me'), await gauge('/workshop')]).toEqual([me + 1, workshop + 1]);
+    page.socket.disconnect();
+    room.disconnect();
+    await waitFor('both sockets to be counted out', async () => (await gauge('/me')) === me);
+    expect(await gauge('/workshop')).toBe(workshop);
   });
 
   it('ends the socket of a session signed out elsewhere at the next re-check', async () => {

@@ -143,12 +143,12 @@ export function attachWorkshopNamespace(options: {
   };
 
   nsp.on('connection', (socket: WorkshopSocket) => {
-    metrics.socketConnections++;
+    metrics.socketOpened(nsp.name);
     const workshopId = socket.data.identity.workshop.id;
     void socket.join(roomOf(workshopId));
     void broadcastPresence(workshopId).catch(() => {});
     socket.on('disconnect', () => {
-      metrics.socketConnections--;
+      metrics.socketClosed(nsp.name);
       void broadcastPresence(workshopId).catch(() => {});
     });
 

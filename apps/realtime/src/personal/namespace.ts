@@ -72,9 +72,9 @@ export function attachPersonalNamespace(options: {
   };
 
   nsp.on('connection', (socket) => {
-    metrics.socketConnections++;
+    metrics.socketOpened(nsp.name);
     socket.on('disconnect', () => {
-      metrics.socketConnections--;
+      metrics.socketClosed(nsp.name);
     });
     const { userId } = socket.data;
     void socket.join(roomOf(userId));

@@ -5,16 +5,16 @@
  * for the indicators.
  */
 import { assignRoad, type AssignmentResult } from '../assignment/road-assignment.ts';
-import { skimZones } from '../assignment/all-or-nothing.ts';
 import { generateTrips } from '../demand/generation.ts';
 import { distributeGravity, type Deterrence } from '../demand/gravity.ts';
 import { MODES, PURPOSES, type Purpose } from '../demand/purposes.ts';
-import { createRoadNetwork, type RoadNetwork } from '../network/road-network.ts';
-import type { ShortestPathSolver } from '../network/shortest-path.ts';
+import type { RoadNetwork } from '../network/road-network.ts';
 import type { Territory } from '../territory/territory.ts';
 import type { PtSkims } from '../transit/pt-assignment.ts';
 import type { PtGraph, PtLine } from '../transit/pt-network.ts';
-import { zoneDistanceKm } from './apply-scenario.ts';
+import { buildPtLines, buildRoadNetwork, carSkim } from './build-networks.ts';
+import { addExternalFlows } from './external-flows.ts';
+import { fixedCellCosts, intrazonalPt } from './fixed-costs.ts';
 import type { ModelParameters } from './parameters.ts';
 import { addHalfSum, averageSkims, logitCells, splitCells } from './kernels.ts';
 import { addIntrazonalTrips, INTRAZONAL_CLASSES, intrazonalClassCosts, mixIntrazonal } from './intrazonal.ts';
@@ -80,65 +80,6 @@ export function scaleDeterrence(deterrence: Deterrence, scale: number): Deterren
   }
 }
 
-export function buildRoadNetwork(territory: Territory): RoadNetwork {
-  const Z = territory.zones.length;
-  // Nodes: zone centroids, zone road nodes, then any further nodes (motorway interchanges).
-  let nodeCount = 2 * Z;
-  for (const link of territory.roadLinks) nodeCount = Math.max(nodeCount, link.from + 1, link.to + 1);
-  return createRoadNetwork({
-    nodeCount,
-    zoneCount: Z,
-    firstThruNode: Z,
-    links: territory.roadLinks.map((link) => ({
-      from: link.from,
-      to: link.to,
-      capacity: link.capacity,
-      length: link.lengthKm,
-      freeFlowTime: (link.lengthKm / link.speedKmh) * 60,
-      vdf: link.vdf,
-    })),
-  });
-}
-
-/** Car minutes and km between zones under link costs; intrazonal trips at 25 km/h on the diagonal. */
-function carSkim(
-  territory: Territory,
-  road: RoadNetwork,
-  solver: ShortestPathSolver,
-  cost: Float64Array,
-): { time: Float64Array; km: Float64Array } {
-  const zones = territory.zones;
-  const Z = zones.length;
-  const skim = skimZones({ network: road, cost, solver, attributes: [road.length] });
-  for (let z = 0; z < Z; z++) {
-    skim.cost[z * Z + z] = (zones[z]!.intrazonalKm / 25) * 60;
-    skim.attributes[0]![z * Z + z] = zones[z]!.intrazonalKm;
-  }
-  return { time: skim.cost, km: skim.attributes[0]! };
-}
-
-/** The territory's PT lines for path search, with the headways of one period of the day. */
-export function buildPtLines(territory: Territory, period: 'peak' | 'offPeak' = 'peak'): PtLine[] {
-  return territory.ptLines.map((line) => {
-    const segmentKm = line.zones
-      .slice(1)
-      .map((z, i) => Math.max(0.5, zoneDistanceKm(territory, line.zones[i]!, z) * 1.2));
-    return {
-      id: line.id,
-      name: line.name,
-      kind: line.kind,
-      stops: line.zones,
-      segmentKm,
-      // Half a minute's dwell at each stop.
-      segmentMinutes: segmentKm.map((km) => (km / line.speedKmh) * 60 + 0.5),
-      headwayMinutes: period === 'peak' ? line.headwayMinutes : line.offPeakHeadwayMinutes,
-      vehicleCapacity: line.vehicleCapacity,
-      fare: line.fare,
-      farePerKm: line.farePerKm,
-    };
-  });
-}
-
 /**
  * @param options.territory - the territory with the scenario's changes applied
  * @param options.scenario - for the global levers (fuel price, telework, cycling)
@@ -176,29 +117,11 @@ export function simulate(options: {
     weights: P.pt,
     buildLines: buildPtLines,
   });
-  // Intrazonal PT: the urban lines (peak headway up to 15 minutes) serving the zone.
-  // `access`: the walking and waiting part, without the ride (at 15 km/h over the trip's length).
-  const intrazonal = (lines: readonly PtLine[]) => {
-    const minutes = new Float64Array(Z).fill(Infinity);
-    const access = new Float64Array(Z).fill(Infinity);
-    const fare = new Float64Array(Z);
-    lines.forEach((line, l) => {
-      if (line.kind === 'rail' || ptLines[l]!.headwayMinutes > 15) return;
-      for (const z of line.stops) {
-        const walk = ptAccess[z]!.walkMinutes;
-        const fixed = 2 * P.pt.walk * walk + P.pt.wait * (line.headwayMinutes / 2);
-        const cost = fixed + (zones[z]!.intrazonalKm / 15) * 60;
-        if (cost < minutes[z]!) {
-          minutes[z] = cost;
-          access[z] = fixed;
-          fare[z] = line.fare;
-        }
-      }
-    });
-    return { minutes, access, fare };
+  const walkMinutes = ptAccess.map((access) => access.walkMinutes);
+  const intrazonal = {
+    peak: intrazonalPt({ zones, lines: ptLines, peakLines: ptLines, walkMinutes, weights: P.pt }),
+    offPeak: intrazonalPt({ zones, lines: ptLinesOffPeak, peakLines: ptLines, walkMinutes, weights: P.pt }),
   };
-  const { minutes: ptIntrazonal, access: ptIntrazonalAccess, fare: ptIntrazonalFare } = intrazonal(ptLines);
-  const { minutes: ptIntrazonalOffPeak, access: ptIntrazonalAccessOffPeak } = intrazonal(ptLinesOffPeak);
 
   // Car skims at free flow, then congested and averaged (copies: the averaging changes them).
   const carTime = Float64Array.from(freeFlowTime);
@@ -234,35 +157,20 @@ export function simulate(options: {
   const carMinutes = new Float64Array(cells);
   const carEuros = new Float64Array(cells);
   const passengerEuros = new Float64Array(cells);
-  // PT, bike and walk costs do not depend on congestion: once per run (PT per period).
-  const ptMinutes = new Float64Array(cells);
-  const ptMinutesOffPeak = new Float64Array(cells);
-  const ptEuros = new Float64Array(cells);
-  const bikeMinutes = new Float64Array(cells);
-  const walkMinutes = new Float64Array(cells);
   const bikeSpeed = P.bikeSpeedKmh * scenario.cyclingQuality;
-  for (let k = 0; k < cells; k++) {
-    const o = Math.floor(k / Z);
-    if (o === k % Z) {
-      ptMinutes[k] = ptIntrazonal[o]!;
-      ptMinutesOffPeak[k] = ptIntrazonalOffPeak[o]!;
-      ptEuros[k] = ptIntrazonalFare[o]!;
-    } else {
-      const generalised = (skims: PtSkims) =>
-        Number.isFinite(skims.cost[k]!)
-          ? skims.inVehicle[k]! +
-            P.pt.wait * skims.wait[k]! +
-            P.pt.walk * skims.walk[k]! +
-            P.pt.transferPenalty * skims.transfers[k]!
-          : Infinity;
-      ptMinutes[k] = generalised(ptSkims);
-      ptMinutesOffPeak[k] = generalised(ptSkimsOffPeak);
-      ptEuros[k] = Number.isFinite(ptSkims.cost[k]!) ? ptSkims.fare[k]! : 0;
-    }
-    const active = activeKm[k]!;
-    bikeMinutes[k] = active <= P.maxBikeKm ? (active / bikeSpeed) * 60 : Infinity;
-    walkMinutes[k] = active <= P.maxWalkKm ? (active / P.walkSpeedKmh) * 60 : Infinity;
-  }
+  // PT, bike and walk costs do not depend on congestion: once per run (PT per period).
+  const fixedCosts = fixedCellCosts({
+    zoneCount: Z,
+    ptSkims,
+    ptSkimsOffPeak,
+    intrazonal,
+    weights: P.pt,
+    activeKm,
+    bikeSpeedKmh: bikeSpeed,
+    walkSpeedKmh: P.walkSpeedKmh,
+    maxBikeKm: P.maxBikeKm,
+    maxWalkKm: P.maxWalkKm,
+  });
   // Intrazonal trips by length class (./intrazonal.ts), with costs that do not depend on congestion.
   const K = INTRAZONAL_CLASSES;
   const { classKm, classCost, classUpTo1, classUpTo3 } = intrazonalClassCosts({
@@ -270,9 +178,9 @@ export function simulate(options: {
     classes: K,
     fuelPerKm,
     carTerminalMinutes: P.carTerminalMinutes,
-    ptAccess: ptIntrazonalAccess,
-    ptAccessOffPeak: ptIntrazonalAccessOffPeak,
-    ptFare: ptIntrazonalFare,
+    ptAccess: intrazonal.peak.access,
+    ptAccessOffPeak: intrazonal.offPeak.access,
+    ptFare: intrazonal.peak.fare,
     bikeSpeedKmh: bikeSpeed,
     walkSpeedKmh: P.walkSpeedKmh,
     maxBikeKm: P.maxBikeKm,
@@ -302,8 +210,6 @@ export function simulate(options: {
   let trips = {} as Record<Purpose, Float64Array[]>;
   const calibrationTrips = new Float64Array(M);
   const crossBorder = new Float64Array(M);
-  const shares = new Float64Array(M);
-  const crossBorderPt = territory.calibration.crossBorderPtConstant ?? 0;
   const deterrenceScale = territory.calibration.deterrenceScale ?? 1;
   let withinEpci = 0;
   const skimChange: number[] = [];
@@ -342,11 +248,7 @@ export function simulate(options: {
         carMinutes,
         carEuros,
         passengerEuros,
-        ptMinutes,
-        ptMinutesOffPeak,
-        ptEuros,
-        bikeMinutes,
-        walkMinutes,
+        ...fixedCosts,
         composite,
         probabilities: prob,
       });
@@ -404,24 +306,15 @@ export function simulate(options: {
         out: intrazonalTrips,
       });
     }
-    crossBorder.fill(0);
-    for (const flow of territory.externalFlows) {
-      const k = flow.origin * Z + flow.destination;
-      const factor = flow.purpose === 'home-work' ? 1 - scenario.teleworkShare : 1;
-      const prob = probabilities[flow.purpose];
-      for (let m = 0; m < M; m++) shares[m] = prob[m]![k]!;
-      if (flow.crossBorder && crossBorderPt !== 0) {
-        // An extra PT constant multiplies the PT odds by e^shift; the other shares follow.
-        const odds = Math.exp(crossBorderPt);
-        const denominator = 1 + shares[2]! * (odds - 1);
-        for (let m = 0; m < M; m++) shares[m] = (m === 2 ? shares[m]! * odds : shares[m]!) / denominator;
-      }
-      for (let m = 0; m < M; m++) {
-        const q = flow.tripsPerDay * factor * shares[m]!;
-        trips[flow.purpose][m]![k]! += q;
-        if (flow.crossBorder) crossBorder[m]! += q;
-      }
-    }
+    addExternalFlows({
+      flows: territory.externalFlows,
+      zoneCount: Z,
+      teleworkShare: scenario.teleworkShare,
+      crossBorderPtConstant: territory.calibration.crossBorderPtConstant ?? 0,
+      probabilities,
+      trips,
+      crossBorder,
+    });
     // Productions are at home, so a purpose's matrix holds both legs of each home-based
     // round trip from home to destination: the daily origin-destination matrix is its
     // symmetric half-sum.
@@ -468,8 +361,8 @@ export function simulate(options: {
     ptOffPeak,
     ptLinesOffPeak,
     ptSkimsOffPeak,
-    ptIntrazonal,
-    ptIntrazonalOffPeak,
+    ptIntrazonal: intrazonal.peak.minutes,
+    ptIntrazonalOffPeak: intrazonal.offPeak.minutes,
     carTime,
     carKm,
     activeKm,
