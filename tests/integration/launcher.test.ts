@@ -3,7 +3,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '@atelier/db';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, runLauncher, startPlatform, type Platform } from '../support/platform.ts';
 
 /** Signs in through the real form action, as a browser without JavaScript would. */
@@ -71,13 +71,17 @@ describe('the launcher refuses a bad configuration with one clear message', () =
 });
 
 describe('the platform keeps its data across a restart', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'atelier-restart-'));
+  // Made before the tests rather than while collecting them, so that filtering them all out leaves nothing.
+  let dataDir: string;
   const running: Platform[] = [];
   const start = async () => {
     const platform = await startPlatform({ dataDir });
     running.push(platform);
     return platform;
   };
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'atelier-restart-'));
+  });
   // A failed test must not leave a platform holding the data folder for the next one.
   afterEach(async () => {
     await Promise.all(running.splice(0).map((platform) => platform.stop()));

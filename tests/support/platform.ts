@@ -62,9 +62,13 @@ export async function runLauncher(
 export async function startPlatform(
   options: { env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<Platform> {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
   const realtimePort = await freePort();
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'atelier-e2e-'));
+  // The caller's folder is the caller's to remove; ours goes once the launcher has exited.
+  const removeOwnDataDir = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const { child, output } = spawnLauncher({
     PORT: String(port),
     REALTIME_PORT: String(realtimePort),
@@ -79,6 +83,7 @@ export async function startPlatform(
         resolve();
       } else if (child.exitCode !== null) {
         clearInterval(timer);
+        removeOwnDataDir();
         reject(new Error(`the platform exited (${child.exitCode}):\n${output()}`));
       }
     }, 100);
@@ -96,7 +101,7 @@ export async function startPlatform(
         child.once('exit', (exitCode) => resolve(exitCode));
         child.kill('SIGINT');
       });
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      removeOwnDataDir();
       return code;
     },
   };

@@ -1,8 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createDb, DbConnectionError, findRunningEmbedded, redactUrl } from '../src/index.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createDb,
+  DbConnectionError,
+  findRunningEmbedded,
+  redactUrl,
+  type CreateDbOptions,
+  type Db,
+} from '../src/index.ts';
 
 describe('createDb: clear errors, never the password', () => {
   it('names an unreachable server without printing its password', async () => {
@@ -31,25 +38,49 @@ describe('createDb: clear errors, never the password', () => {
 });
 
 describe('the embedded database', () => {
+  const scratchDirs: string[] = [];
+  const opened: Db[] = [];
+
+  /** A data folder in the system's temporary one, removed after the test. */
+  function scratchDataDir(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atelier-db-'));
+    scratchDirs.push(dir);
+    return path.join(dir, 'pglite');
+  }
+
+  /** Opens a database that is closed after the test even when the test fails before closing it. */
+  async function open(options: CreateDbOptions): Promise<Db> {
+    const db = await createDb(options);
+    opened.push(db);
+    return db;
+  }
+
+  // A failed test leaves its databases open, and PGlite still writes to its folder until closed:
+  // close them (again, which is harmless), last opened first, and only then remove the folders.
+  afterEach(async () => {
+    for (const db of opened.splice(0).reverse()) await db.close();
+    for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps its data across a close and a reopen', async () => {
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'atelier-db-')), 'pglite');
-    const first = await createDb({ dataDir, env: {} });
+    const dataDir = scratchDataDir();
+    const first = await open({ dataDir, env: {} });
     await first.sql`create table kept (value text)`;
     await first.sql`insert into kept values ('Thionville')`;
     await first.close();
     expect(findRunningEmbedded(dataDir)).toBeUndefined();
 
-    const second = await createDb({ dataDir, env: {} });
+    const second = await open({ dataDir, env: {} });
     const rows = await second.sql<{ value: string }[]>`select value from kept`;
     expect(rows.map((r) => r.value)).toEqual(['Thionville']);
     await second.close();
   });
 
   it('lets a second client share the database a first one opened, with transactions on both', async () => {
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'atelier-db-')), 'pglite');
-    const owner = await createDb({ dataDir, env: {} });
+    const dataDir = scratchDataDir();
+    const owner = await open({ dataDir, env: {} });
     expect(findRunningEmbedded(dataDir)).toBeUndefined(); // our own process does not count as "another"
-    const guest = await createDb({ url: owner.url });
+    const guest = await open({ url: owner.url });
     await owner.sql`create table counter (n int)`;
     await owner.sql.begin(async (tx) => {
       await tx`insert into counter values (1)`;

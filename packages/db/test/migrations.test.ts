@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { migrate, readMigrations, MigrationError, type Db } from '../src/index.ts';
 import { testBackends } from '../src/testing/index.ts';
 
@@ -12,8 +12,10 @@ const migrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
 const shipped = readMigrations(migrationsDir).length;
 const numbered = (offset: number) => String(shipped + offset).padStart(4, '0');
 
+/** A scratch copy of the shipped migrations, removed when the current test ends, passed or failed. */
 function copyOfMigrations(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'atelier-migrations-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(migrationsDir, dir, { recursive: true });
   return dir;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, SAMPLE_MEMBERS, sampleReportInput } from '@atelier/domain';
@@ -8,9 +8,14 @@ import { renderDocx } from './docx.ts';
 
 /** The main XML part of a .docx, read with Debian's unzip. */
 async function documentXml(buffer: Buffer): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'atelier-docx-')), 'report.docx');
-  writeFileSync(file, buffer);
-  return execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-docx-'));
+  try {
+    const file = join(dir, 'report.docx');
+    writeFileSync(file, buffer);
+    return execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const decode = (xml: string) =>

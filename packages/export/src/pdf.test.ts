@@ -1,17 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, SAMPLE_MEMBERS, sampleReportInput } from '@atelier/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { renderPdf } from './pdf.ts';
 
 // poppler-utils (pdftotext, pdftoppm) is installed by .ci/run; say so rather than pass silently.
 const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
 if (!poppler) console.warn('PDF tests skipped: install poppler-utils (apt-get install -y poppler-utils)');
 
+/** A folder of the system's temporary one, removed when the current test ends, passed or failed. */
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 async function pdfFile(options: Parameters<typeof sampleReportInput>[0] = {}): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'atelier-pdf-')), 'report.pdf');
+  const file = join(scratchDir('atelier-pdf-'), 'report.pdf');
   writeFileSync(file, await renderPdf({ report: buildReport(sampleReportInput(options)) }));
   return file;
 }
@@ -46,7 +53,7 @@ describe.skipIf(!poppler)('renderPdf', () => {
 
   it('renders pages that are not blank', async () => {
     const file = await pdfFile();
-    const dir = mkdtempSync(join(tmpdir(), 'atelier-png-'));
+    const dir = scratchDir('atelier-png-');
     execFileSync('pdftoppm', ['-gray', '-r', '30', file, join(dir, 'page')]);
     const images = readdirSync(dir);
     expect(images.length).toBeGreaterThan(5);

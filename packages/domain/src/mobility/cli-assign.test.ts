@@ -1,13 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/assign.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const sioux = (file: string) => path.resolve(root, '../shared/data/tntp/SiouxFalls', file);
-const dir = mkdtempSync(path.join(tmpdir(), 'atelier-assign-'));
+// Made before the tests rather than on import, so that a file whose tests are all filtered out leaves nothing.
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'atelier-assign-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function capture() {
   const out: string[] = [];

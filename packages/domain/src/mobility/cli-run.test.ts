@@ -1,10 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/run.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'atelier-run-'));
+// Made before the tests rather than on import, so that a file whose tests are all filtered out leaves nothing.
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'atelier-run-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function capture() {
   const out: string[] = [];
