@@ -1,7 +1,7 @@
 // `npm test`: installs, then runs every check and test of the repository, and ends
 // with one summary line of all test counts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bin, install, root } from './bootstrap.mjs';
@@ -80,4 +80,5 @@ if (failures.length > 0) {
 }
 const failedSteps = results.filter((r) => !r.ok).length;
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+rmSync(reportDir, { recursive: true, force: true });
 process.exit(failedSteps > 0 || failed > 0 ? 1 : 0);
