@@ -1,24 +1,10 @@
 import type { Need } from '@atelier/domain';
 import { describe, expect, it } from 'vitest';
 import { matchesFilters, NO_FILTERS, sortRows } from './needs-table.ts';
+import { needFixture } from '$lib/testing/needs.ts';
 
-const need = (patch: Partial<Need>): Need => ({
-  id: 'n',
-  organisationId: 'o1',
-  romeCode: 'H2913',
-  title: 'Soudeurs',
-  skills: [],
-  headcount: 1,
-  horizonMonths: 12,
-  communeCode: '57463',
-  contract: 'cdi',
-  difficulty: 2,
-  crossBorder: false,
-  comment: '',
-  createdBy: 'u',
-  updatedAt: '2026-11-26T09:00:00.000Z',
-  ...patch,
-});
+const need = (patch: Partial<Need>): Need =>
+  needFixture('n', { title: 'Soudeurs', createdBy: 'u', ...patch });
 
 describe('matchesFilters', () => {
   it('matches the occupation by code or label, accents and case ignored', () => {

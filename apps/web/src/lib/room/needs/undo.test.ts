@@ -1,25 +1,8 @@
-import { needs, type Need } from '@atelier/domain';
+import { needs } from '@atelier/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { removeWithUndo } from './undo.ts';
-
-const need = (id: string, patch: Partial<Need> = {}): Need => ({
-  id,
-  organisationId: 'o1',
-  romeCode: 'H2913',
-  title: `Besoin ${id}`,
-  skills: [],
-  headcount: 1,
-  horizonMonths: 12,
-  communeCode: '57463',
-  contract: 'cdi',
-  difficulty: 2,
-  crossBorder: false,
-  comment: '',
-  createdBy: 'u1',
-  updatedAt: '2026-11-26T09:00:00.000Z',
-  ...patch,
-});
+import { needFixture as need } from '$lib/testing/needs.ts';
 
 describe('removeWithUndo', () => {
   it('puts the entry back at its place, in the writer name when asked', () => {

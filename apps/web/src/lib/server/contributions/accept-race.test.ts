@@ -14,6 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { mergeIntoContent } from './merge.ts';
 import { acceptContribution, type Merge } from './moderation.ts';
+import { contributedNeed } from '$lib/testing/needs.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const realtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../realtime');
@@ -29,18 +30,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-const need = (title: string) => ({
-  romeCode: 'H2913',
-  title,
-  skills: ['TIG'],
-  headcount: 2,
-  horizonMonths: 12,
-  communeCode: '57221',
-  contract: 'cdi',
-  difficulty: 3,
-  crossBorder: false,
-  comment: '',
-});
+const need = (title: string) => contributedNeed(title, { skills: ['TIG'] });
 
 describe.skipIf(!serverUrl)('accepting a contribution (PostgreSQL, real realtime server)', () => {
   const name = `atelier_race_${randomBytes(5).toString('hex')}`;

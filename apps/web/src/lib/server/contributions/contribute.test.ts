@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRows } from '$lib/contributions/payload-form.ts';
 import { contributorCall, saveContribution, SUBMISSION_RATE } from './contribute.ts';
 import { acceptAllFrom, acceptContribution, rejectContribution, type Merge } from './moderation.ts';
+import { contributedNeed } from '$lib/testing/needs.ts';
 
-const need = (title: string) => ({
-  romeCode: 'H2913',
-  title,
-  skills: [],
-  headcount: 2,
-  horizonMonths: 12,
-  communeCode: '57221',
-  contract: 'cdi',
-  difficulty: 3,
-  crossBorder: false,
-  comment: '',
-});
+const need = (title: string) => contributedNeed(title);
 
 describe('contributing and moderating (embedded database)', () => {
   let db: Db;
