@@ -13,6 +13,7 @@ export * as sessions from './repositories/sessions.ts';
 export { SESSION_COOKIE, SESSION_LIFETIME_MS } from './repositories/sessions.ts';
 export * as organisations from './repositories/organisations.ts';
 export * as workshops from './repositories/workshops.ts';
+export * as workshopOrganisations from './repositories/workshop-organisations.ts';
 export * as signInThrottle from './repositories/sign-in-throttle.ts';
 export {
   THROTTLE_WINDOW_MS,

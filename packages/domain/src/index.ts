@@ -308,6 +308,8 @@ export {
   buildOpenData,
   parseOpenData,
   importOpenData,
+  matchOrganisations,
+  remapOrganisations,
   sampleDocuments,
   sampleReportInput,
   syntheticReportInput,
@@ -331,6 +333,7 @@ export type {
   ReportTable,
   TableCell,
   OpenDataBundle,
+  OrganisationMatch,
   OpenDataLicence,
 } from './report/index.ts';
 

@@ -41,8 +41,10 @@ export {
   buildOpenData,
   parseOpenData,
   importOpenData,
+  matchOrganisations,
+  remapOrganisations,
 } from './open-data.ts';
-export type { OpenDataBundle, OpenDataLicence } from './open-data.ts';
+export type { OpenDataBundle, OpenDataLicence, OrganisationMatch } from './open-data.ts';
 export {
   sampleDocuments,
   sampleReportInput,

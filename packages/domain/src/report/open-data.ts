@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { organisationKindSchema } from '../workshop/organisation-kind.ts';
+import { organisationKindSchema, type OrganisationKind } from '../workshop/organisation-kind.ts';
+import { can, type Actor } from '../workshop/policy.ts';
 import { workshopStatusSchema } from '../workshop/workshop.ts';
 import {
   commentSchema,
@@ -266,4 +267,88 @@ export function importOpenData(options: { bundle: OpenDataBundle; content?: Y.Do
     writeSettings(facilitation, bundle.settings);
   });
   return { content, facilitation };
+}
+
+/**
+ * An organisation's name as compared across instances: Unicode-normalised (NFKC), trimmed, in
+ * lower case, so that " METZ MÉTROPOLE" with a combining accent still finds "Metz Métropole".
+ */
+function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/** How a bundle's organisation was found on this instance, or that it is to be created. */
+export type OrganisationMatch =
+  | { by: 'id' | 'name' | 'creatorMetropole'; localId: string }
+  | { by: 'create'; name: string; kind: OrganisationKind };
+
+/**
+ * Finds each organisation of a bundle (possibly from another instance) among this instance's:
+ * the same id, else the same name (see `nameKey`) and kind, else it is to be created. Only a
+ * platform administrator may create a métropole: for anyone else an unknown one is the
+ * importer's own métropole (they have one, since only they and administrators create workshops;
+ * without one, it is left out and its id kept).
+ *
+ * @param options.organisations - the bundle's organisations
+ * @param options.local - this instance's organisations
+ * @param options.actor - who imports the bundle
+ * @returns the match of each bundle organisation, keyed by its id in the bundle
+ * @example matchOrganisations({ organisations: bundle.organisations, local, actor }).get(id) // { by: 'name', localId }
+ */
+export function matchOrganisations(options: {
+  organisations: OpenDataBundle['organisations'];
+  local: readonly { id: string; name: string; kind: OrganisationKind }[];
+  actor: Actor;
+}): Map<string, OrganisationMatch> {
+  const { actor } = options;
+  const ids = new Set(options.local.map((o) => o.id));
+  const byName = new Map<string, string>();
+  for (const o of options.local) {
+    const key = `${o.kind}\n${nameKey(o.name)}`;
+    if (!byName.has(key)) byName.set(key, o.id);
+  }
+  const mayCreateMetropole = can(actor, 'organisation.createMetropole', { type: 'platform' });
+  const ownMetropole = actor.organisations.find((o) => o.kind === 'metropole')?.id;
+  const matches = new Map<string, OrganisationMatch>();
+  for (const { id, name, kind } of options.organisations) {
+    const sameName = byName.get(`${kind}\n${nameKey(name)}`);
+    if (ids.has(id)) matches.set(id, { by: 'id', localId: id });
+    else if (sameName) matches.set(id, { by: 'name', localId: sameName });
+    else if (kind !== 'metropole' || mayCreateMetropole) matches.set(id, { by: 'create', name, kind });
+    else if (ownMetropole) matches.set(id, { by: 'creatorMetropole', localId: ownMetropole });
+  }
+  return matches;
+}
+
+/**
+ * A bundle whose organisation ids are rewritten through a map (bundle id → local id): the
+ * organisations' own ids and every reference to them (needs, actions' owners and partners,
+ * ideas, comments, training offers). Ids absent from the map are kept.
+ *
+ * @param options.bundle - a parsed bundle
+ * @param options.map - the local id of each bundle organisation id
+ * @example remapOrganisations({ bundle, map: new Map([['org-a', localId]]) }).needs[0]?.organisationId // localId
+ */
+export function remapOrganisations(options: {
+  bundle: OpenDataBundle;
+  map: ReadonlyMap<string, string>;
+}): OpenDataBundle {
+  const { bundle, map } = options;
+  const local = (id: string) => map.get(id) ?? id;
+  const organisations = new Map(bundle.organisations.map((o) => [local(o.id), { ...o, id: local(o.id) }]));
+  return {
+    ...bundle,
+    organisations: [...organisations.values()],
+    needs: bundle.needs.map((n) => ({ ...n, organisationId: local(n.organisationId) })),
+    roadmap: bundle.roadmap.map((a) => ({
+      ...a,
+      ownerOrganisationId: local(a.ownerOrganisationId),
+      partnerOrganisationIds: [...new Set(a.partnerOrganisationIds.map(local))],
+    })),
+    ideas: bundle.ideas.map((i) =>
+      i.organisationId ? { ...i, organisationId: local(i.organisationId) } : i,
+    ),
+    comments: bundle.comments.map((c) => ({ ...c, organisationId: local(c.organisationId) })),
+    trainingOffers: bundle.trainingOffers.map((t) => ({ ...t, organisationId: local(t.organisationId) })),
+  };
 }

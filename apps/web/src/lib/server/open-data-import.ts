@@ -1,7 +1,19 @@
-// A new workshop started from an open-data bundle (the JSON export of another workshop):
-// the file is read, checked against the bundle's schema, and turned into the first state of
-// the new workshop's two Yjs documents, stored with the workshop in one transaction.
-import { importOpenData, OpenDataError, parseOpenData } from '@atelier/domain';
+// A new workshop started from an open-data bundle (the JSON export of another workshop, maybe
+// from another instance): the file is read and checked against the bundle's schema first; then,
+// inside the new workshop's transaction, the bundle's organisations are found or created here,
+// every reference to them is rewritten to the local ids, and the first state of the workshop's
+// two Yjs documents is built.
+import { audit, organisations, workshopOrganisations, type Queryable } from '@atelier/db';
+import {
+  importOpenData,
+  matchOrganisations,
+  OpenDataError,
+  parseOpenData,
+  remapOrganisations,
+  type Actor,
+  type OpenDataBundle,
+  type OrganisationMatch,
+} from '@atelier/domain';
 import * as Y from 'yjs';
 
 /** Largest bundle accepted (the web server takes bodies of up to 2 MB with the form around it). */
@@ -12,9 +24,7 @@ export type BundleProblem = 'too_large' | 'not_json' | 'invalid';
 export type BundleRead =
   | {
       ok: true;
-      /** The documents' first state, as Yjs updates. */
-      content: Uint8Array;
-      facilitation: Uint8Array;
+      bundle: OpenDataBundle;
       /** What the bundle holds, for the audit log. */
       counts: { needs: number; roadmap: number; ideas: number; scenarios: number; agenda: number };
       source: { title: string; generatedAt: string };
@@ -22,8 +32,8 @@ export type BundleRead =
   | { ok: false; problem: BundleProblem; detail: string };
 
 /**
- * Reads an uploaded bundle. Nothing is written here: the caller stores the two updates with
- * the new workshop, so that a refused file leaves no trace.
+ * Reads an uploaded bundle. Nothing is written here: `importBundle` does, inside the new
+ * workshop's transaction, so that a refused file leaves no trace.
  *
  * @example const read = await readBundle(form.get('bundle') as File); if (read.ok) …
  */
@@ -37,11 +47,9 @@ export async function readBundle(file: Blob): Promise<BundleRead> {
   }
   try {
     const bundle = parseOpenData(json);
-    const { content, facilitation } = importOpenData({ bundle });
     return {
       ok: true,
-      content: Y.encodeStateAsUpdate(content),
-      facilitation: Y.encodeStateAsUpdate(facilitation),
+      bundle,
       counts: {
         needs: bundle.needs.length,
         roadmap: bundle.roadmap.length,
@@ -55,4 +63,126 @@ export async function readBundle(file: Blob): Promise<BundleRead> {
     if (error instanceof OpenDataError) return { ok: false, problem: 'invalid', detail: error.message };
     throw error;
   }
+}
+
+/** How many of a bundle's organisations were found here by id or by name, made, or replaced. */
+export interface OrganisationCounts {
+  organisationsMatchedById: number;
+  organisationsMatchedByName: number;
+  organisationsCreated: number;
+  /** Unknown métropoles the importer may not create, taken as their own. */
+  organisationsMappedToCreatorMetropole: number;
+}
+
+export interface ImportedBundle {
+  /** The documents' first state, as Yjs updates. */
+  content: Uint8Array;
+  facilitation: Uint8Array;
+  organisations: OrganisationCounts;
+}
+
+/**
+ * Imports a bundle into a new workshop, inside the workshop's transaction: finds or creates
+ * each of its organisations here (`matchOrganisations`), records them for the workshop so that
+ * its room names them, and builds the documents with every reference rewritten to local ids.
+ *
+ * @param options.seatOrganisationId - the organisation the creator facilitates for; a created
+ *   organisation with no need nor training offer to place it is placed in its commune
+ * @example const imported = await importBundle(tx, { bundle, actor, workshopId, seatOrganisationId, now })
+ */
+export async function importBundle(
+  tx: Queryable,
+  options: {
+    bundle: OpenDataBundle;
+    actor: Actor;
+    workshopId: string;
+    seatOrganisationId: string | undefined;
+    now: Date;
+  },
+): Promise<ImportedBundle> {
+  const { bundle, actor, workshopId, now } = options;
+  const local = await organisations.list(tx);
+  const matches = matchOrganisations({ organisations: bundle.organisations, local, actor });
+  const homeCommune =
+    local.find((o) => o.id === options.seatOrganisationId)?.communeCode ??
+    local.find((o) => o.kind === 'metropole')?.communeCode;
+  const map = new Map<string, string>();
+  for (const [bundleId, match] of matches) {
+    if (match.by !== 'create') {
+      map.set(bundleId, match.localId);
+      continue;
+    }
+    const communeCode = communeOf(bundle, bundleId) ?? homeCommune ?? anyCommune(bundle);
+    if (!communeCode) throw new Error(`no commune to place the imported organisation ${bundleId} in`);
+    const created = await organisations.create(tx, {
+      kind: match.kind,
+      name: organisationName(match.name, bundleId) || match.kind,
+      communeCode,
+    });
+    await audit.record(tx, {
+      actorId: actor.userId,
+      action: 'organisation.created',
+      subjectType: 'organisation',
+      subjectId: created.id,
+      details: { kind: match.kind, importedInto: workshopId },
+      now,
+    });
+    map.set(bundleId, created.id);
+  }
+  await workshopOrganisations.add(tx, { workshopId, organisationIds: [...new Set(map.values())] });
+  const { content, facilitation } = importOpenData({ bundle: remapOrganisations({ bundle, map }) });
+  return {
+    content: Y.encodeStateAsUpdate(content),
+    facilitation: Y.encodeStateAsUpdate(facilitation),
+    organisations: countMatches(matches.values()),
+  };
+}
+
+function countMatches(matches: Iterable<OrganisationMatch>): OrganisationCounts {
+  const counts: OrganisationCounts = {
+    organisationsMatchedById: 0,
+    organisationsMatchedByName: 0,
+    organisationsCreated: 0,
+    organisationsMappedToCreatorMetropole: 0,
+  };
+  for (const match of matches) {
+    switch (match.by) {
+      case 'id':
+        counts.organisationsMatchedById++;
+        break;
+      case 'name':
+        counts.organisationsMatchedByName++;
+        break;
+      case 'create':
+        counts.organisationsCreated++;
+        break;
+      case 'creatorMetropole':
+        counts.organisationsMappedToCreatorMetropole++;
+        break;
+      default: {
+        const unreachable: never = match;
+        return unreachable;
+      }
+    }
+  }
+  return counts;
+}
+
+/** Where the bundle places an organisation: the commune of its first need or training offer. */
+function communeOf(bundle: OpenDataBundle, organisationId: string): string | undefined {
+  return [...bundle.needs, ...bundle.trainingOffers].find((entry) => entry.organisationId === organisationId)
+    ?.communeCode;
+}
+
+function anyCommune(bundle: OpenDataBundle): string | undefined {
+  return bundle.needs[0]?.communeCode ?? bundle.trainingOffers[0]?.communeCode;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/** A bundle's name as this instance stores one (at most 200 characters, no control character). */
+function organisationName(name: string, bundleId: string): string {
+  const clean = (text: string) => text.replace(CONTROL, ' ').trim().slice(0, 200);
+  return clean(name) || clean(bundleId);
 }

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { parisLocalToDate } from '$lib/dates.ts';
 import { emailField } from './auth/account-schemas.ts';
 import type { FieldErrors } from './forms.ts';
-import type { BundleRead } from './open-data-import.ts';
+import { importBundle, type BundleRead } from './open-data-import.ts';
 import { isUuid } from './access.ts';
 
 // eslint-disable-next-line no-control-regex
@@ -55,13 +55,11 @@ export const workshopSchema = z.object({
 export type WorkshopInput = z.output<typeof workshopSchema>;
 
 /**
- * Creates a workshop in draft. Its creator takes the facilitator's seat for the
- * métropole organisation they belong to (or their first one); a platform
- * administrator without an organisation manages it without a seat.
- */
-/**
- * Creates a workshop with its creator as facilitator, in one transaction; with `bundle`
- * (an open-data bundle read by `readBundle`), its documents start with the bundle's content.
+ * Creates a workshop in draft, in one transaction. Its creator takes the facilitator's seat for
+ * the métropole organisation they belong to (or their first one); a platform administrator
+ * without an organisation manages it without a seat. With `bundle` (an open-data bundle read by
+ * `readBundle`), its documents start with the bundle's content and its organisations are found
+ * or created here (`importBundle`).
  */
 export async function createWorkshop(
   sql: Sql,
@@ -79,10 +77,17 @@ export async function createWorkshop(
       now,
     });
     if (bundle) {
-      await yjsStore.append(tx, { docName: roomName(workshop.id, 'content'), updates: [bundle.content] });
+      const imported = await importBundle(tx, {
+        bundle: bundle.bundle,
+        actor,
+        workshopId: workshop.id,
+        seatOrganisationId: seatOrganisation?.id,
+        now,
+      });
+      await yjsStore.append(tx, { docName: roomName(workshop.id, 'content'), updates: [imported.content] });
       await yjsStore.append(tx, {
         docName: roomName(workshop.id, 'facilitation'),
-        updates: [bundle.facilitation],
+        updates: [imported.facilitation],
       });
       await audit.record(tx, {
         actorId: actor.userId,
@@ -91,6 +96,7 @@ export async function createWorkshop(
         subjectId: workshop.id,
         details: {
           ...bundle.counts,
+          ...imported.organisations,
           sourceTitle: bundle.source.title,
           generatedAt: bundle.source.generatedAt,
         },

@@ -1,4 +1,4 @@
-import { contributions, organisations, workshops } from '@atelier/db';
+import { contributions, organisations, workshopOrganisations, workshops } from '@atelier/db';
 import { can } from '@atelier/domain';
 import { getConfig } from '$lib/server/config.ts';
 import { workshopAccess } from '$lib/server/access.ts';
@@ -17,8 +17,14 @@ export const load = (async ({ locals, params }) => {
     workshopId: access.workshop.id,
     status: 'accepted',
   });
+  // Nor need those of a workshop started from an open-data bundle, recorded at its creation.
+  const imported = await workshopOrganisations.listIds(sql, { workshopId: access.workshop.id });
   const organisationIds = [
-    ...new Set([...members.map((member) => member.organisationId), ...accepted.map((c) => c.organisationId)]),
+    ...new Set([
+      ...members.map((member) => member.organisationId),
+      ...accepted.map((c) => c.organisationId),
+      ...imported,
+    ]),
   ];
   const contributors = new Map<string, string>();
   for (const contribution of accepted) {
