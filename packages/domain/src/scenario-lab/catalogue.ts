@@ -36,6 +36,8 @@ export interface LabCatalogue {
     jobSeekerMatchRate: number;
     reachCarMinutes: number;
     reachPtMinutes: number;
+    /** Share of candidates with a car available (0..1). */
+    reachCarAccessShare: number;
   };
   programmes: { id: string; name: string }[];
   occupations: { code: string; label: string }[];
@@ -110,6 +112,7 @@ export function labCatalogue(options: { territory?: Territory; skills?: SkillsSc
       jobSeekerMatchRate: skills.jobSeekerMatchRate,
       reachCarMinutes: skills.reach.carMinutes,
       reachPtMinutes: skills.reach.ptMinutes,
+      reachCarAccessShare: skills.reach.carAccessShare,
     },
     programmes: skills.programmes.map((p) => ({ id: p.id, name: p.name })),
     occupations: skills.occupations.map((o) => ({ code: o.code, label: o.label })),

@@ -32,7 +32,7 @@ export interface CompiledSkills {
   /** The cross-border pull share, when changed. */
   crossBorderPull?: number;
   jobSeekerMatchRate?: number;
-  reach?: { carMinutes?: number; ptMinutes?: number };
+  reach?: { carMinutes?: number; ptMinutes?: number; carAccessShare?: number };
 }
 
 export interface CompiledScenario {
@@ -47,7 +47,19 @@ const SKILLS_GLOBAL_SCHEMAS = {
   jobSeekerMatchRate: share,
   reachCarMinutes: z.number().positive().max(180),
   reachPtMinutes: z.number().positive().max(180),
+  reachCarAccessShare: share,
 } as const;
+/** Where each skills global goes in the compiled skills part. */
+const SKILLS_GLOBAL_TARGETS = {
+  crossBorderPull: (skills, value) => (skills.crossBorderPull = value),
+  jobSeekerMatchRate: (skills, value) => (skills.jobSeekerMatchRate = value),
+  reachCarMinutes: (skills, value) => (skills.reach = { ...skills.reach, carMinutes: value }),
+  reachPtMinutes: (skills, value) => (skills.reach = { ...skills.reach, ptMinutes: value }),
+  reachCarAccessShare: (skills, value) => (skills.reach = { ...skills.reach, carAccessShare: value }),
+} as const satisfies Record<
+  keyof typeof SKILLS_GLOBAL_SCHEMAS,
+  (skills: CompiledSkills, value: number) => unknown
+>;
 const growthRate = z.number().min(-0.2).max(0.3);
 
 type Check = { ok: true; value: unknown } | { ok: false; message: string };
@@ -258,11 +270,7 @@ export function compileScenario(
     } else {
       switch (key.kind) {
         case 'global':
-          if (key.field === 'crossBorderPull') skills.crossBorderPull = value as number;
-          else if (key.field === 'jobSeekerMatchRate') skills.jobSeekerMatchRate = value as number;
-          else if (key.field === 'reachCarMinutes')
-            skills.reach = { ...skills.reach, carMinutes: value as number };
-          else skills.reach = { ...skills.reach, ptMinutes: value as number };
+          SKILLS_GLOBAL_TARGETS[key.field](skills, value as number);
           break;
         case 'growth':
           skills.growthRates[key.family] = value as number;

@@ -20,8 +20,8 @@ import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSour
  */
 export const LAB_MODEL_VERSIONS = {
   mobility: 'mobility-north-lorraine-3',
-  skills: 'skills-north-lorraine-1',
-  lab: 'scenario-lab-3',
+  skills: 'skills-north-lorraine-2',
+  lab: 'scenario-lab-4',
 } as const;
 
 export type ModeShares = Record<Mode, number>;

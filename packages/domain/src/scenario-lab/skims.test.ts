@@ -5,11 +5,12 @@ import { defaultSkillsScenario } from '../skills/data/default-scenario.ts';
 import { runSkillsModel } from '../skills/model.ts';
 import { compileScenario } from './compile.ts';
 import { mobilityInputsHash } from './hash.ts';
-import { runScenarioLab, runSkillsPart, type LabResult } from './run.ts';
-import { labTravelTimes, zoneTerritories } from './skims.ts';
+import { runScenarioLab, runSkillsPart, type LabResult, type SkillsSummary } from './run.ts';
+import { labTravelTimes, zoneTerritories, type LabSkims } from './skims.ts';
 
 const TER_TWICE = [{ key: 'mobility.pt.TER-LUX.headwayMinutes', value: 7.5 }];
-const gap5 = (lab: LabResult) => lab.skills!.totals.find((t) => t.horizon === 5)!.gap;
+const gap5Of = (skills: SkillsSummary) => skills.totals.find((t) => t.horizon === 5)!.gap;
+const gap5 = (lab: LabResult) => gap5Of(lab.skills!);
 const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
 
 describe('the skills part on the mobility model’s skims', () => {
@@ -52,6 +53,35 @@ describe('the skills part on the mobility model’s skims', () => {
     // More reach fills more positions across EPCIs: the gap changes, and does not grow.
     expect(gap5(faster)).not.toBe(gap5(baseline));
     expect(gap5(faster)).toBeLessThanOrEqual(gap5(baseline) + 1e-6);
+  });
+
+  it('moves the gap more with the TER than when every candidate drove (the rule before carAccessShare)', () => {
+    const skimsOf = (model: ModelResult, changes: typeof TER_TWICE) => ({
+      mobilityHash: mobilityInputsHash(compileScenario(changes)),
+      skims: model.skims,
+    });
+    const gapWith = (carAccessShare: number, skims: LabSkims) =>
+      gap5Of(runSkillsPart({ levers: [], growthRates: {}, reach: { carAccessShare } }, { skims }));
+    const terEffect = (carAccessShare: number) =>
+      gapWith(carAccessShare, skimsOf(baselineModel, [])) -
+      gapWith(carAccessShare, skimsOf(fasterModel, TER_TWICE));
+    const everyoneDrives = terEffect(1);
+    const defaultShare = defaultSkillsScenario().reach.carAccessShare;
+    // The default scenario's share gives the effect the lab shows.
+    expect(gap5(baseline) - gap5(faster)).toBeCloseTo(terEffect(defaultShare), 9);
+    // Measured: about 0.01 positions when everyone drives, about 0.047 with three in four.
+    expect(everyoneDrives).toBeGreaterThan(0);
+    expect(terEffect(defaultShare)).toBeGreaterThan(3 * everyoneDrives);
+  });
+
+  it('lowers the gap when a driving-licence aid raises the share of candidates with a car', () => {
+    const skims = { mobilityHash: mobilityInputsHash(compileScenario([])), skims: baselineModel.skims };
+    const gapWith = (carAccessShare: number) =>
+      gap5Of(runSkillsPart({ levers: [], growthRates: {}, reach: { carAccessShare } }, { skims }));
+    expect(gapWith(0.75)).toBeCloseTo(gap5(baseline), 9);
+    // Measured: about 3486 positions at 0.75, 3469 at 0.9, 3459 at 1.
+    expect(gapWith(0.9)).toBeLessThan(gapWith(0.75) - 10);
+    expect(gapWith(1)).toBeLessThan(gapWith(0.9));
   });
 
   it('gives the same skills result run alone on given skims as run with the mobility model', () => {

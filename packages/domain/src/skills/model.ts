@@ -112,6 +112,7 @@ function travelEffects(
           territories: scenario.territories,
           travelTimes: changed,
           ...accessibility,
+          carAccessShare: scenario.reach.carAccessShare,
         });
         if (result.missingZone) {
           if (cache.size === 0)

@@ -43,24 +43,53 @@ export function checkTravelTimeMatrix(matrix: TravelTimeMatrix, label = 'matrix'
   }
 }
 
+/** The share of candidates with a car, 1 when absent; throws a RangeError outside 0..1. */
+function checkCarAccessShare(share: number | undefined): number {
+  if (share === undefined) return 1;
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`carAccessShare must be within 0..1, got ${share}`);
+  return share;
+}
+
+/**
+ * Commuting limits per mode, and the share of candidates who can use the car at all: without it, a
+ * pair that only the car connects in time is out of reach (no licence or no car available).
+ */
+export interface ReachLimits {
+  carMinutes: number;
+  ptMinutes: number;
+  /** Share of candidates with a car available, 0..1; absent: 1 (everyone can drive). */
+  carAccessShare?: number;
+}
+
+/**
+ * Weight of a zone pair in the reach: 1 when public transport connects it within its limit (every
+ * candidate can take it), the share of candidates with a car when only the car does, else 0.
+ */
+function pairWeight(byCar: boolean, byPt: boolean, carAccessShare: number): number {
+  if (byPt) return 1;
+  return byCar ? carAccessShare : 0;
+}
+
 /**
  * Share of (home commune, job commune) pairs within reach, per pair of territories: entry
- * `r * T + w` is the population-weighted share of the pairs (a resident of `r`, a job in `w`) that
- * either mode connects within its limit. Populations stand in for both residents and jobs.
- * The cross-border pole has no communes and so no reach; the diagonal is computed but the model does
- * not use it (a territory's own candidates are matched first).
+ * `r * T + w` is the population-weighted share of the pairs (a resident of `r`, a job in `w`) within
+ * reach. A pair public transport connects within its limit counts 1; a pair only the car connects in
+ * time counts `limits.carAccessShare` (the candidates who have a car); neither, 0. Populations stand
+ * in for both residents and jobs. The cross-border pole has no communes and so no reach; the diagonal
+ * is computed but the model does not use it (a territory's own candidates are matched first).
  *
  * @param options.territories - territories with their communes and populations
  * @param options.travelTimes - car and/or public-transport matrices
- * @param options.limits - largest time per mode, in minutes
- * @example territoryReach({ territories, travelTimes: { car }, limits: { carMinutes: 45, ptMinutes: 45 } })
+ * @param options.limits - largest time per mode, in minutes, and the share of candidates with a car
+ * @example territoryReach({ territories, travelTimes: { car, pt }, limits: { carMinutes: 45, ptMinutes: 45, carAccessShare: 0.75 } })
  */
 export function territoryReach(options: {
   territories: readonly ReachTerritory[];
   travelTimes: TravelTimes;
-  limits: { carMinutes: number; ptMinutes: number };
+  limits: ReachLimits;
 }): { reach: Float64Array; unmappedCommunes: string[] } {
   const { territories, travelTimes, limits } = options;
+  const carAccessShare = checkCarAccessShare(limits.carAccessShare);
   const T = territories.length;
   const { car, pt } = travelTimes;
   const base = car ?? pt;
@@ -110,10 +139,11 @@ export function territoryReach(options: {
       const k = i * Z + j;
       const byCar = carMinutes !== undefined && carMinutes[k]! <= limits.carMinutes;
       const byPt = ptMinutes !== undefined && ptMinutes[k]! <= limits.ptMinutes;
-      if (!byCar && !byPt) continue;
+      const weight = pairWeight(byCar, byPt, carAccessShare);
+      if (weight === 0) continue;
       for (let a = a0; a < a1; a++) {
         const row = entryTerritory[a]! * T;
-        const wa = entryWeight[a]!;
+        const wa = entryWeight[a]! * weight;
         for (let b = b0; b < b1; b++) {
           const cell = row + entryTerritory[b]!;
           reach[cell] = reach[cell]! + wa * entryWeight[b]!;
@@ -201,11 +231,12 @@ export function crowFlyTravelTimes(options: {
 }
 
 /**
- * Share of each territory's population living in a zone from which `zone` (e.g. the mobility model's
- * Luxembourg zone) is reached within the limits by car or public transport. The pole territory gets 0;
- * a territory with no commune in the matrix gets 1 (no information, no reduction).
+ * Share of each territory's population who reach `zone` (e.g. the mobility model's Luxembourg zone)
+ * within the limits: residents of a zone public transport connects in time count fully, those of a
+ * zone only the car connects count `carAccessShare` (as in {@link territoryReach}). The pole territory
+ * gets 0; a territory with no commune in the matrix gets 1 (no information, no reduction).
  *
- * @example poleAccess({ territories, travelTimes, zone: 'LU', carMinutes: 60, ptMinutes: 60 })
+ * @example poleAccess({ territories, travelTimes, zone: 'LU', carMinutes: 60, ptMinutes: 60, carAccessShare: 0.75 })
  */
 export function poleAccess(options: {
   territories: readonly ReachTerritory[];
@@ -213,8 +244,11 @@ export function poleAccess(options: {
   zone: string;
   carMinutes: number;
   ptMinutes: number;
+  /** Share of candidates with a car available, 0..1; absent: 1. */
+  carAccessShare?: number;
 }): { access: Float64Array; missingZone: boolean } {
   const { territories, travelTimes, zone, carMinutes, ptMinutes } = options;
+  const carAccessShare = checkCarAccessShare(options.carAccessShare);
   const access = new Float64Array(territories.length).fill(1);
   const base = travelTimes.car ?? travelTimes.pt;
   const target = base?.zones.indexOf(zone) ?? -1;
@@ -235,7 +269,7 @@ export function poleAccess(options: {
       const k = z * Z + target;
       const byCar = travelTimes.car !== undefined && travelTimes.car.minutes[k]! <= carMinutes;
       const byPt = travelTimes.pt !== undefined && travelTimes.pt.minutes[k]! <= ptMinutes;
-      if (byCar || byPt) within += commune.population;
+      within += commune.population * pairWeight(byCar, byPt, carAccessShare);
     }
     if (total > 0) access[t] = within / total;
   });

@@ -17,7 +17,9 @@ describe('parseSkillsScenario', () => {
     const input = tinyScenario();
     const { levers: _l, reach: _r, crossBorderPull: _c, yearsToRetirement: _y, ...minimal } = input;
     const scenario = parseSkillsScenario(minimal);
-    expect(scenario.reach).toEqual({ carMinutes: 45, ptMinutes: 45 });
+    // Every candidate drives unless the scenario says otherwise, as before carAccessShare existed.
+    expect(scenario.reach).toEqual({ carMinutes: 45, ptMinutes: 45, carAccessShare: 1 });
+    expect(parseSkillsScenario({ ...minimal, reach: { carMinutes: 30 } }).reach.carAccessShare).toBe(1);
     expect(scenario.crossBorderPull.share).toBe(0);
     expect(scenario.yearsToRetirement).toBe(8);
     expect(scenario.levers).toEqual([]);
@@ -67,6 +69,9 @@ describe('parseSkillsScenario', () => {
         },
       ],
     });
+    expect(problemsOf({ ...input, reach: { carAccessShare: 1.2 } })).toEqual([
+      expect.stringMatching(/^reach\.carAccessShare: /),
+    ]);
     expect(problems.some((p) => p.startsWith('labourMarket.0.share55'))).toBe(true);
     expect(problems.some((p) => p.startsWith('needs.0.headcount'))).toBe(true);
     expect(problems.some((p) => p.startsWith('needs.0.communeCode'))).toBe(true);

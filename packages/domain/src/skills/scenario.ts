@@ -139,8 +139,17 @@ export const skillsScenarioSchema = z
       .default({ share: 0, territoryWeights: {} }),
     /** Largest commuting time, per mode, at which a candidate can take a job. */
     reach: z
-      .object({ carMinutes: z.number().positive().default(45), ptMinutes: z.number().positive().default(45) })
-      .default({ carMinutes: 45, ptMinutes: 45 }),
+      .object({
+        carMinutes: z.number().positive().default(45),
+        ptMinutes: z.number().positive().default(45),
+        /**
+         * Share of candidates with a car available (licence and vehicle). A home–job pair only the car
+         * connects in time counts for this share of candidates; one public transport connects counts
+         * for all. The default 1 (everyone drives) keeps scenarios written before this field as they were.
+         */
+        carAccessShare: share.default(1),
+      })
+      .default({ carMinutes: 45, ptMinutes: 45, carAccessShare: 1 }),
     levers: z.array(leverSchema).default([]),
   })
   .superRefine((s, ctx) => {

@@ -235,3 +235,15 @@ export const OCCUPATIONAL_MOBILITY: readonly (readonly [from: string, to: string
   ['D1507', 'N1103', 0.15],
   ['D1505', 'D1507', 0.2],
 ];
+
+/**
+ * Share of candidates (job seekers, people leaving training) with a car available: a home–job pair
+ * only the car connects in time counts for this share only (`reach.carAccessShare`). ILLUSTRATIVE,
+ * not a measurement: about four in five French households own a car, but job seekers and young
+ * people leaving training have a licence and a car less often (surveys of the Laboratoire de la
+ * Mobilité Inclusive name the missing licence or car as the first mobility reason young people give
+ * for turning a job down), so a round three in four. Replace it with a local figure, e.g. France
+ * Travail's diagnostics of "freins périphériques", Missions locales data, or the census car
+ * equipment of households by EPCI.
+ */
+export const CAR_ACCESS_SHARE = 0.75;

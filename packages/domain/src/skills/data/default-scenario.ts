@@ -5,6 +5,7 @@ import { familyOfRomeCode } from '../families.ts';
 import { parseSkillsScenario } from '../scenario.ts';
 import type { SkillsScenario, SkillsScenarioInput } from '../scenario.ts';
 import {
+  CAR_ACCESS_SHARE,
   CROSS_BORDER_PULL_SHARE,
   CROSS_BORDER_PULL_WEIGHTS,
   FAMILY_EMPLOYMENT_SHARE,
@@ -150,7 +151,8 @@ export function defaultSkillsScenarioInput(): SkillsScenarioInput {
     otherEntrantRate: OTHER_ENTRANT_RATE,
     occupationalMobility: OCCUPATIONAL_MOBILITY.map(([from, to, rate]) => ({ from, to, rate })),
     crossBorderPull: { share: CROSS_BORDER_PULL_SHARE, territoryWeights: { ...CROSS_BORDER_PULL_WEIGHTS } },
-    reach: { carMinutes: 45, ptMinutes: 45 },
+    // Illustrative car access (see CAR_ACCESS_SHARE): public-transport levers then move the reach.
+    reach: { carMinutes: 45, ptMinutes: 45, carAccessShare: CAR_ACCESS_SHARE },
     levers: [],
   };
 }
