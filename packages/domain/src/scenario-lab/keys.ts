@@ -14,6 +14,7 @@ export const SKILLS_GLOBALS = [
   'jobSeekerMatchRate',
   'reachCarMinutes',
   'reachPtMinutes',
+  'reachCarAccessShare',
 ] as const;
 
 export type ZoneField = (typeof ZONE_FIELDS)[number];

@@ -186,6 +186,17 @@ describe('compileScenario', () => {
     expect(validateChange('mobility.pt.TER-LUX.headwayMinutes', 7.5).ok).toBe(true);
   });
 
+  it('takes the share of candidates with a car (a driving-licence aid), between 0 and 1', () => {
+    const compiled = compileScenario([
+      { key: 'skills.reachCarAccessShare', value: 0.9 },
+      { key: 'skills.reachCarMinutes', value: 40 },
+    ]);
+    expect(compiled.skills.reach).toEqual({ carAccessShare: 0.9, carMinutes: 40 });
+    expect(compiled.problems).toEqual([]);
+    expect(validateChange('skills.reachCarAccessShare', 1.2).ok).toBe(false);
+    expect(validateChange('skills.reachCarAccessShare', -0.1).ok).toBe(false);
+  });
+
   it('hashes the inputs stably, whatever the order of changes', () => {
     const a = compileScenario([
       { key: 'mobility.fuelPrice', value: 2 },

@@ -21,6 +21,7 @@ const SKILLS_SCHEMAS: Record<(typeof SKILLS_GLOBALS)[number], z.ZodType> = {
   jobSeekerMatchRate: skills.jobSeekerMatchRate,
   reachCarMinutes: reachMinutes,
   reachPtMinutes: reachMinutes,
+  reachCarAccessShare: skills.reach.unwrap().shape.carAccessShare.unwrap(),
 };
 
 /** The global inputs of both models (zones, roads, lines and levers are the lab's own forms). */

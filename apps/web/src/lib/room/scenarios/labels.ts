@@ -58,6 +58,7 @@ const KNOWN_LABELS: Record<string, () => string> = {
   'skills.jobSeekerMatchRate': m.scenarios_known_job_seeker_match_rate,
   'skills.reachCarMinutes': m.scenarios_known_reach_car,
   'skills.reachPtMinutes': m.scenarios_known_reach_pt,
+  'skills.reachCarAccessShare': m.scenarios_known_car_access,
 };
 
 /** What a known assumption means, for people; undefined for names the models do not read. */
