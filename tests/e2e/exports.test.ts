@@ -194,6 +194,19 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
 
   it('starts a new workshop from the open-data export; a file that is not one creates nothing', async () => {
     const { page } = facilitator;
+    // A need of a member organisation other than the facilitator's: the new workshop has no seat
+    // for it, and its room must still name it.
+    await company.page.goto(`${platform.baseUrl}/organisations`);
+    const steelHref = await company.page
+      .getByRole('link', { name: 'Aciéries de la Fensch (fictive)' })
+      .first()
+      .getAttribute('href');
+    const steelId = steelHref!.split('/').at(-1)!;
+    needs.add(
+      client.doc,
+      need({ id: 'need-slingers', title: 'Pontiers-élingueurs', organisationId: steelId }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await page.goto(`${platform.baseUrl}${path}/exports`);
     const bundle = await exportFile(page, { format: 'json', names: 'named' });
     const source = JSON.parse(bundle.bytes.toString('utf8')) as { needs: unknown[]; roadmap: unknown[] };
@@ -233,6 +246,11 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
     const newPath = new URL(page.url()).pathname.replace(/\/settings$/, '');
     await openRoom(page, platform, newPath, 'needs');
     await page.locator('main').getByText('Soudeurs TIG').first().waitFor();
+    const slingers = page
+      .locator('main tr', { hasText: 'Pontiers-élingueurs' })
+      .locator('[data-field="organisationId"]');
+    await expect(slingers.textContent()).resolves.toContain('Aciéries de la Fensch (fictive)');
+    await expect(slingers.textContent()).resolves.not.toContain(steelId);
     const copy = await documentClient({
       context: facilitator.context,
       platform,
