@@ -12,16 +12,18 @@ import type { SkillsScenario } from '../skills/scenario.ts';
 import type { Horizon } from '../skills/units.ts';
 import type { CompiledScenario, CompiledSkills, LabProblem } from './compile.ts';
 import { mobilityInputsHash, scenarioHash } from './hash.ts';
+import { labPullAccessibility } from './pull.ts';
 import { labTravelTimes, zoneTerritories, type LabSkims, type LabTravelTimesSource } from './skims.ts';
 
 /**
  * Versions of the models behind a result (bump when a model's method or data changes). `lab` 2: the
- * skills part's commuting reach runs on the mobility model's skims of the same scenario.
+ * skills part's commuting reach runs on the mobility model's skims of the same scenario; 5: its pull
+ * towards Luxembourg moves with access to the X-LUX zone relative to the baseline's.
  */
 export const LAB_MODEL_VERSIONS = {
   mobility: 'mobility-north-lorraine-3',
   skills: 'skills-north-lorraine-2',
-  lab: 'scenario-lab-4',
+  lab: 'scenario-lab-5',
 } as const;
 
 export type ModeShares = Record<Mode, number>;
@@ -110,6 +112,19 @@ export function skillsScenarioOf(skills: CompiledSkills, base?: SkillsScenario):
   };
 }
 
+/**
+ * The scenario with its pull towards Luxembourg tied to the skims of `territory`, relative to the
+ * baseline's (see `labPullAccessibility`); unchanged without skims or when the scenario sets its own
+ * coupling.
+ */
+function withLabPull(scenario: SkillsScenario, territory: Territory | undefined): SkillsScenario {
+  if (!territory || scenario.crossBorderPull.accessibility) return scenario;
+  const accessibility = labPullAccessibility({ territory, scenario });
+  return accessibility
+    ? { ...scenario, crossBorderPull: { ...scenario.crossBorderPull, accessibility } }
+    : scenario;
+}
+
 /** A compact summary of a mobility model result. */
 export function summariseMobility(
   result: ModelResult,
@@ -175,7 +190,7 @@ export function runSkillsPart(
   options: { skims?: LabSkims | undefined; territory?: Territory; base?: SkillsScenario } = {},
 ): SkillsSummary {
   const territory = options.territory ?? NORTH_LORRAINE;
-  const scenario = skillsScenarioOf(skills, options.base);
+  const scenario = withLabPull(skillsScenarioOf(skills, options.base), options.skims ? territory : undefined);
   const travelTimes = options.skims
     ? labTravelTimes({
         skims: options.skims.skims,

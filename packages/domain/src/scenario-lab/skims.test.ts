@@ -3,8 +3,10 @@ import { runModel, type ModelResult } from '../mobility/model/run-model.ts';
 import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
 import { defaultSkillsScenario } from '../skills/data/default-scenario.ts';
 import { runSkillsModel } from '../skills/model.ts';
+import type { SkillsScenario } from '../skills/scenario.ts';
 import { compileScenario } from './compile.ts';
 import { mobilityInputsHash } from './hash.ts';
+import { LAB_PULL_ZONE, labPullAccessibility } from './pull.ts';
 import { runScenarioLab, runSkillsPart, type LabResult, type SkillsSummary } from './run.ts';
 import { labTravelTimes, zoneTerritories, type LabSkims } from './skims.ts';
 
@@ -12,6 +14,12 @@ const TER_TWICE = [{ key: 'mobility.pt.TER-LUX.headwayMinutes', value: 7.5 }];
 const gap5Of = (skills: SkillsSummary) => skills.totals.find((t) => t.horizon === 5)!.gap;
 const gap5 = (lab: LabResult) => gap5Of(lab.skills!);
 const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
+/** The default scenario with the pull coupled to nothing (an empty reference: multiplier 1 everywhere). */
+const fixedPull = (): SkillsScenario => {
+  const scenario = defaultSkillsScenario();
+  const accessibility = { zone: LAB_PULL_ZONE, carMinutes: 60, ptMinutes: 60, reference: {} };
+  return { ...scenario, crossBorderPull: { ...scenario.crossBorderPull, accessibility } };
+};
 
 describe('the skills part on the mobility model’s skims', () => {
   let baseline: LabResult;
@@ -39,7 +47,7 @@ describe('the skills part on the mobility model’s skims', () => {
     expect(again.mobility!.ptShare).toBe(baseline.mobility!.ptShare);
   });
 
-  it('brings more job pairs within commuting reach and changes the gap when the TER runs twice as often', () => {
+  it('brings more job pairs within commuting reach and lowers the gap by reach alone when the TER runs twice as often', () => {
     const scenario = defaultSkillsScenario();
     const reachOf = (model: ModelResult) =>
       runSkillsModel({
@@ -50,9 +58,47 @@ describe('the skills part on the mobility model’s skims', () => {
     const after = reachOf(fasterModel);
     // Shorter PT times only add (resident, job) pairs within the PT limit.
     expect(sum(after)).toBeGreaterThan(sum(before));
-    // More reach fills more positions across EPCIs: the gap changes, and does not grow.
-    expect(gap5(faster)).not.toBe(gap5(baseline));
-    expect(gap5(faster)).toBeLessThanOrEqual(gap5(baseline) + 1e-6);
+    // More reach fills more positions across EPCIs: with the pull held fixed, the gap does not grow.
+    const gapOn = (model: ModelResult, changes: typeof TER_TWICE) =>
+      gap5Of(
+        runSkillsPart(compileScenario(changes).skills, {
+          skims: { mobilityHash: mobilityInputsHash(compileScenario(changes)), skims: model.skims },
+          base: fixedPull(),
+        }),
+      );
+    expect(gapOn(fasterModel, TER_TWICE)).not.toBe(gapOn(baselineModel, []));
+    expect(gapOn(fasterModel, TER_TWICE)).toBeLessThanOrEqual(gapOn(baselineModel, []) + 1e-6);
+  });
+
+  it('keeps the baseline’s skills figures: the pull’s multiplier is 1 on the baseline’s own skims', () => {
+    const skims = { mobilityHash: mobilityInputsHash(compileScenario([])), skims: baselineModel.skims };
+    const fixed = runSkillsPart(compileScenario([]).skills, { skims, base: fixedPull() });
+    expect(baseline.skills!.totals).toEqual(fixed.totals);
+    expect(baseline.skills!.byTerritory).toEqual(fixed.byTerritory);
+    expect(gap5(baseline)).toBeCloseTo(3486.0868, 3); // the figure before the coupling (scenario-lab-4)
+  });
+
+  it('draws more candidates to Luxembourg and widens the local gap when the TER runs twice as often', () => {
+    const scenario = defaultSkillsScenario();
+    const communes = scenario.territories.flatMap((t) => t.communes);
+    const coupled: SkillsScenario = {
+      ...scenario,
+      crossBorderPull: {
+        ...scenario.crossBorderPull,
+        accessibility: labPullAccessibility({ territory: NORTH_LORRAINE, scenario }),
+      },
+    };
+    const pulledOf = (model: ModelResult) =>
+      sum(
+        runSkillsModel({
+          scenario: coupled,
+          travelTimes: labTravelTimes({ skims: model.skims, territory: NORTH_LORRAINE, communes }),
+        }).pool.pulledOut,
+      );
+    expect(pulledOf(fasterModel)).toBeGreaterThan(pulledOf(baselineModel));
+    // Measured: the 5-year gap outside the pole goes from about 3486.09 to 3490.38 (+4.29), where the
+    // reach alone lowered it by about 0.047.
+    expect(gap5(faster) - gap5(baseline)).toBeGreaterThan(1);
   });
 
   it('moves the gap more with the TER than when every candidate drove (the rule before carAccessShare)', () => {
@@ -60,15 +106,19 @@ describe('the skills part on the mobility model’s skims', () => {
       mobilityHash: mobilityInputsHash(compileScenario(changes)),
       skims: model.skims,
     });
+    // The pull held fixed: this compares the reach rules alone.
     const gapWith = (carAccessShare: number, skims: LabSkims) =>
-      gap5Of(runSkillsPart({ levers: [], growthRates: {}, reach: { carAccessShare } }, { skims }));
+      gap5Of(
+        runSkillsPart(
+          { levers: [], growthRates: {}, reach: { carAccessShare } },
+          { skims, base: fixedPull() },
+        ),
+      );
     const terEffect = (carAccessShare: number) =>
       gapWith(carAccessShare, skimsOf(baselineModel, [])) -
       gapWith(carAccessShare, skimsOf(fasterModel, TER_TWICE));
     const everyoneDrives = terEffect(1);
     const defaultShare = defaultSkillsScenario().reach.carAccessShare;
-    // The default scenario's share gives the effect the lab shows.
-    expect(gap5(baseline) - gap5(faster)).toBeCloseTo(terEffect(defaultShare), 9);
     // Measured: about 0.01 positions when everyone drives, about 0.047 with three in four.
     expect(everyoneDrives).toBeGreaterThan(0);
     expect(terEffect(defaultShare)).toBeGreaterThan(3 * everyoneDrives);

@@ -297,6 +297,54 @@ describe('commuting reach coupled to travel times', () => {
     expect(missing.problems.join()).toMatch(/zone LUX/);
   });
 
+  describe('a cross-border pull relative to a reference access', () => {
+    // A is 50 min from Luxembourg by car, B 70: with half the candidates driving, A's access is 0.5, B's 0.
+    const car = {
+      zones: ['57001', '57002', 'LUX'],
+      minutes: Float64Array.of(5, 40, 50, 40, 5, 70, 50, 70, 5),
+    };
+    const at = (t: number) => t * 3; // horizon 1, welders
+    const pulledWith = (share: number, reference?: Record<string, number>) =>
+      runSkillsModel({
+        scenario: parseSkillsScenario(
+          tinyScenario({
+            reach: { carMinutes: 20, ptMinutes: 20, carAccessShare: 0.5 },
+            crossBorderPull: {
+              share,
+              territoryWeights: {},
+              ...(reference ? { accessibility: { zone: 'LUX', carMinutes: 60, reference } } : {}),
+            },
+          }),
+        ),
+        travelTimes: { car },
+      }).pool.pulledOut;
+    const uncoupled = pulledWith(0.1);
+
+    it('leaves the pull as it is when the access equals the reference', () => {
+      expect(uncoupled[at(0)]).toBeGreaterThan(1);
+      expect(pulledWith(0.1, { A: 0.5, B: 0.5 })[at(0)]).toBe(uncoupled[at(0)]);
+    });
+
+    it('raises a territory’s pull when its access is above the reference', () => {
+      expect(pulledWith(0.1, { A: 0.25 })[at(0)]).toBeCloseTo(2 * uncoupled[at(0)]!, 9);
+    });
+
+    it('lowers it below the reference, and keeps multiplier 1 for a reference of 0 or none', () => {
+      expect(pulledWith(0.1, { A: 1, B: 0 })[at(0)]).toBeCloseTo(0.5 * uncoupled[at(0)]!, 9);
+      expect(pulledWith(0.1, { A: 1, B: 0 })[at(1)]).toBe(uncoupled[at(1)]);
+      expect(pulledWith(0.1, { A: 1 })[at(1)]).toBe(uncoupled[at(1)]);
+    });
+
+    it('pulls at most every candidate', () => {
+      // 0.1 × 0.5 / 0.01 = 5, clamped to 1: ten times the uncoupled 0.1 share.
+      expect(pulledWith(0.1, { A: 0.01 })[at(0)]).toBeCloseTo(10 * uncoupled[at(0)]!, 9);
+    });
+
+    it('rejects a reference outside 0..1', () => {
+      expect(() => pulledWith(0.1, { A: 1.5 })).toThrow();
+    });
+  });
+
   it('runs without any matrix: no commuting between territories', () => {
     const input = tinyScenario();
     const scenario = parseSkillsScenario({

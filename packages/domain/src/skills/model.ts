@@ -2,7 +2,13 @@ import { compileScenario } from './compile.ts';
 import { computeDemand } from './demand.ts';
 import type { Lever, TravelTimeLever } from './levers.ts';
 import { matchCandidates } from './matching.ts';
-import { applyTravelTimeLevers, crowFlyTravelTimes, poleAccess, territoryReach } from './reach.ts';
+import {
+  applyTravelTimeLevers,
+  crowFlyTravelTimes,
+  poleAccess,
+  relativePoleAccess,
+  territoryReach,
+} from './reach.ts';
 import type { TravelTimes } from './reach.ts';
 import type { OccupationFamily } from './families.ts';
 import { occupationFamily } from './scenario.ts';
@@ -74,7 +80,10 @@ export function estimatedTravelTimes(scenario: SkillsScenario): TravelTimes | un
 interface TravelEffects {
   /** Per horizon, T × T reach (mean over the horizon's years). */
   reach: Float64Array[];
-  /** Per year (MODEL_YEARS × T), share of each territory's residents within reach of the pole zone, or undefined. */
+  /**
+   * Per year (MODEL_YEARS × T), the pull multiplier of each territory: its share of residents within
+   * reach of the pole zone, relative to `accessibility.reference` when given; or undefined.
+   */
   poleAccess: Float64Array | undefined;
 }
 
@@ -108,16 +117,24 @@ function travelEffects(
         );
       let access: Float64Array | undefined;
       if (accessibility) {
+        const { reference, ...limits } = accessibility;
         const result = poleAccess({
           territories: scenario.territories,
           travelTimes: changed,
-          ...accessibility,
+          ...limits,
           carAccessShare: scenario.reach.carAccessShare,
         });
         if (result.missingZone) {
           if (cache.size === 0)
             problems.push(`cross-border pull: zone ${accessibility.zone} is not in the travel-time matrix`);
-        } else access = result.access;
+        } else
+          access = reference
+            ? relativePoleAccess({
+                access: result.access,
+                territoryIds: scenario.territories.map((t) => t.id),
+                reference,
+              })
+            : result.access;
       }
       effects = { reach: computed.reach, access };
       cache.set(key, effects);

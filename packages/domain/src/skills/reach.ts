@@ -275,3 +275,25 @@ export function poleAccess(options: {
   });
   return { access, missingZone: false };
 }
+
+/**
+ * Pole access relative to a reference situation: each territory's access divided by its reference
+ * access, so travel times equal to the reference's give exactly 1 and the pull keeps its calibrated
+ * value. A territory whose reference is 0 or missing keeps 1 (no baseline to compare with).
+ *
+ * @param options.access - per territory, as {@link poleAccess} returns it
+ * @param options.territoryIds - the id of each territory, in the order of `access`
+ * @param options.reference - reference access by territory id
+ * @example relativePoleAccess({ access: Float64Array.of(0.6), territoryIds: ['A'], reference: { A: 0.5 } }) // [1.2]
+ */
+export function relativePoleAccess(options: {
+  access: Float64Array;
+  territoryIds: readonly string[];
+  reference: Readonly<Record<string, number>>;
+}): Float64Array {
+  const { access, territoryIds, reference } = options;
+  return Float64Array.from(access, (value, t) => {
+    const base = reference[territoryIds[t]!] ?? 0;
+    return base > 0 ? value / base : 1;
+  });
+}

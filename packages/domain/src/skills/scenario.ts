@@ -133,6 +133,13 @@ export const skillsScenarioSchema = z
             zone: z.string().min(1),
             carMinutes: z.number().positive().default(60),
             ptMinutes: z.number().positive().default(60),
+            /**
+             * Pole access of each territory (0..1) in a reference situation. Given, the multiplier is
+             * access / reference instead of access, so the pull stays the calibrated one when the
+             * travel times are the reference's and moves only with their changes; a territory with
+             * reference 0, or missing here, keeps multiplier 1.
+             */
+            reference: z.record(z.string(), share).optional(),
           })
           .optional(),
       })

@@ -48,8 +48,9 @@ function addGraduates(yearly: Float64Array, compiled: CompiledScenario, intake: 
  *
  * @param compiled - the indexed scenario
  * @param levers - the levers in force (usually `compiled.scenario.levers`)
- * @param poleAccess - per year (`(year - 1) * T + t`), share of each territory's residents within reach
- *   of the pole (see `crossBorderPull.accessibility`); absent: the weights alone set the pull
+ * @param poleAccess - per year (`(year - 1) * T + t`), each territory's pull multiplier: the share of
+ *   its residents within reach of the pole, or that share relative to a reference (see
+ *   `crossBorderPull.accessibility`); absent: the weights alone set the pull
  */
 export function computeCandidatePool(
   compiled: CompiledScenario,
@@ -212,6 +213,8 @@ export function computeCandidatePool(
     const offset = (year - 1) * cells;
     for (let t = 0; t < T; t++) {
       const access = poleAccess ? poleAccess[(year - 1) * T + t]! : 1;
+      // At most 1: a relative multiplier above 1 could otherwise pull more than every candidate (the
+      // schema keeps share, weights and access non-negative, so the pull is within 0..1).
       const pull = Math.min(1, share * weights[t]! * access);
       for (let cell = t * O; cell < (t + 1) * O; cell++) {
         const graduates = trainingYearly[offset + cell]!;
