@@ -9,7 +9,8 @@ import type { Territory } from '../mobility/territory/territory.ts';
 import { poleAccess } from '../skills/reach.ts';
 import type { SkillsScenario } from '../skills/scenario.ts';
 import { compileScenario } from './compile.ts';
-import { labTravelTimes, type Skims } from './skims.ts';
+import { mobilityInputsHash } from './hash.ts';
+import { labTravelTimes, type LabSkims, type Skims } from './skims.ts';
 
 /** The mobility model's external zone for Luxembourg, the cross-border pole. */
 export const LAB_PULL_ZONE = 'X-LUX';
@@ -22,11 +23,22 @@ type Accessibility = NonNullable<SkillsScenario['crossBorderPull']['accessibilit
 /** The baseline scenario's skims by mobility territory: one baseline mobility run per territory and process. */
 const baselineSkims = new WeakMap<Territory, Skims>();
 
-/** The skims of the lab's baseline scenario (no changes) on `territory`, memoised. */
-function baselineSkimsOf(territory: Territory): Skims {
+let baselineHash: string | undefined;
+
+/**
+ * The skims of the lab's baseline scenario (no changes) on `territory`, memoised. `current`, the
+ * skims the skills part runs on, are the baseline's when their inputs' hash says so: the lab opens
+ * on the baseline, so it then needs no mobility run of its own.
+ */
+function baselineSkimsOf(territory: Territory, current: LabSkims | undefined): Skims {
   let skims = baselineSkims.get(territory);
   if (!skims) {
-    skims = runModel({ territory, scenario: compileScenario([]).mobility }).skims;
+    const baseline = compileScenario([]);
+    baselineHash ??= mobilityInputsHash(baseline);
+    skims =
+      current?.mobilityHash === baselineHash
+        ? current.skims
+        : runModel({ territory, scenario: baseline.mobility }).skims;
     baselineSkims.set(territory, skims);
   }
   return skims;
@@ -35,8 +47,9 @@ function baselineSkimsOf(territory: Territory): Skims {
 /**
  * Pole access of each skills territory (by id) on the skims of the lab's baseline scenario (no
  * changes), with the scenario's communes and car access, so that only a change of travel times moves
- * the pull. The baseline skims are memoised per mobility territory: the first call runs the mobility
- * model once, later calls only count residents within reach (a few milliseconds).
+ * the pull. The baseline skims are memoised per mobility territory: the first call takes `current`
+ * when they are the baseline's, else runs the mobility model once; later calls only count residents
+ * within reach (a few milliseconds).
  *
  * @param options.territory - the mobility territory, which must have the {@link LAB_PULL_ZONE} zone
  * @param options.scenario - the skills scenario (territories, communes, `reach.carAccessShare`)
@@ -45,8 +58,11 @@ function baselineSkimsOf(territory: Territory): Skims {
 export function labPullReference(options: {
   territory: Territory;
   scenario: SkillsScenario;
+  /** The skims the skills part runs on (the baseline's are memoised instead of computed). */
+  current?: LabSkims;
 }): Record<string, number> {
-  return pullAccessOf({ ...options, skims: baselineSkimsOf(options.territory) });
+  const { territory, scenario } = options;
+  return pullAccessOf({ territory, scenario, skims: baselineSkimsOf(territory, options.current) });
 }
 
 /** Pole access by territory id on the given skims, as the skills model computes it. */
@@ -81,6 +97,7 @@ function pullAccessOf(options: {
 export function labPullAccessibility(options: {
   territory: Territory;
   scenario: SkillsScenario;
+  current?: LabSkims;
 }): Accessibility | undefined {
   if (!options.territory.zones.some((zone) => zone.id === LAB_PULL_ZONE)) return undefined;
   return { zone: LAB_PULL_ZONE, ...LAB_PULL_LIMITS, reference: labPullReference(options) };

@@ -117,9 +117,13 @@ export function skillsScenarioOf(skills: CompiledSkills, base?: SkillsScenario):
  * baseline's (see `labPullAccessibility`); unchanged without skims or when the scenario sets its own
  * coupling.
  */
-function withLabPull(scenario: SkillsScenario, territory: Territory | undefined): SkillsScenario {
-  if (!territory || scenario.crossBorderPull.accessibility) return scenario;
-  const accessibility = labPullAccessibility({ territory, scenario });
+function withLabPull(
+  scenario: SkillsScenario,
+  territory: Territory,
+  skims: LabSkims | undefined,
+): SkillsScenario {
+  if (!skims || scenario.crossBorderPull.accessibility) return scenario;
+  const accessibility = labPullAccessibility({ territory, scenario, current: skims });
   return accessibility
     ? { ...scenario, crossBorderPull: { ...scenario.crossBorderPull, accessibility } }
     : scenario;
@@ -190,7 +194,7 @@ export function runSkillsPart(
   options: { skims?: LabSkims | undefined; territory?: Territory; base?: SkillsScenario } = {},
 ): SkillsSummary {
   const territory = options.territory ?? NORTH_LORRAINE;
-  const scenario = withLabPull(skillsScenarioOf(skills, options.base), options.skims ? territory : undefined);
+  const scenario = withLabPull(skillsScenarioOf(skills, options.base), territory, options.skims);
   const travelTimes = options.skims
     ? labTravelTimes({
         skims: options.skims.skims,

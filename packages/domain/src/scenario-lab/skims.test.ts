@@ -6,7 +6,7 @@ import { runSkillsModel } from '../skills/model.ts';
 import type { SkillsScenario } from '../skills/scenario.ts';
 import { compileScenario } from './compile.ts';
 import { mobilityInputsHash } from './hash.ts';
-import { LAB_PULL_ZONE, labPullAccessibility } from './pull.ts';
+import { LAB_PULL_ZONE, labPullAccessibility, labPullReference } from './pull.ts';
 import { runScenarioLab, runSkillsPart, type LabResult, type SkillsSummary } from './run.ts';
 import { labTravelTimes, zoneTerritories, type LabSkims } from './skims.ts';
 
@@ -199,4 +199,35 @@ describe('communes beyond the mobility zoning', () => {
     });
     expect(result.problems.filter((p) => p.includes('in no zone'))).toEqual([]);
   }, 60_000);
+});
+
+describe('the pull reference', () => {
+  it("takes the baseline's skims from the run that holds them, without a mobility run of its own", () => {
+    // A territory object of its own, so that nothing is memoised for it yet.
+    const territory = { ...NORTH_LORRAINE };
+    const scenario = defaultSkillsScenario();
+    const baselineHash = mobilityInputsHash(compileScenario([]));
+    const { zones, car, pt } = runModel({ territory: NORTH_LORRAINE, scenario: {} }).skims;
+    // Luxembourg out of reach in these skims: a reference taken from them is 0 everywhere.
+    const lux = zones.indexOf(LAB_PULL_ZONE);
+    const [carFar, ptFar] = [Float64Array.from(car), Float64Array.from(pt)];
+    for (let i = 0; i < zones.length; i++)
+      carFar[i * zones.length + lux] = ptFar[i * zones.length + lux] = Infinity;
+    const unreachable = { zones, car: carFar, pt: ptFar };
+    // Skims of another scenario are not taken for the baseline's...
+    const other = labPullReference({
+      territory: { ...NORTH_LORRAINE },
+      scenario,
+      current: { mobilityHash: 'another scenario', skims: unreachable },
+    });
+    expect(Math.max(...Object.values(other))).toBeGreaterThan(0);
+    // ...the baseline's are, and then kept for the territory.
+    const seeded = labPullReference({
+      territory,
+      scenario,
+      current: { mobilityHash: baselineHash, skims: unreachable },
+    });
+    expect(Math.max(...Object.values(seeded))).toBe(0);
+    expect(labPullReference({ territory, scenario })).toEqual(seeded);
+  });
 });
