@@ -26,6 +26,7 @@ export const INDICATORS = [
   'skillsGap5',
   'skillsGap10',
   'skillsTension5',
+  'skillsPulled5',
 ] as const;
 export type IndicatorId = (typeof INDICATORS)[number];
 
@@ -46,6 +47,7 @@ const UNITS: Record<IndicatorId, IndicatorUnit> = {
   skillsGap5: 'count',
   skillsGap10: 'count',
   skillsTension5: 'share',
+  skillsPulled5: 'count',
 };
 
 /** Short name (tables) and sentence subject, with the subject's grammatical number. */
@@ -90,6 +92,10 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
       name: 'Tension des recrutements à 5 ans',
       subject: 'La tension des recrutements à 5 ans',
     },
+    skillsPulled5: {
+      name: 'Candidats partis travailler au Luxembourg en 5 ans',
+      subject: 'Le nombre de candidats partis travailler au Luxembourg en 5 ans',
+    },
   },
   en: {
     ptShare: { name: 'Public transport share', subject: 'The public transport share' },
@@ -126,6 +132,10 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
       subject: 'The number of unfilled positions at 10 years',
     },
     skillsTension5: { name: 'Hiring tension at 5 years', subject: 'Hiring tension at 5 years' },
+    skillsPulled5: {
+      name: 'Candidates gone to work in Luxembourg within 5 years',
+      subject: 'The number of candidates gone to work in Luxembourg within 5 years',
+    },
   },
   de: {
     ptShare: { name: 'ÖPNV-Anteil', subject: 'Der ÖPNV-Anteil' },
@@ -161,6 +171,10 @@ const LABELS: Record<LabLocale, Record<IndicatorId, Label>> = {
     skillsTension5: {
       name: 'Rekrutierungsspannung in 5 Jahren',
       subject: 'Die Rekrutierungsspannung in 5 Jahren',
+    },
+    skillsPulled5: {
+      name: 'Nach Luxemburg abgewanderte Bewerber in 5 Jahren',
+      subject: 'Die Zahl der nach Luxemburg abgewanderten Bewerber in 5 Jahren',
     },
   },
 };
@@ -205,6 +219,8 @@ export function indicatorValue(result: LabResult, id: IndicatorId): number | nul
       return total(10)?.gap ?? null;
     case 'skillsTension5':
       return total(5)?.tension ?? null;
+    case 'skillsPulled5':
+      return total(5)?.pulledToPole ?? null;
   }
 }
 

@@ -62,8 +62,18 @@ export interface MobilitySummary {
 
 export interface SkillsSummary {
   horizons: Horizon[];
-  /** Unfilled positions outside the cross-border pole, per horizon. */
-  totals: { horizon: Horizon; demand: number; supply: number; gap: number; tension: number }[];
+  /**
+   * Unfilled positions outside the cross-border pole, per horizon; `pulledToPole`: the local
+   * candidates drawn to jobs in the pole by then.
+   */
+  totals: {
+    horizon: Horizon;
+    demand: number;
+    supply: number;
+    gap: number;
+    tension: number;
+    pulledToPole: number;
+  }[];
   /** Unfilled positions by occupation family and horizon, outside the pole. */
   gapsByFamily: { family: OccupationFamily; horizon: Horizon; demand: number; gap: number }[];
   /** Per lever and horizon: positions filled and share of the baseline gap closed (outside the pole). */
@@ -215,6 +225,7 @@ export function runSkillsPart(
     let demand = 0;
     let supply = 0;
     let gap = 0;
+    let pulledToPole = 0;
     for (let t = 0; t < T; t++) {
       if (t === pole) continue;
       let territoryDemand = 0;
@@ -228,6 +239,7 @@ export function runSkillsPart(
         perFamily.set(family, entry);
         demand += result.demand.total[u]!;
         supply += result.supply.total[u]!;
+        pulledToPole += result.pool.pulledOut[u]!;
         gap += Math.max(0, result.gap[u]!);
         territoryDemand += result.demand.total[u]!;
         territoryGap += Math.max(0, result.gap[u]!);
@@ -241,7 +253,7 @@ export function runSkillsPart(
         gap: territoryGap,
       });
     }
-    totals.push({ horizon, demand, supply, gap, tension: demand > 0 ? gap / demand : 0 });
+    totals.push({ horizon, demand, supply, gap, tension: demand > 0 ? gap / demand : 0, pulledToPole });
     for (const [family, entry] of perFamily) gapsByFamily.push({ family, horizon, ...entry });
   });
   return {

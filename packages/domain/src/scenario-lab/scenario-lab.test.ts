@@ -262,7 +262,16 @@ const fakeResult = (pt: number, gap5: number, upTo3Km = 0.512): LabResult => ({
   },
   skills: {
     horizons: [1, 3, 5, 10],
-    totals: [{ horizon: 5, demand: 10_000, supply: 10_000 - gap5, gap: gap5, tension: gap5 / 10_000 }],
+    totals: [
+      {
+        horizon: 5,
+        demand: 10_000,
+        supply: 10_000 - gap5,
+        gap: gap5,
+        tension: gap5 / 10_000,
+        pulledToPole: 812,
+      },
+    ],
     gapsByFamily: [],
     levers: [],
     combined: [],

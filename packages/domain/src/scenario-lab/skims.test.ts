@@ -5,6 +5,7 @@ import { defaultSkillsScenario } from '../skills/data/default-scenario.ts';
 import { runSkillsModel } from '../skills/model.ts';
 import type { SkillsScenario } from '../skills/scenario.ts';
 import { compileScenario } from './compile.ts';
+import { compareResults } from './compare.ts';
 import { mobilityInputsHash } from './hash.ts';
 import { LAB_PULL_ZONE, labPullAccessibility, labPullReference } from './pull.ts';
 import { runScenarioLab, runSkillsPart, type LabResult, type SkillsSummary } from './run.ts';
@@ -99,6 +100,12 @@ describe('the skills part on the mobility model’s skims', () => {
     // Measured: the 5-year gap outside the pole goes from about 3486.09 to 3490.38 (+4.29), where the
     // reach alone lowered it by about 0.047.
     expect(gap5(faster) - gap5(baseline)).toBeGreaterThan(1);
+    // The lab says why: the comparison counts the candidates gone to Luxembourg.
+    const pulled = compareResults(baseline, faster, 'fr').find((row) => row.id === 'skillsPulled5')!;
+    expect(pulled.absolute).toBeGreaterThan(1);
+    expect(pulled.sentence).toMatch(
+      /^Le nombre de candidats partis travailler au Luxembourg en 5 ans passe de /,
+    );
   });
 
   it('moves the gap more with the TER than when every candidate drove (the rule before carAccessShare)', () => {
