@@ -124,6 +124,10 @@ for (const backend of testBackends()) {
 
       const created = (await organisations.list(db.sql)).find((o) => o.name === 'Transports Frontaliers');
       expect(created).toMatchObject({ kind: 'company', communeCode: bundle.needs[2]!.communeCode });
+      // Its importer is its first admin, as after the creation form, so that someone can add its people.
+      expect(await organisations.listMembers(db.sql, { organisationId: created!.id })).toMatchObject([
+        { userId: member.userId, role: 'admin' },
+      ]);
       const local = [steel.id, school.id, created!.id];
       const content = await storedContent(db, id);
       expect(

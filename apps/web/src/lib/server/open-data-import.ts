@@ -3,7 +3,7 @@
 // inside the new workshop's transaction, the bundle's organisations are found or created here,
 // every reference to them is rewritten to the local ids, and the first state of the workshop's
 // two Yjs documents is built.
-import { audit, organisations, workshopOrganisations, type Queryable } from '@atelier/db';
+import { organisations, workshopOrganisations, type Queryable } from '@atelier/db';
 import {
   importOpenData,
   matchOrganisations,
@@ -15,6 +15,7 @@ import {
   type OrganisationMatch,
 } from '@atelier/domain';
 import * as Y from 'yjs';
+import { insertOrganisation } from './organisations.ts';
 
 /** Largest bundle accepted (the web server takes bodies of up to 2 MB with the form around it). */
 export const MAX_BUNDLE_BYTES = 1_500_000;
@@ -114,20 +115,19 @@ export async function importBundle(
     }
     const communeCode = communeOf(bundle, bundleId) ?? homeCommune ?? anyCommune(bundle);
     if (!communeCode) throw new Error(`no commune to place the imported organisation ${bundleId} in`);
-    const created = await organisations.create(tx, {
-      kind: match.kind,
-      name: organisationName(match.name, bundleId) || match.kind,
-      communeCode,
-    });
-    await audit.record(tx, {
-      actorId: actor.userId,
-      action: 'organisation.created',
-      subjectType: 'organisation',
-      subjectId: created.id,
-      details: { kind: match.kind, importedInto: workshopId },
+    // As from the creation form: the importer is its first admin, who can then add its people.
+    const created = await insertOrganisation(tx, {
+      actor,
+      input: {
+        kind: match.kind,
+        name: organisationName(match.name, bundleId) || match.kind,
+        siren: null,
+        communeCode,
+      },
       now,
+      details: { importedInto: workshopId },
     });
-    map.set(bundleId, created.id);
+    map.set(bundleId, created);
   }
   await workshopOrganisations.add(tx, { workshopId, organisationIds: [...new Set(map.values())] });
   const { content, facilitation } = importOpenData({ bundle: remapOrganisations({ bundle, map }) });

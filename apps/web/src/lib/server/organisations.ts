@@ -1,4 +1,4 @@
-import { audit, organisations, users, type Sql } from '@atelier/db';
+import { audit, organisations, users, type Queryable, type Sql } from '@atelier/db';
 import {
   can,
   MEMBERSHIP_ROLES,
@@ -61,32 +61,46 @@ export async function createOrganisation(
   if (input.siren && (await organisations.sirenTaken(sql, { siren: input.siren }))) {
     return { ok: false, errors: { siren: 'siren_taken' } };
   }
-  const id = await sql.begin(async (tx) => {
-    const organisation = await organisations.create(tx, input);
-    await organisations.addMember(tx, {
-      organisationId: organisation.id,
-      userId: actor.userId,
-      role: 'admin',
-    });
-    await audit.record(tx, {
-      actorId: actor.userId,
-      action: 'organisation.created',
-      subjectType: 'organisation',
-      subjectId: organisation.id,
-      details: { kind: input.kind },
-      now,
-    });
-    await audit.record(tx, {
-      actorId: actor.userId,
-      action: 'organisation.member_added',
-      subjectType: 'organisation',
-      subjectId: organisation.id,
-      details: { userId: actor.userId, role: 'admin' },
-      now,
-    });
-    return organisation.id;
-  });
+  const id = await sql.begin((tx) => insertOrganisation(tx, { actor, input, now }));
   return { ok: true, id };
+}
+
+/**
+ * Stores an organisation checked by the caller, with its creator as admin, both audited, inside
+ * the caller's transaction (the creation form's, or a workshop import's).
+ *
+ * @param options.details - more for the creation's audit entry (e.g. the workshop it was imported into)
+ * @example const id = await insertOrganisation(tx, { actor, input: { kind, name, siren: null, communeCode }, now })
+ */
+export async function insertOrganisation(
+  tx: Queryable,
+  options: {
+    actor: Actor;
+    input: Pick<OrganisationInput, 'kind' | 'name' | 'siren' | 'communeCode'>;
+    now: Date;
+    details?: Record<string, unknown>;
+  },
+): Promise<string> {
+  const { actor, input, now } = options;
+  const organisation = await organisations.create(tx, input);
+  await organisations.addMember(tx, { organisationId: organisation.id, userId: actor.userId, role: 'admin' });
+  await audit.record(tx, {
+    actorId: actor.userId,
+    action: 'organisation.created',
+    subjectType: 'organisation',
+    subjectId: organisation.id,
+    details: { kind: input.kind, ...options.details },
+    now,
+  });
+  await audit.record(tx, {
+    actorId: actor.userId,
+    action: 'organisation.member_added',
+    subjectType: 'organisation',
+    subjectId: organisation.id,
+    details: { userId: actor.userId, role: 'admin' },
+    now,
+  });
+  return organisation.id;
 }
 
 export async function updateOrganisation(
