@@ -407,6 +407,7 @@ export {
   PT_FIELDS,
   MOBILITY_GLOBALS,
   SKILLS_GLOBALS,
+  SKILLS_GLOBAL_SCHEMAS,
   resolveScenario,
   newerChange,
   labEntriesOf,

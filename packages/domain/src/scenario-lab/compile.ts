@@ -16,6 +16,7 @@ import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
 import type { Territory } from '../mobility/territory/territory.ts';
 import type { OccupationFamily } from '../skills/families.ts';
 import { leverSchema, type Lever } from '../skills/levers.ts';
+import { SKILLS_GLOBAL_SCHEMAS } from './global-schemas.ts';
 import { formatKey, parseKey, type LabKey } from './keys.ts';
 
 export type ChangeValue = number | string | boolean;
@@ -41,14 +42,6 @@ export interface CompiledScenario {
   problems: LabProblem[];
 }
 
-const share = z.number().min(0).max(1);
-const SKILLS_GLOBAL_SCHEMAS = {
-  crossBorderPull: share,
-  jobSeekerMatchRate: share,
-  reachCarMinutes: z.number().positive().max(180),
-  reachPtMinutes: z.number().positive().max(180),
-  reachCarAccessShare: share,
-} as const;
 /** Where each skills global goes in the compiled skills part. */
 const SKILLS_GLOBAL_TARGETS = {
   crossBorderPull: (skills, value) => (skills.crossBorderPull = value),

@@ -12,6 +12,7 @@ export type { LabKey, ZoneField, RoadField, PtField, MobilityGlobal, SkillsGloba
 export { resolveScenario, newerChange, labEntriesOf, wouldCycle } from './resolve.ts';
 export type { LabEntries, EffectiveChange, ResolvedScenario } from './resolve.ts';
 export { compileScenario, validateChange } from './compile.ts';
+export { SKILLS_GLOBAL_SCHEMAS } from './global-schemas.ts';
 export type { ChangeValue, LabProblem, CompiledSkills, CompiledScenario } from './compile.ts';
 export { scenarioHash, canonicalJson, mobilityInputsHash, skillsInputsHash } from './hash.ts';
 export { labTravelTimes, zoneTerritories } from './skims.ts';
