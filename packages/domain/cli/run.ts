@@ -5,17 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  applyScenario,
-  DEFAULT_MODEL_PARAMETERS,
   diffResults,
   MODES,
   NORTH_LORRAINE,
   runModel,
   scenarioSchema,
   selectLink,
-  simulate,
+  type ModelParameters,
   type ModelResult,
-  type Scenario,
+  type Simulation,
+  type Territory,
 } from '../src/mobility/index.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -40,19 +39,22 @@ function topSections(result: ModelResult, count: number): string {
     .join('; ');
 }
 
-/** Who uses the section between two zones: by kind, by path length and the main zone pairs. */
-function selectLinkReport(scenario: Scenario, spec: string): string {
+/** The `--select-link A,B[,road]` value: two zone ids and an optional road name. */
+function parseSelectLink(spec: string): { between: [string, string]; name: string | undefined } {
   const [a, b, name] = spec.split(',').map((part) => part.trim());
   if (!a || !b) throw new Error(`--select-link takes two zone ids and an optional road name: "${spec}"`);
-  const territory = applyScenario({ territory: NORTH_LORRAINE, scenario });
-  const parameters = DEFAULT_MODEL_PARAMETERS;
-  const simulation = simulate({
-    territory,
-    scenario,
-    parameters,
-    constants: territory.calibration.constants,
-  });
-  const result = selectLink({ territory, simulation, parameters, between: [a, b], name });
+  return { between: [a, b], name };
+}
+
+/** Who uses the section between two zones: by kind, by path length and the main zone pairs. */
+function selectLinkReport(
+  run: { simulation: Simulation; territory: Territory; parameters: ModelParameters },
+  spec: { between: [string, string]; name: string | undefined },
+): string {
+  const { territory } = run;
+  const [a, b] = spec.between;
+  const name = spec.name;
+  const result = selectLink({ ...run, between: spec.between, name });
   const names = new Map(territory.zones.map((zone) => [zone.id, zone.name]));
   const share = (pcu: number) => `${int(pcu)} (${pct(pcu / result.selected)})`;
   return [
@@ -128,11 +130,17 @@ export async function main(args: string[]): Promise<number> {
     }
     scenario = parsed.data;
   }
+  const selected = values['select-link'] ? parseSelectLink(values['select-link']) : undefined;
   const started = performance.now();
-  const result = runModel({ scenario });
+  // The select-link analysis reads the run's own simulation, so the model runs once.
+  let run: Parameters<typeof selectLinkReport>[0] | undefined;
+  const result = runModel({
+    scenario,
+    onSimulation: (simulation, territory, parameters) => (run = { simulation, territory, parameters }),
+  });
   const ms = performance.now() - started;
   console.error(report(result, ms));
-  if (values['select-link']) console.error(selectLinkReport(scenario, values['select-link']));
+  if (selected && run) console.error(selectLinkReport(run, selected));
   let diff;
   if (values.compare) {
     diff = diffResults({ baseline: runModel(), scenario: result });

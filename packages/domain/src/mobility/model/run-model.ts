@@ -16,7 +16,7 @@ import {
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from './parameters.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario.ts';
 import { INTRAZONAL_ILLUSTRATIVE } from './intrazonal.ts';
-import { simulate } from './simulate.ts';
+import { simulate, type Simulation } from './simulate.ts';
 import {
   correctIntrazonalKmAndMinutes,
   TRIP_LENGTH_SOURCE,
@@ -144,6 +144,8 @@ export function runModel(
     scenario?: ScenarioInput | Scenario;
     parameters?: ModelParameters;
     constants?: ArrayLike<number>;
+    /** Given the run's simulation and territory (scenario applied), e.g. for a select-link analysis. */
+    onSimulation?: (simulation: Simulation, territory: Territory, parameters: ModelParameters) => void;
   } = {},
 ): ModelResult {
   const base = options.territory ?? NORTH_LORRAINE;
@@ -152,6 +154,7 @@ export function runModel(
   const territory = applyScenario({ territory: base, scenario });
   const constants = options.constants ?? territory.calibration.constants;
   const sim = simulate({ territory, scenario, parameters: P, constants });
+  options.onSimulation?.(sim, territory, P);
   const zones = territory.zones;
   const Z = sim.zoneCount;
   const cells = Z * Z;
