@@ -41,10 +41,12 @@ export async function notifyPeople(
   options: Parameters<typeof notifications.notify>[1],
 ): Promise<void> {
   await notifications.notify(sql, options);
-  // Not awaited: the person's request does not wait for the realtime server (2 s at worst).
-  void announceUnread(options.userIds).catch((error: unknown) =>
-    log.warn({ err: error }, 'unread update failed'),
-  );
+  announceInBackground(options.userIds);
+}
+
+/** Announces without holding up the person's request (the realtime server may take 2 s at worst). */
+function announceInBackground(userIds: readonly string[]): void {
+  void announceUnread(userIds).catch((error: unknown) => log.warn({ err: error }, 'unread update failed'));
 }
 
 /** Marks some (or all) of a person's notifications read and updates their other open pages. */
@@ -53,9 +55,6 @@ export async function markNotificationsRead(
   options: Parameters<typeof notifications.markRead>[1],
 ): Promise<number> {
   const read = await notifications.markRead(sql, options);
-  if (read > 0)
-    void announceUnread([options.userId]).catch((error: unknown) =>
-      log.warn({ err: error }, 'unread update failed'),
-    );
+  if (read > 0) announceInBackground([options.userId]);
   return read;
 }
