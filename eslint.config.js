@@ -35,6 +35,7 @@ export default ts.config(
       'apps/web/src/lib/paraglide/',
       'bench-results/',
       '.data/',
+      '.tools/',
     ],
   },
   js.configs.recommended,

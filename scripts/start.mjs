@@ -1,6 +1,6 @@
 // `npm start`: install, build, then hand over to the platform launcher.
 import { spawn } from 'node:child_process';
-import { bin, install, root, run } from './bootstrap.mjs';
+import { bin, install, root, run, toolEnv } from './bootstrap.mjs';
 
 install();
 run(bin('turbo'), ['run', 'build', '--filter=@atelier/web', '--output-logs=errors-only']);
@@ -10,7 +10,7 @@ run(bin('turbo'), ['run', 'build', '--filter=@atelier/web', '--output-logs=error
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: process.env,
+  env: toolEnv(),
 });
 // The launcher handles Ctrl-C itself (it stops the apps and the database); don't die before it.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -4,14 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bin, install, root } from './bootstrap.mjs';
+import { bin, install, root, toolEnv } from './bootstrap.mjs';
 
 install();
 
 const reportDir = mkdtempSync(path.join(tmpdir(), 'atelier-test-report-'));
 const env = {
-  ...process.env,
-  TURBO_TELEMETRY_DISABLED: '1',
+  ...toolEnv(),
   ATELIER_TEST_REPORT_DIR: reportDir,
   FORCE_COLOR: '1',
 };

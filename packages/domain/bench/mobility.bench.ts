@@ -72,7 +72,7 @@ function measure<T>(runs: number, warmup: number, task: () => T): { stats: Stats
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 const tntp = (name: string, suffix: string) =>
-  readFileSync(path.resolve(root, '../shared/data/tntp', name, `${name}_${suffix}.tntp`), 'utf8');
+  readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp', name, `${name}_${suffix}.tntp`), 'utf8');
 
 function load(name: string, factors: { tollFactor?: number; distanceFactor?: number }) {
   const { network } = parseTntpNetwork({ text: tntp(name, 'net'), file: `${name}_net.tntp`, ...factors });

@@ -1,10 +1,11 @@
 // Builds the default North Lorraine territory from data (method: src/mobility/territory/README.md).
 // Reads @etalab/decoupage-administratif (populations, EPCI membership) and the commune
-// contours of ../shared/data/geo; writes src/mobility/territory/north-lorraine.json and
-// src/mobility/territory/communes.geojson. Run: pnpm exec tsx packages/domain/scripts/build-north-lorraine.ts
+// contours given as --geo <folder>; writes src/mobility/territory/north-lorraine.json and
+// src/mobility/territory/communes.geojson. Run: pnpm exec tsx packages/domain/scripts/build-north-lorraine.ts --geo <folder>
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { geoDirFromArgs } from './source-dir.ts';
 import type {
   ExternalFlow,
   RoadClass,
@@ -16,7 +17,10 @@ import type {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, '..');
-const repoRoot = path.resolve(packageRoot, '../..');
+const geoDir = geoDirFromArgs({
+  argv: process.argv.slice(2),
+  usage: 'pnpm exec tsx packages/domain/scripts/build-north-lorraine.ts',
+});
 const out = path.join(packageRoot, 'src/mobility/territory');
 const etalab = path.join(packageRoot, 'node_modules/@etalab/decoupage-administratif/data');
 
@@ -47,7 +51,7 @@ const communes = readJson<Commune[]>(path.join(etalab, 'communes.json')).filter(
 );
 const epcis = readJson<Epci[]>(path.join(etalab, 'epci.json'));
 const features = ['communes-57-moselle.geojson', 'communes-54-meurthe-et-moselle.geojson'].flatMap(
-  (file) => readJson<{ features: Feature[] }>(path.resolve(repoRoot, '../shared/data/geo', file)).features,
+  (file) => readJson<{ features: Feature[] }>(path.join(geoDir, file)).features,
 );
 const featureByCode = new Map(features.map((f) => [f.properties.code, f]));
 const communeByCode = new Map(communes.map((c) => [c.code, c]));

@@ -1,15 +1,20 @@
 // Builds the territory data of the skills model's default scenario: the EPCIs of North Lorraine,
 // their communes with population and centroid. Reads @etalab/decoupage-administratif (EPCI
-// membership, municipal populations) and the commune contours in ../shared/data/geo; writes
+// membership, municipal populations) and the commune contours given as --geo <folder>; writes
 // src/skills/data/north-lorraine-territory.ts. Method: src/skills/README.md.
-// Run: pnpm --filter @atelier/domain exec tsx scripts/skills-territory.ts
+// Run: pnpm --filter @atelier/domain exec tsx scripts/skills-territory.ts --geo <folder>
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { geoDirFromArgs } from './source-dir.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, '..');
 const repoRoot = path.resolve(packageRoot, '../..');
+const geoDir = geoDirFromArgs({
+  argv: process.argv.slice(2),
+  usage: 'pnpm --filter @atelier/domain exec tsx scripts/skills-territory.ts',
+});
 const etalab = path.join(packageRoot, 'node_modules/@etalab/decoupage-administratif');
 const out = path.join(packageRoot, 'src/skills/data/north-lorraine-territory.ts');
 
@@ -57,7 +62,7 @@ const version = readJson<{ version: string }>(path.join(etalab, 'package.json'))
 const epcis = readJson<Epci[]>(path.join(etalab, 'data/epci.json'));
 const communes = readJson<Commune[]>(path.join(etalab, 'data/communes.json'));
 const features = ['communes-57-moselle.geojson', 'communes-54-meurthe-et-moselle.geojson'].flatMap(
-  (file) => readJson<{ features: Feature[] }>(path.resolve(repoRoot, '../shared/data/geo', file)).features,
+  (file) => readJson<{ features: Feature[] }>(path.join(geoDir, file)).features,
 );
 
 /** Area-weighted centroid of the largest outer ring (planar, fine at commune scale). */

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { main } from '../../cli/assign.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const sioux = (file: string) => path.resolve(root, '../shared/data/tntp/SiouxFalls', file);
+const sioux = (file: string) => path.resolve(root, 'packages/domain/fixtures/tntp/SiouxFalls', file);
 // Made before the tests rather than on import, so that a file whose tests are all filtered out leaves nothing.
 let dir: string;
 beforeAll(() => {

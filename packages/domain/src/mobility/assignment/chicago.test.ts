@@ -7,7 +7,7 @@ import { assignRoad } from './road-assignment.ts';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 const read = (file: string) =>
-  readFileSync(path.resolve(root, '../shared/data/tntp/ChicagoSketch', file), 'utf8');
+  readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp/ChicagoSketch', file), 'utf8');
 // Generalised cost = time + 0.02 min/cent × toll + 0.04 min/mile × length (data README).
 const { network } = parseTntpNetwork({
   text: read('ChicagoSketch_net.tntp'),
