@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDb, migrate, seedDemo, users, type Db } from '@atelier/db';
 import { logLevelSchema, parseEnv, portSchema, postgresUrlSchema } from '@atelier/domain';
 import { z } from 'zod';
+import { createSupervisor, restartPolicy } from './supervisor.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // `pnpm dev`: the web app through Vite with hot reload, the realtime server restarted on change.
@@ -108,55 +109,106 @@ const webRealtimeEnv = {
   REALTIME_INTERNAL_TOKEN: internalToken,
   ...(config.REALTIME_PUBLIC_URL ? { REALTIME_PUBLIC_URL: config.REALTIME_PUBLIC_URL } : {}),
 };
-const children: ChildProcess[] = [
-  dev
-    ? spawn(
-        path.join(root, 'apps/web/node_modules/.bin/vite'),
-        ['dev', '--port', String(config.PORT), '--strictPort', '--host', config.HOST],
+/** How to start one server of the platform; the supervisor starts it again when it crashes. */
+interface ServerSpec {
+  name: string;
+  start: () => ChildProcess;
+  health: string;
+}
+const servers: ServerSpec[] = [
+  {
+    name: 'web',
+    health: `http://127.0.0.1:${config.PORT}/healthz`,
+    start: () =>
+      dev
+        ? spawn(
+            path.join(root, 'apps/web/node_modules/.bin/vite'),
+            ['dev', '--port', String(config.PORT), '--strictPort', '--host', config.HOST],
+            {
+              cwd: path.join(root, 'apps/web'),
+              stdio: 'inherit',
+              env: { ...childEnv, ...webRealtimeEnv, NODE_ENV: 'development' },
+            },
+          )
+        : spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'apps/web/build/index.js')], {
+            cwd: path.join(root, 'apps/web'),
+            stdio: ['pipe', 'inherit', 'inherit'],
+            env: {
+              ...childEnv,
+              PORT: String(config.PORT),
+              HOST: config.HOST,
+              ORIGIN: origin,
+              // Uploads (a contribution's CSV of up to 1 MB) fit with room for the form around them.
+              BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+              ...webRealtimeEnv,
+            },
+          }),
+  },
+  {
+    name: 'realtime',
+    health: `http://127.0.0.1:${config.REALTIME_PORT}/healthz`,
+    start: () =>
+      spawn(
+        dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,
+        [
+          ...(dev ? ['watch'] : ['--import', 'tsx', '--import', exitWithParent]),
+          path.join(root, 'apps/realtime/src/main.ts'),
+        ],
         {
-          cwd: path.join(root, 'apps/web'),
-          stdio: 'inherit',
-          env: { ...childEnv, ...webRealtimeEnv, NODE_ENV: 'development' },
+          cwd: path.join(root, 'apps/realtime'),
+          stdio: [dev ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+          env: {
+            ...childEnv,
+            REALTIME_PORT: String(config.REALTIME_PORT),
+            REALTIME_ALLOWED_ORIGINS: origin,
+            REALTIME_INTERNAL_TOKEN: internalToken,
+          },
         },
-      )
-    : spawn(process.execPath, ['--import', exitWithParent, path.join(root, 'apps/web/build/index.js')], {
-        cwd: path.join(root, 'apps/web'),
-        stdio: ['pipe', 'inherit', 'inherit'],
-        env: {
-          ...childEnv,
-          PORT: String(config.PORT),
-          HOST: config.HOST,
-          ORIGIN: origin,
-          // Uploads (a contribution's CSV of up to 1 MB) fit with room for the form around them.
-          BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
-          ...webRealtimeEnv,
-        },
-      }),
-  spawn(
-    dev ? path.join(root, 'node_modules/.bin/tsx') : process.execPath,
-    [
-      ...(dev ? ['watch'] : ['--import', 'tsx', '--import', exitWithParent]),
-      path.join(root, 'apps/realtime/src/main.ts'),
-    ],
-    {
-      cwd: path.join(root, 'apps/realtime'),
-      stdio: [dev ? 'inherit' : 'pipe', 'inherit', 'inherit'],
-      env: {
-        ...childEnv,
-        REALTIME_PORT: String(config.REALTIME_PORT),
-        REALTIME_ALLOWED_ORIGINS: origin,
-        REALTIME_INTERNAL_TOKEN: internalToken,
-      },
-    },
-  ),
+      ),
+  },
 ];
 
 let stopping = false;
+const children = new Map<string, ChildProcess>();
+const supervisor = createSupervisor({
+  ...restartPolicy,
+  onGiveUp: (name, crashes) => {
+    console.error(
+      `✖ The ${name} server crashed ${crashes} times within ${restartPolicy.windowMs / 1000} s; stopping the platform.`,
+    );
+    void stop(1);
+  },
+});
+
+/** Starts one server and restarts it, with back-off, whenever it exits without being asked to. */
+function supervise(spec: ServerSpec): ChildProcess {
+  const child = spec.start();
+  const startedAt = Date.now();
+  children.set(spec.name, child);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    const delay = supervisor.crashed(spec.name, { at: Date.now(), upMs: Date.now() - startedAt });
+    if (delay === undefined) return;
+    console.error(
+      `✖ The ${spec.name} server stopped unexpectedly (${code ?? signal}); restarting it in ${(delay / 1000).toFixed(1)} s.`,
+    );
+    setTimeout(() => {
+      if (stopping) return;
+      const restarted = supervise(spec);
+      waitHealthy(spec.health, restarted).then(
+        () => console.log(`The ${spec.name} server is running again (pid ${restarted.pid}).`),
+        (error: Error) => console.error(`✖ ${error.message}`),
+      );
+    }, delay).unref();
+  });
+  return child;
+}
+
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all(
-      children.map(
+      [...children.values()].map(
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -173,21 +225,9 @@ async function stop(code: number): Promise<never> {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-for (const child of children) {
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(
-      `✖ A process of the platform stopped unexpectedly (${code ?? signal}); stopping the others.`,
-    );
-    void stop(1);
-  });
-}
 
 try {
-  await Promise.all([
-    waitHealthy(`http://127.0.0.1:${config.PORT}/healthz`, children[0]!),
-    waitHealthy(`http://127.0.0.1:${config.REALTIME_PORT}/healthz`, children[1]!),
-  ]);
+  await Promise.all(servers.map((spec) => waitHealthy(spec.health, supervise(spec))));
 } catch (error) {
   console.error(`✖ ${(error as Error).message}`);
   await stop(1);
@@ -196,7 +236,8 @@ try {
 const lines = [
   '',
   `Atelier is running at ${origin}`,
-  `  realtime server: port ${config.REALTIME_PORT}`,
+  `  web server: pid ${children.get('web')?.pid}`,
+  `  realtime server: port ${config.REALTIME_PORT}, pid ${children.get('realtime')?.pid}`,
   `  database: ${db.kind === 'embedded' ? `embedded PGlite (${config.ATELIER_DATA_DIR ?? '.data/pglite'})` : 'PostgreSQL (DATABASE_URL)'}`,
 ];
 if (demo) {

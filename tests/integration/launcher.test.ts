@@ -139,3 +139,42 @@ describe('the platform keeps its data across a restart', () => {
     }
   });
 });
+
+describe('the launcher restarts a server that crashes', () => {
+  it(
+    'brings the realtime and web servers back after a SIGKILL, and the platform keeps serving',
+    { timeout: 180_000 },
+    async () => {
+      const platform = await startPlatform();
+      try {
+        const pidOf = (name: 'web' | 'realtime') => {
+          const match = new RegExp(`${name} server: (?:port \\d+, )?pid (\\d+)`).exec(platform.output());
+          return Number(match?.[1]);
+        };
+        for (const [name, url] of [
+          ['realtime', platform.realtimeUrl],
+          ['web', platform.baseUrl],
+        ] as const) {
+          const pid = pidOf(name);
+          expect(pid).toBeGreaterThan(0);
+          process.kill(pid, 'SIGKILL');
+          let back: RegExpExecArray | null = null;
+          for (let attempt = 0; attempt < 300 && !back; attempt++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            back = new RegExp(`The ${name} server is running again \\(pid (\\d+)\\)`).exec(platform.output());
+          }
+          expect(back, platform.output()).not.toBeNull();
+          expect(Number(back?.[1])).not.toBe(pid);
+          expect((await fetch(`${url}/healthz`)).status).toBe(200);
+          expect(platform.output()).toContain(
+            `The ${name} server stopped unexpectedly (SIGKILL); restarting it`,
+          );
+        }
+        // Still the same launcher: it signs people in and stops cleanly.
+        await signIn(platform.baseUrl);
+      } finally {
+        expect(await platform.stop()).toBe(0);
+      }
+    },
+  );
+});
