@@ -297,6 +297,7 @@ export {
   readWorkshopContent,
   buildReport,
   reportTables,
+  modelResults,
   OPEN_DATA_FORMAT,
   OPEN_DATA_VERSION,
   OPEN_DATA_LICENCES,

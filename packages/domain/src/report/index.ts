@@ -28,6 +28,7 @@ export type {
   ReportPoll,
 } from './report.ts';
 export { reportTables } from './tables.ts';
+export { modelResults } from './model-results.ts';
 export type { ReportTable, TableCell } from './tables.ts';
 export {
   OPEN_DATA_FORMAT,
