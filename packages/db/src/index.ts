@@ -58,4 +58,5 @@ export * as facilitation from './repositories/facilitation.ts';
 export type { LiveState, StoredPoll, StoredBallot } from './repositories/facilitation.ts';
 // --- exports: the export history of a workshop, with the files ---
 export * as exportHistory from './repositories/exports.ts';
+export { loadReportInput, UnknownVersionError } from './report-input.ts';
 export type { ExportListing, ExportFile, ExportFormat } from './repositories/exports.ts';

@@ -1,0 +1,126 @@
+// What a report of a workshop is made from, read from the database and its two Yjs documents: the
+// one loader of the web app's exports and of the demo seed's published report (moved here from
+// apps/web so that both read the same).
+import {
+  modelResults,
+  readWorkshopContent,
+  roomName,
+  type ReportInput,
+  type ReportLocale,
+} from '@atelier/domain';
+import * as Y from 'yjs';
+import type { Queryable } from './client.ts';
+import * as contributions from './repositories/contributions.ts';
+import * as facilitation from './repositories/facilitation.ts';
+import * as organisations from './repositories/organisations.ts';
+import * as versions from './repositories/versions.ts';
+import * as workshops from './repositories/workshops.ts';
+import type { WorkshopDetails } from './repositories/workshops.ts';
+import * as yjsStore from './repositories/yjs.ts';
+
+/** The stored state of one document (snapshot and log) applied to a new Y.Doc. */
+async function storedDocument(sql: Queryable, docName: string): Promise<Y.Doc> {
+  const stored = await yjsStore.load(sql, { docName });
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
+  for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+  return doc;
+}
+
+/** Thrown when the requested saved version is not one of this workshop's. */
+export class UnknownVersionError extends Error {
+  override name = 'UnknownVersionError';
+}
+
+/**
+ * Everything a report of a workshop is made from: the workshop, its members and the
+ * organisations they and the content refer to, the two Yjs documents (as stored now, or a
+ * saved version), polls with ballots, contributions, and the models' results.
+ */
+export async function loadReportInput(
+  sql: Queryable,
+  options: {
+    workshop: WorkshopDetails;
+    versionId: string | null;
+    locale: ReportLocale;
+    anonymised: boolean;
+    exportedBy: string;
+    licence?: string;
+    now: Date;
+  },
+): Promise<ReportInput> {
+  const { workshop } = options;
+  let content: Y.Doc;
+  let facilitationDoc: Y.Doc;
+  let version: ReportInput['version'] = { kind: 'current' };
+  if (options.versionId) {
+    const saved = await versions.find(sql, { workshopId: workshop.id, id: options.versionId });
+    if (!saved) throw new UnknownVersionError('no such version in this workshop');
+    content = new Y.Doc();
+    facilitationDoc = new Y.Doc();
+    Y.applyUpdate(content, saved.contentState);
+    Y.applyUpdate(facilitationDoc, saved.facilitationState);
+    version = { kind: 'saved', id: saved.id, name: saved.name, savedAt: saved.createdAt };
+  } else {
+    [content, facilitationDoc] = await Promise.all([
+      storedDocument(sql, roomName(workshop.id, 'content')),
+      storedDocument(sql, roomName(workshop.id, 'facilitation')),
+    ]);
+  }
+  const read = readWorkshopContent({ content, facilitation: facilitationDoc });
+  const [members, allOrganisations, polls, workshopContributions] = await Promise.all([
+    workshops.listMembers(sql, { workshopId: workshop.id }),
+    organisations.list(sql),
+    facilitation.listPolls(sql, { workshopId: workshop.id }),
+    contributions.listForWorkshop(sql, { workshopId: workshop.id }),
+  ]);
+  const ballots = await facilitation.ballots(sql, { pollIds: polls.map((poll) => poll.id) });
+  return {
+    locale: options.locale,
+    anonymised: options.anonymised,
+    exportedAt: options.now,
+    exportedBy: options.exportedBy,
+    version,
+    licence: options.licence,
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      description: workshop.description,
+      territory: workshop.territory,
+      status: workshop.status,
+      startsAt: workshop.startsAt,
+    },
+    organisations: allOrganisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    members: members.map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      role: m.role,
+      organisationId: m.organisationId,
+    })),
+    content: read,
+    polls: polls.map((poll) => ({
+      id: poll.id,
+      question: poll.question,
+      options: poll.options,
+      kind: poll.kind,
+      anonymous: poll.anonymous,
+      status: poll.status,
+      ballots: ballots.filter((b) => b.pollId === poll.id).map((b) => b.allocation),
+    })),
+    contributions: workshopContributions.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      authorName: c.authorName,
+      organisationId: c.organisationId,
+      payload: c.payload,
+      createdAt: c.createdAt,
+    })),
+    models: modelResults({
+      needs: read.needs,
+      scenarios: read.scenarios,
+      scenarioChanges: read.scenarioChanges,
+      locale: options.locale,
+    }),
+  };
+}
