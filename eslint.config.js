@@ -56,6 +56,42 @@ export default ts.config(
     rules: { 'svelte/no-navigation-without-resolve': 'off' },
   },
   {
+    // Issue 17: a load that trusted the (app) layout's guard read `locals.user!` while SvelteKit ran
+    // it beside that layout; signed out, it threw and stopped the server. Every server load, action
+    // and endpoint gets its person from `requireUser(event)` ($lib/server/guard.ts).
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.svelte'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > MemberExpression.expression[property.name='user']",
+          message: 'No `….user!`: get the signed-in person from requireUser(event) ($lib/server/guard.ts).',
+        },
+      ],
+    },
+  },
+  {
+    // In the signed-in part of the app, the person comes from the guard only.
+    files: ['apps/web/src/routes/(app)/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > MemberExpression.expression[property.name='user']",
+          message: 'No `….user!`: get the signed-in person from requireUser(event) ($lib/server/guard.ts).',
+        },
+        {
+          selector: "MemberExpression[property.name='user'][object.name='locals']",
+          message: 'Pages of (app) read the person through requireUser(event) ($lib/server/guard.ts).',
+        },
+        {
+          selector: "MemberExpression[property.name='user'][object.property.name='locals']",
+          message: 'Pages of (app) read the person through requireUser(event) ($lib/server/guard.ts).',
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure: no I/O, none of our other packages.
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.test.ts'],

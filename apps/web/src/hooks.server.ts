@@ -5,10 +5,13 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getConfig } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db.ts';
+import { installCrashGuard } from '$lib/server/hardening/crash-guard.ts';
+import { requestContext } from '$lib/server/hardening/request-context.ts';
 import { log } from '$lib/server/log.ts';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 export const init: ServerInit = async () => {
+  // Fatal: without its configuration or its database the server cannot serve anything.
   try {
     getConfig();
     await getDb();
@@ -16,13 +19,22 @@ export const init: ServerInit = async () => {
     console.error(`${(error as Error).name}: ${(error as Error).message}`);
     process.exit(1);
   }
+  // From here on, one request's failure is that request's 500, never the process's end.
+  installCrashGuard(log);
   process.once('sveltekit:shutdown', () => void closeDb());
 };
 
 const requestLog: Handle = async ({ event, resolve }) => {
-  event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+  const given = event.request.headers.get('x-request-id');
+  // A caller's id is kept when it is a plain token (it goes into logs and a response header).
+  event.locals.requestId = given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
   const started = performance.now();
-  const response = await resolve(event);
+  const context = {
+    requestId: event.locals.requestId,
+    method: event.request.method,
+    path: event.url.pathname,
+  };
+  const response = await requestContext.run(context, () => resolve(event));
   response.headers.set('x-request-id', event.locals.requestId);
   log.info(
     {
@@ -73,11 +85,27 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, authentication, i18n);
+/**
+ * A page's `__data.json` in the signed-in part of the app answers 401 without a session, before
+ * any load runs (each load would refuse on its own too, inside a 200 answer): the browser's
+ * router then shows the error page, which offers to sign in.
+ */
+const signedInArea: Handle = ({ event, resolve }) => {
+  if (event.isDataRequest && !event.locals.user && event.route.id?.startsWith('/(app)/')) {
+    return new Response(JSON.stringify('Sign in first'), {
+      status: 401,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  return resolve(event);
+};
+
+export const handle = sequence(requestLog, securityHeaders, authentication, signedInArea, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status !== 404) {
-    log.error({ requestId: event.locals.requestId, err: error, path: event.url.pathname }, 'unhandled error');
-  }
+  const details = { requestId: event.locals.requestId, path: event.url.pathname, status, err: error };
+  if (status >= 500) log.error(details, 'request failed');
+  else if (status !== 404) log.warn(details, 'request refused');
+  // Only the status's generic message and the reference reach the page: no stack, no SQL.
   return { message, requestId: event.locals.requestId };
 };

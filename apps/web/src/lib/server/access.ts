@@ -7,7 +7,7 @@ import {
   type WorkshopDetails,
 } from '@atelier/db';
 import { can, type Action, type Actor, type WorkshopResource } from '@atelier/domain';
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,14 +16,13 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** The signed-in person, or a redirect to the sign-in page (form actions are not covered by layouts). */
-export function requireUser(locals: App.Locals, url: URL): SessionUser {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  return locals.user;
-}
-
-/** The person as the authorisation policy sees them: admin flag and organisations. */
+/**
+ * The person as the authorisation policy sees them: admin flag and organisations. Without a
+ * person (a caller that skipped `requireUser`) it refuses with 401 rather than reading a
+ * property of nothing.
+ */
 export async function actorOf(sql: Queryable, user: SessionUser): Promise<Actor> {
+  signedIn(user);
   const mine = await organisations.listForUser(sql, { userId: user.id });
   return {
     userId: user.id,
@@ -37,6 +36,15 @@ export async function requirePlatform(sql: Queryable, user: SessionUser, action:
   const actor = await actorOf(sql, user);
   if (!can(actor, action, { type: 'platform' })) error(403, 'Forbidden');
   return actor;
+}
+
+/**
+ * Refuses with 401 when a caller passes no person. The types say there is always one; this
+ * check is for the runtime, so that a missing guard gives a 401 and never a property read on
+ * null beside a pending query (which once became an unhandled rejection that stopped the server).
+ */
+function signedIn(user: SessionUser | null | undefined): asserts user is SessionUser {
+  if (!user) error(401, 'Sign in first');
 }
 
 export interface WorkshopAccess {
@@ -56,13 +64,14 @@ export async function workshopAccess(
   sql: Queryable,
   options: { user: SessionUser; workshopId: string; action?: Action },
 ): Promise<WorkshopAccess> {
+  const { user } = options;
+  signedIn(user);
   if (!isUuid(options.workshopId)) error(404, 'Not found');
   const workshop = await workshops.findById(sql, { id: options.workshopId });
   if (!workshop) error(404, 'Not found');
-  const [actor, seat] = await Promise.all([
-    actorOf(sql, options.user),
-    workshops.seatOf(sql, { workshopId: workshop.id, userId: options.user.id }),
-  ]);
+  // One query after the other: nothing is evaluated beside a pending promise that could throw.
+  const actor = await actorOf(sql, user);
+  const seat = await workshops.seatOf(sql, { workshopId: workshop.id, userId: user.id });
   const resource: WorkshopResource = { type: 'workshop', id: workshop.id, status: workshop.status, seat };
   if (!can(actor, 'workshop.read', resource)) error(404, 'Not found');
   if (options.action && !can(actor, options.action, resource)) error(403, 'Forbidden');
@@ -80,6 +89,7 @@ export async function organisationAccess(
   sql: Queryable,
   options: { user: SessionUser; organisationId: string; action?: Action },
 ): Promise<OrganisationAccess> {
+  signedIn(options.user);
   if (!isUuid(options.organisationId)) error(404, 'Not found');
   const organisation = await organisations.findById(sql, { id: options.organisationId });
   if (!organisation) error(404, 'Not found');

@@ -1,8 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/guard.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
-  if (!locals.user) {
-    redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+/** Every page of the app is for signed-in people; each load below checks again on its own. */
+export const load: LayoutServerLoad = (event) => {
+  requireUser(event);
 };

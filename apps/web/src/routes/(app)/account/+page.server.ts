@@ -1,19 +1,20 @@
 import { audit, users } from '@atelier/db';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireUser } from '$lib/server/access.ts';
 import { displayNameField } from '$lib/server/auth/account-schemas.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
-  account: { email: locals.user!.email, displayName: locals.user!.displayName },
-});
+export const load: PageServerLoad = (event) => {
+  const user = requireUser(event);
+  return { account: { email: user.email, displayName: user.displayName } };
+};
 
 export const actions: Actions = {
   profile: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const parsed = parseForm(
       await request.formData(),
       ['displayName'],

@@ -2,12 +2,13 @@ import { calls, contributions } from '@atelier/db';
 import { callState } from '@atelier/domain';
 import { getDb } from '$lib/server/db.ts';
 import { ownContribution } from '$lib/server/contributions/contribute.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
 /** The calls open to the person's organisations, and their own contributions. */
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const user = locals.user!;
   const now = new Date();
   const [list, mine] = await Promise.all([
     calls.listForContributor(sql, { userId: user.id, now }),

@@ -1,16 +1,19 @@
 import { notifications } from '@atelier/db';
-import { requireUser, isUuid } from '$lib/server/access.ts';
+import { isUuid } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { markNotificationsRead } from '$lib/server/notifications.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 2000) : '');
 
-export const load: PageServerLoad = async ({ locals, depends }) => {
+export const load: PageServerLoad = async (event) => {
+  const { depends } = event;
+  const user = requireUser(event);
   // The header reloads this list when the live unread count moves.
   depends('app:notifications');
   const { sql } = await getDb();
-  const list = await notifications.listForUser(sql, { userId: locals.user!.id, limit: 100 });
+  const list = await notifications.listForUser(sql, { userId: user.id, limit: 100 });
   return {
     notifications: list.map((notification) => ({
       id: notification.id,
@@ -33,14 +36,14 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 
 export const actions: Actions = {
   read: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const id = String((await request.formData()).get('id') ?? '');
     if (!isUuid(id)) return { read: 0 };
     return { read: await markNotificationsRead(sql, { userId: user.id, ids: [id], now: new Date() }) };
   },
   readAll: async ({ locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     return { read: await markNotificationsRead(sql, { userId: user.id, now: new Date() }) };
   },

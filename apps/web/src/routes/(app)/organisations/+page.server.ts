@@ -1,11 +1,13 @@
 import { organisations } from '@atelier/db';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const mine = await organisations.listForUser(sql, { userId: locals.user!.id });
-  const all = locals.user!.isAdmin ? await organisations.list(sql) : [];
+  const mine = await organisations.listForUser(sql, { userId: user.id });
+  const all = user.isAdmin ? await organisations.list(sql) : [];
   const strip = (o: {
     id: string;
     name: string;

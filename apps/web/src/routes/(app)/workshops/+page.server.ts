@@ -2,12 +2,12 @@ import { workshops } from '@atelier/db';
 import { can } from '@atelier/domain';
 import { actorOf } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const user = requireUser(event);
   const { sql } = await getDb();
-  // The (app) layout guarantees a signed-in user.
-  const user = locals.user!;
   const [list, actor] = await Promise.all([
     workshops.listForUser(sql, { userId: user.id }),
     actorOf(sql, user),

@@ -1,7 +1,7 @@
 import { invitations } from '@atelier/db';
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { loadInvitation } from '$lib/server/invite-page.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const organisationId = String((await request.formData()).get('organisationId') ?? '') || undefined;
     const { sql } = await getDb();
     const result = await invitations.accept(sql, {

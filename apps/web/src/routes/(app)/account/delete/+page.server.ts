@@ -1,17 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireUser } from '$lib/server/access.ts';
 import { deleteAccount } from '$lib/server/auth/account.ts';
 import { deleteSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions } from './$types';
 
 const schema = z.object({ password: z.string().min(1, 'required').max(1000, 'too_long') });
 
 export const actions: Actions = {
   default: async ({ request, locals, url, cookies }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const parsed = parseForm(await request.formData(), ['password'], schema);
     if (!parsed.ok) return fail(400, { errors: parsed.errors });
     const { sql } = await getDb();

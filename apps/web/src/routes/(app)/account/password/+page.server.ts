@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access.ts';
 import { changePassword } from '$lib/server/auth/account.ts';
 import { changePasswordSchema } from '$lib/server/auth/account-schemas.ts';
 import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
   default: async (event) => {
-    const user = requireUser(event.locals, event.url);
+    const user = requireUser(event);
     const parsed = parseForm(
       await event.request.formData(),
       ['currentPassword', 'newPassword'],

@@ -1,11 +1,13 @@
 import { sessions } from '@atelier/db';
-import { requireUser } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const list = await sessions.listForUser(sql, { userId: locals.user!.id, now: new Date() });
+  const list = await sessions.listForUser(sql, { userId: user.id, now: new Date() });
   return {
     sessions: list.map((s) => ({
       current: s.id === locals.session?.id,
@@ -19,7 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
   others: async ({ locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const ended = await sessions.invalidateAllForUser(sql, { userId: user.id, except: locals.session?.id });
     return { ended };

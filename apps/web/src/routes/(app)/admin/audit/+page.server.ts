@@ -1,13 +1,16 @@
 import { audit } from '@atelier/db';
 import { requirePlatform } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 100;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  await requirePlatform(sql, locals.user!, 'audit.read');
+  await requirePlatform(sql, user, 'audit.read');
   const before = url.searchParams.get('before');
   const entries = await audit.list(sql, {
     limit: PAGE,

@@ -2,7 +2,6 @@ import { contributions } from '@atelier/db';
 import { needsFromCsv } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
 import { valuesFromPayload } from '$lib/contributions/payload-form.ts';
-import { requireUser } from '$lib/server/access.ts';
 import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
 import {
   contributorCall,
@@ -12,12 +11,14 @@ import {
   withdrawContribution,
 } from '$lib/server/contributions/contribute.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { findCommune } from '$lib/territory/communes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const user = locals.user!;
   const target = await contributorCall(sql, { userId: user.id, callId: params.callId, now: new Date() });
   if (!target) error(404, 'Not found');
   const { call } = target;
@@ -57,7 +58,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boolean) {
-  const user = requireUser(event.locals, event.url);
+  const user = requireUser(event);
   const { sql } = await getDb();
   const now = new Date();
   const target = await contributorCall(sql, { userId: user.id, callId: event.params.callId ?? '', now });
@@ -93,7 +94,7 @@ export const actions: Actions = {
   save: (event) => submitOrSave(event, false),
   submit: (event) => submitOrSave(event, true),
   withdraw: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const contributionId = String((await request.formData()).get('contributionId') ?? '');
     const withdrawn = await withdrawContribution(sql, { userId: user.id, contributionId, now: new Date() });
@@ -101,7 +102,7 @@ export const actions: Actions = {
     return { withdrawn: true };
   },
   csv: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const target = await contributorCall(sql, { userId: user.id, callId: params.callId, now: new Date() });
     if (!target || !target.call.asks.includes('needs')) error(404, 'Not found');

@@ -1,9 +1,10 @@
 import { organisations } from '@atelier/db';
 import { can } from '@atelier/domain';
 import { fail } from '@sveltejs/kit';
-import { organisationAccess, requireUser } from '$lib/server/access.ts';
+import { organisationAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import {
   addMemberSchema,
   ORGANISATION_FIELDS,
@@ -14,9 +15,11 @@ import {
 } from '$lib/server/organisations.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await organisationAccess(sql, { user: locals.user!, organisationId: params.id });
+  const access = await organisationAccess(sql, { user, organisationId: params.id });
   const { organisation } = access;
   const manage = access.allows('organisation.manageMembers');
   const members = await organisations.listMembers(sql, { organisationId: organisation.id });
@@ -44,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   update: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await organisationAccess(sql, {
       user,
@@ -64,7 +67,7 @@ export const actions: Actions = {
     return { form: 'update', saved: true };
   },
   member: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await organisationAccess(sql, {
       user,
@@ -83,7 +86,7 @@ export const actions: Actions = {
     return { form: 'member', saved: true };
   },
   remove: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await organisationAccess(sql, {
       user,

@@ -1,15 +1,18 @@
 import { can } from '@atelier/domain';
 import { fail, redirect } from '@sveltejs/kit';
-import { actorOf, requireUser } from '$lib/server/access.ts';
+import { actorOf } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { createOrganisation, ORGANISATION_FIELDS, organisationSchema } from '$lib/server/organisations.ts';
 import { safeRedirectTarget } from '$lib/server/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const actor = await actorOf(sql, locals.user!);
+  const actor = await actorOf(sql, user);
   return {
     allowMetropole: can(actor, 'organisation.createMetropole', { type: 'platform' }),
     kind: url.searchParams.get('kind') ?? '',
@@ -18,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const parsed = parseForm(await request.formData(), ORGANISATION_FIELDS, organisationSchema);
     if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
     const { sql } = await getDb();

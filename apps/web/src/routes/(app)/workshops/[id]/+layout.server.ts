@@ -1,10 +1,13 @@
 import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, params }) => {
+export const load: LayoutServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   const { workshop } = access;
   return {
     workshop: {

@@ -3,12 +3,14 @@ import { can } from '@atelier/domain';
 import { getConfig } from '$lib/server/config.ts';
 import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
 /** The live room: who is who in this workshop, and where the realtime server is. */
-export const load = (async ({ locals, params }) => {
+export const load = (async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const user = locals.user!;
   const access = await workshopAccess(sql, { user, workshopId: params.id });
   const members = await workshops.listMembers(sql, { workshopId: access.workshop.id });
   // People and organisations who contributed between workshops need not have a seat: the

@@ -1,20 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requirePlatform, requireUser } from '$lib/server/access.ts';
+import { requirePlatform } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { MAX_BUNDLE_BYTES, readBundle } from '$lib/server/open-data-import.ts';
 import { createWorkshop, WORKSHOP_FIELDS, workshopSchema } from '$lib/server/workshops.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const user = requireUser(event);
   const { sql } = await getDb();
-  await requirePlatform(sql, locals.user!, 'workshop.create');
+  await requirePlatform(sql, user, 'workshop.create');
   return { maxBundleBytes: MAX_BUNDLE_BYTES };
 };
 
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const actor = await requirePlatform(sql, user, 'workshop.create');
     const form = await request.formData();

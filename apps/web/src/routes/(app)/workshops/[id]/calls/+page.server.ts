@@ -1,15 +1,18 @@
 import { calls, organisations } from '@atelier/db';
 import { callState } from '@atelier/domain';
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { createCall, parseCallForm } from '$lib/server/contributions/calls.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
   const access = await workshopAccess(sql, {
-    user: locals.user!,
+    user: user,
     workshopId: params.id,
     action: 'workshop.moderate',
   });
@@ -34,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   create: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
     const parsed = parseCallForm(await request.formData());

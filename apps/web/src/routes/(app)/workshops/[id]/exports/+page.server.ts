@@ -1,16 +1,19 @@
 import { exportHistory, versions } from '@atelier/db';
 import { OPEN_DATA_LICENCES, OPEN_DATA_LICENCE_IDS } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
-import { isUuid, requireUser, workshopAccess } from '$lib/server/access.ts';
+import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { exportRights } from '$lib/server/exports/access.ts';
 import { publishExport } from '$lib/server/exports/service.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   const rights = exportRights(access);
   if (!rights.manage && !rights.downloadPublic) error(403, 'Forbidden');
   const [history, saved] = await Promise.all([
@@ -40,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   publish: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.export' });
     const form = await request.formData();

@@ -1,9 +1,10 @@
 import { calls, invitations, organisations } from '@atelier/db';
 import { invitationState } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import {
   createInvitation,
   INVITATION_FIELDS,
@@ -12,9 +13,11 @@ import {
 } from '$lib/server/invitations.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   const canManage = access.allows('workshop.manageInvitations');
   // Once closed, the list stays readable by those who managed it.
   if (!canManage && !access.allows('workshop.export')) error(403, 'Forbidden');
@@ -45,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   create: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,
@@ -69,7 +72,7 @@ export const actions: Actions = {
     return { form: 'create', link: `${url.origin}/invite/${result.token}` };
   },
   revoke: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,

@@ -1,8 +1,9 @@
 import { organisations, workshops } from '@atelier/db';
 import { fail } from '@sveltejs/kit';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import {
   MEMBER_FIELDS,
   memberSchema,
@@ -11,9 +12,11 @@ import {
 } from '$lib/server/workshops.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   const manage = access.allows('workshop.manageMembers');
   const members = await workshops.listMembers(sql, { workshopId: access.workshop.id });
   return {
@@ -31,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   member: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,
@@ -50,7 +53,7 @@ export const actions: Actions = {
     return { form: 'member', saved: true };
   },
   remove: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,

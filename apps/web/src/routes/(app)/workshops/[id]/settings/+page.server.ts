@@ -1,9 +1,10 @@
 import { nextWorkshopStatus } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
 import { dateToParisLocal } from '$lib/dates.ts';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import {
   advanceStatus,
   statusSchema,
@@ -13,9 +14,11 @@ import {
 } from '$lib/server/workshops.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   if (!access.allows('workshop.export') && !access.allows('workshop.update')) error(403, 'Forbidden');
   const { workshop } = access;
   return {
@@ -34,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   update: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.update' });
     const parsed = parseForm(await request.formData(), WORKSHOP_FIELDS, workshopSchema);
@@ -50,7 +53,7 @@ export const actions: Actions = {
     return { form: 'update', saved: true };
   },
   status: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,

@@ -1,15 +1,18 @@
 import { versions } from '@atelier/db';
 import { fail } from '@sveltejs/kit';
 import { saveVersion, VERSION_FIELDS, versionFormSchema } from '$lib/room/versions/versions.server.ts';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Saved versions of the workshop: everyone who reads the workshop sees them; facilitators save. */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   const list = await versions.listForWorkshop(sql, { workshopId: access.workshop.id });
   return {
     canSave: access.allows('workshop.writeFacilitation'),
@@ -24,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   save: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, {
       user,

@@ -1,6 +1,6 @@
 import { calls, contributions } from '@atelier/db';
 import { fail } from '@sveltejs/kit';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { questionsOf } from '$lib/server/contributions/contribute.ts';
 import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
 import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
@@ -11,11 +11,13 @@ import {
 } from '$lib/server/contributions/moderation.ts';
 import { previewOf } from '$lib/contributions/preview.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const user = locals.user!;
   const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
   const workshopId = access.workshop.id;
   const [queue, list, actions] = await Promise.all([
@@ -49,7 +51,7 @@ const id = (form: FormData) => String(form.get('contributionId') ?? '');
 
 export const actions: Actions = {
   accept: async ({ request, locals, url, params, cookies }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
     const form = await request.formData();
@@ -77,7 +79,7 @@ export const actions: Actions = {
     return { contributionId, outcome };
   },
   reject: async ({ request, locals, url, params }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
     const form = await request.formData();
@@ -97,7 +99,7 @@ export const actions: Actions = {
     return { contributionId, outcome };
   },
   bulk: async ({ request, locals, url, params, cookies }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
     const form = await request.formData();

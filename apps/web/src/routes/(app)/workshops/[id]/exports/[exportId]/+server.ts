@@ -1,14 +1,15 @@
 import { exportHistory } from '@atelier/db';
 import { error } from '@sveltejs/kit';
-import { isUuid, requireUser, workshopAccess } from '$lib/server/access.ts';
+import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { exportRights } from '$lib/server/exports/access.ts';
 import { fileResponse } from '$lib/server/exports/service.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { RequestHandler } from './$types';
 
 /** Downloads a kept export again: any for facilitators, published ones for the others once closed. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
-  const user = requireUser(locals, url);
+  const user = requireUser({ locals, url }, { endpoint: true });
   const { sql } = await getDb();
   const access = await workshopAccess(sql, { user, workshopId: params.id });
   if (!isUuid(params.exportId)) error(404, 'Not found');

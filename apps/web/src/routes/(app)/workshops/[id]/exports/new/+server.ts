@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { requireUser, workshopAccess } from '$lib/server/access.ts';
+import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
 import { UnknownVersionError } from '$lib/server/exports/input.ts';
 import { EXPORT_FIELDS, exportOptionsSchema } from '$lib/server/exports/options.ts';
 import { createExport, fileResponse } from '$lib/server/exports/service.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
  * download (a plain form post, so it works without JavaScript).
  */
 export const POST: RequestHandler = async ({ request, locals, url, params }) => {
-  const user = requireUser(locals, url);
+  const user = requireUser({ locals, url }, { endpoint: true });
   const { sql } = await getDb();
   const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.export' });
   const parsed = parseForm(await request.formData(), EXPORT_FIELDS, exportOptionsSchema);

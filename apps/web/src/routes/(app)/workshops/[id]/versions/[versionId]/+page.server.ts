@@ -3,12 +3,15 @@ import { error } from '@sveltejs/kit';
 import { versionView } from '$lib/room/versions/versions.server.ts';
 import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
 /** One saved version, read-only, with the rows changed since highlighted. */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
-  const access = await workshopAccess(sql, { user: locals.user!, workshopId: params.id });
+  const access = await workshopAccess(sql, { user, workshopId: params.id });
   if (!isUuid(params.versionId)) error(404, 'Not found');
   const version = await versionView(sql, { workshopId: access.workshop.id, versionId: params.versionId });
   if (!version) error(404, 'Not found');

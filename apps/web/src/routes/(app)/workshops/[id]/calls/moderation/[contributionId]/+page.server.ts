@@ -1,18 +1,21 @@
 import { calls, contributions } from '@atelier/db';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { validateValues, valuesFromPayload } from '$lib/contributions/payload-form.ts';
-import { isUuid, requireUser, workshopAccess } from '$lib/server/access.ts';
+import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { questionsOf } from '$lib/server/contributions/contribute.ts';
 import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
 import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
 import { acceptContribution } from '$lib/server/contributions/moderation.ts';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params } = event;
+  const user = requireUser(event);
   const { sql } = await getDb();
   const access = await workshopAccess(sql, {
-    user: locals.user!,
+    user: user,
     workshopId: params.id,
     action: 'workshop.moderate',
   });
@@ -41,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url, params, cookies }) => {
-    const user = requireUser(locals, url);
+    const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
     const contribution = isUuid(params.contributionId)
