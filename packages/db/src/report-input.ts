@@ -90,7 +90,12 @@ export async function loadReportInput(
       status: workshop.status,
       startsAt: workshop.startsAt,
     },
-    organisations: allOrganisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    organisations: allOrganisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      fictional: o.fictional,
+    })),
     members: members.map((m) => ({
       userId: m.userId,
       displayName: m.displayName,

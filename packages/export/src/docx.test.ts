@@ -93,4 +93,11 @@ describe('renderDocx', () => {
     expect(xml).toContain('soudeurs &amp; de techniciens &lt;qualifiés&gt;');
     for (const member of SAMPLE_MEMBERS) expect(xml).not.toContain(member.displayName);
   });
+
+  it('says on the cover and in the provenance that the data of a fictional workshop are fictional', async () => {
+    const xml = decode(await documentXml(await renderDocx({ report: buildReport(sampleReportInput()) })));
+    const statement = buildReport(sampleReportInput()).labels.cover.fictional;
+    expect(statement).toMatch(/^Données fictives/);
+    expect(xml.split(statement).length - 1).toBe(2);
+  });
 });

@@ -121,6 +121,9 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
     ...(meta.anonymised
       ? [new Paragraph({ children: [new TextRun({ text: labels.cover.anonymised, italics: true })] })]
       : []),
+    ...(meta.fictional
+      ? [new Paragraph({ children: [new TextRun({ text: labels.cover.fictional, bold: true })] })]
+      : []),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: labels.contents }),
     new TableOfContents(labels.contents, {

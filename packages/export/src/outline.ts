@@ -320,6 +320,7 @@ export function reportOutline(report: Report): OutlineSection[] {
       numeric: [],
     },
     ...(p.illustrative ? [{ kind: 'paragraph' as const, text: pl.illustrative, note: true }] : []),
+    ...(p.fictional ? [{ kind: 'paragraph' as const, text: labels.cover.fictional, note: true }] : []),
   ]);
   return sections;
 }

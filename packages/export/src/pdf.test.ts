@@ -47,6 +47,7 @@ describe.skipIf(!poppler)('renderPdf', () => {
       .filter((page) => page.trim());
     expect(pages[0]).toContain("COMPTE RENDU D'ATELIER");
     expect(pages[0]).toContain('Nord lorrain');
+    expect(pages[0]).toContain('Données fictives');
     expect(pages[1]).toMatch(/Sommaire[\s\S]*4\. Besoins en compétences\s+\d+/);
     expect(pages[2]).toMatch(new RegExp(`Page 3 sur ${pages.length}`));
   });

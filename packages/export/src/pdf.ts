@@ -334,6 +334,9 @@ export function pdfDefinition(report: Report): TDocumentDefinitions {
     ...(meta.anonymised
       ? [{ text: labels.cover.anonymised, italics: true, margin: [0, 24, 0, 0] } as Content]
       : []),
+    ...(meta.fictional
+      ? [{ text: labels.cover.fictional, bold: true, color: ACCENT, margin: [0, 24, 0, 0] } as Content]
+      : []),
     { text: '', pageBreak: 'after' },
     { toc: { title: { text: labels.contents, style: 'h1' }, textMargin: [0, 3, 0, 3] } },
   ];

@@ -127,4 +127,34 @@ describe('buildReport', () => {
       'Version enregistrée « Après la séance 1 » (26 novembre 2026 à 12:00)',
     );
   });
+
+  it('says the data are fictional when an organisation it names is, in each language', () => {
+    const input = sampleReportInput();
+    expect(buildReport(input).meta.fictional).toBe(true);
+    expect(buildReport(input).provenance.fictional).toBe(true);
+    expect(buildReport({ ...input, locale: 'fr' }).labels.cover.fictional).toMatch(/^Données fictives/);
+    expect(buildReport({ ...input, locale: 'en' }).labels.cover.fictional).toMatch(/^Fictional data/);
+    expect(buildReport({ ...input, locale: 'de' }).labels.cover.fictional).toMatch(/^Fiktive Daten/);
+  });
+
+  it('does not call a real workshop fictional because the database also holds fictional organisations', () => {
+    const input = sampleReportInput();
+    const real = { id: 'real', name: 'Entreprise réelle', kind: 'company' as const };
+    const report = buildReport({
+      ...input,
+      organisations: [...input.organisations, real],
+      members: [{ userId: 'u1', displayName: 'Personne', role: 'facilitator', organisationId: 'real' }],
+      content: {
+        ...input.content,
+        needs: input.content.needs.map((need) => ({ ...need, organisationId: 'real' })),
+        roadmap: [],
+        ideas: [],
+        comments: [],
+        trainingOffers: [],
+      },
+      contributions: [],
+    });
+    expect(report.meta.fictional).toBe(false);
+    expect(report.provenance.fictional).toBe(false);
+  });
 });

@@ -37,6 +37,25 @@ function pollOf(input: ReportInput['polls'][number], labels: Report['labels']): 
 }
 
 /**
+ * Whether an organisation the report names (a member's, or one a need, action, idea, comment,
+ * training offer or accepted contribution belongs to) is fictional. Only those: a real workshop
+ * on a database that also holds the demo's fictional organisations is not flagged.
+ */
+function namesFictional(input: ReportInput, accepted: ReportInput['contributions']): boolean {
+  const { content } = input;
+  const named = new Set<string>([
+    ...input.members.map((m) => m.organisationId),
+    ...content.needs.map((n) => n.organisationId),
+    ...content.roadmap.flatMap((a) => [a.ownerOrganisationId, ...a.partnerOrganisationIds]),
+    ...content.ideas.flatMap((i) => i.organisationId ?? []),
+    ...content.comments.map((c) => c.organisationId),
+    ...content.trainingOffers.map((t) => t.organisationId),
+    ...accepted.map((c) => c.organisationId),
+  ]);
+  return input.organisations.some((o) => o.fictional === true && named.has(o.id));
+}
+
+/**
  * Builds the report of a workshop from its data: the one structure every export format
  * renders, so that PDF, DOCX and the tables say the same thing. Pure: the export time, the
  * language and the model results come in as input.
@@ -45,6 +64,8 @@ function pollOf(input: ReportInput['polls'][number], labels: Report['labels']): 
  * - Needs are grouped by occupation family (in the order of `OCCUPATION_FAMILIES`).
  * - Roadmap dates `J+N` are resolved against the facilitation settings' day 0.
  * - Only accepted contributions are reported.
+ * - When an organisation it names is fictional, `meta.fictional` is set: the cover and the
+ *   provenance say that the data are fictional.
  *
  * @param input - the workshop's data (see `ReportInput`)
  * @example
@@ -163,6 +184,7 @@ export function buildReport(input: ReportInput): Report {
       : null;
 
   const accepted = input.contributions.filter((c) => c.status === 'accepted');
+  const fictional = namesFictional(input, accepted);
   const skipped = Object.entries(content.skipped)
     .filter(([, count]) => count > 0)
     .map(([key, count]) => ({ collection: labels.collections[key as keyof typeof content.skipped], count }));
@@ -184,6 +206,7 @@ export function buildReport(input: ReportInput): Report {
       exportedBy,
       anonymised,
       licence: input.licence ?? null,
+      fictional,
     },
     participants,
     agenda: content.agenda.map((item) => ({
@@ -245,6 +268,7 @@ export function buildReport(input: ReportInput): Report {
       skipped,
       illustrative: models?.illustrative ?? false,
       licence: input.licence ?? null,
+      fictional,
     },
   };
 }

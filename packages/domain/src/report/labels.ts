@@ -28,7 +28,15 @@ export interface ReportLabels {
     contributions: string;
     provenance: string;
   };
-  cover: { territory: string; date: string; version: string; status: string; anonymised: string };
+  cover: {
+    territory: string;
+    date: string;
+    version: string;
+    status: string;
+    anonymised: string;
+    /** Printed when an organisation the report names is fictional (the demo). */
+    fictional: string;
+  };
   version: { current: string; saved: (name: string, date: string) => string };
   page: (page: number, count: number) => string;
   people: (count: number) => string;
@@ -149,6 +157,8 @@ const fr: ReportLabels = {
     version: 'Version',
     status: 'Statut',
     anonymised: 'Version anonymisée : les noms des personnes sont retirés, les organisations restent.',
+    fictional:
+      "Données fictives : ce compte rendu est celui d'un atelier de démonstration. Les entreprises et établissements marqués « fictive » ou « fictif », leurs besoins, actions et contributions sont inventés.",
   },
   version: { current: 'État actuel', saved: (name, date) => `Version enregistrée « ${name} » (${date})` },
   page: (page, count) => `Page ${page} sur ${count}`,
@@ -311,6 +321,8 @@ const en: ReportLabels = {
     version: 'Version',
     status: 'Status',
     anonymised: "Anonymised version: people's names are removed, organisations are kept.",
+    fictional:
+      'Fictional data: this is the report of a demonstration workshop. The companies and schools marked "fictive" or "fictif", their needs, actions and contributions are invented.',
   },
   version: { current: 'Current state', saved: (name, date) => `Saved version “${name}” (${date})` },
   page: (page, count) => `Page ${page} of ${count}`,
@@ -472,6 +484,8 @@ const de: ReportLabels = {
     version: 'Version',
     status: 'Status',
     anonymised: 'Anonymisierte Fassung: Namen von Personen sind entfernt, Organisationen bleiben.',
+    fictional:
+      'Fiktive Daten: Dies ist der Bericht eines Demonstrationsworkshops. Die mit „fictive“ oder „fictif“ gekennzeichneten Unternehmen und Schulen, ihre Bedarfe, Maßnahmen und Beiträge sind erfunden.',
   },
   version: { current: 'Aktueller Stand', saved: (name, date) => `Gespeicherte Version „${name}“ (${date})` },
   page: (page, count) => `Seite ${page} von ${count}`,

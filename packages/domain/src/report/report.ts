@@ -93,7 +93,8 @@ export interface ReportInput {
     status: WorkshopStatus;
     startsAt: Date | null;
   };
-  organisations: readonly { id: string; name: string; kind: OrganisationKind }[];
+  /** `fictional`: an organisation invented for a demonstration (the report then says so). */
+  organisations: readonly { id: string; name: string; kind: OrganisationKind; fictional?: boolean }[];
   members: readonly { userId: string; displayName: string; role: WorkshopRole; organisationId: string }[];
   content: WorkshopContent;
   polls: readonly ReportPollInput[];
@@ -161,6 +162,8 @@ export interface Report {
     exportedBy: string | null;
     anonymised: boolean;
     licence: string | null;
+    /** An organisation the report names is fictional: its data are invented (a demonstration). */
+    fictional: boolean;
   };
   participants: {
     kind: OrganisationKind;
@@ -224,5 +227,7 @@ export interface Report {
     skipped: { collection: string; count: number }[];
     illustrative: boolean;
     licence: string | null;
+    /** As `meta.fictional`: the provenance says the data are fictional. */
+    fictional: boolean;
   };
 }

@@ -25,10 +25,10 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(1
 export const SAMPLE_ORGANISATIONS = [
   { id: uuid(1), name: 'Metz Métropole', kind: 'metropole' },
   { id: uuid(2), name: 'Fédération de la métallurgie de Moselle', kind: 'public_body' },
-  { id: uuid(3), name: 'Aciéries de la Fensch (fictive)', kind: 'company' },
-  { id: uuid(4), name: 'Trémery Pièces Auto (fictive)', kind: 'company' },
-  { id: uuid(5), name: 'Lycée professionnel du Val de Fensch (fictif)', kind: 'school' },
-  { id: uuid(6), name: 'CFA Industrie Nord Lorraine (fictif)', kind: 'training_body' },
+  { id: uuid(3), name: 'Aciéries de la Fensch (fictive)', kind: 'company', fictional: true },
+  { id: uuid(4), name: 'Trémery Pièces Auto (fictive)', kind: 'company', fictional: true },
+  { id: uuid(5), name: 'Lycée professionnel du Val de Fensch (fictif)', kind: 'school', fictional: true },
+  { id: uuid(6), name: 'CFA Industrie Nord Lorraine (fictif)', kind: 'training_body', fictional: true },
 ] as const;
 const [metropole, federation, steel, automotive, school, cfa] = SAMPLE_ORGANISATIONS;
 
