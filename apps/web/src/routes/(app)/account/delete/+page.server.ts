@@ -5,6 +5,7 @@ import { deleteSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions } from './$types';
 
 const schema = z.object({ password: z.string().min(1, 'required').max(1000, 'too_long') });
@@ -21,6 +22,7 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { errors: result.errors });
+    await revokeRealtime({ userIds: [user.id] });
     deleteSessionCookie({ cookies, url });
     redirect(303, '/?deleted=1');
   },

@@ -5,6 +5,7 @@ import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { getDb } from '$lib/server/db.ts';
 import { parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -24,6 +25,7 @@ export const actions: Actions = {
       ...clientOf(event),
     });
     if (!result.ok) return fail(400, { errors: result.errors });
+    await revokeRealtime({ userIds: [user.id] });
     setSessionCookie(event, result);
     return { changed: true };
   },

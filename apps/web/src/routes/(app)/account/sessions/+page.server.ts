@@ -1,6 +1,7 @@
 import { sessions } from '@atelier/db';
 import { getDb } from '$lib/server/db.ts';
 import { requireUser } from '$lib/server/guard.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,6 +25,7 @@ export const actions: Actions = {
     const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const ended = await sessions.invalidateAllForUser(sql, { userId: user.id, except: locals.session?.id });
+    await revokeRealtime({ userIds: [user.id] });
     return { ended };
   },
 };

@@ -13,6 +13,7 @@ import {
   setOrganisationMember,
   updateOrganisation,
 } from '$lib/server/organisations.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -101,6 +102,7 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { form: 'remove', values: {}, errors: { remove: result.error } });
+    await revokeRealtime({ userIds: [userId] });
     return { form: 'remove', saved: true };
   },
 };

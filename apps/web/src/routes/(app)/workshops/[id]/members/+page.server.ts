@@ -4,6 +4,7 @@ import { workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import {
   MEMBER_FIELDS,
   memberSchema,
@@ -50,6 +51,7 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { form: 'member', values: echo(parsed.values), errors: result.errors });
+    await revokeRealtime({ workshops: [{ workshopId: access.workshop.id }] });
     return { form: 'member', saved: true };
   },
   remove: async ({ request, locals, url, params }) => {
@@ -68,6 +70,7 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { form: 'remove', values: {}, errors: { remove: result.error } });
+    await revokeRealtime({ workshops: [{ workshopId: access.workshop.id, userId }] });
     return { form: 'remove', saved: true };
   },
 };
