@@ -4,6 +4,7 @@ import { INTERNAL_NOTIFY_PATH, notifyRequestSchema } from '@atelier/domain';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
+import { INTERNAL_REVOKE_PATH, revokeRequestSchema, type RevokeRequest } from './revocation.ts';
 
 /** The HTTP side of the realtime server: health and readiness probes, with one request id per request. */
 export function createHttpApp(options: {
@@ -17,7 +18,12 @@ export function createHttpApp(options: {
    * The web server's channel in (`REALTIME_INTERNAL_TOKEN`): `POST /internal/notify` with this
    * bearer token says whose notifications changed. Without a token the endpoint does not exist.
    */
-  internal?: { token: string; unreadChanged(userIds: readonly string[]): Promise<void> };
+  internal?: {
+    token: string;
+    unreadChanged(userIds: readonly string[]): Promise<void>;
+    /** `POST /internal/revoke`: checks the concerned connections again on every instance. */
+    revoke(request: RevokeRequest): Promise<{ closed: number }>;
+  };
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -77,6 +83,30 @@ export function createHttpApp(options: {
       } catch (error) {
         options.log.error({ err: error }, 'internal notify failed');
         res.status(503).json({ error: 'could not count the notifications' });
+      }
+    });
+  }
+  if (internal) {
+    app.post(INTERNAL_REVOKE_PATH, express.json({ limit: '256kb' }), async (req, res) => {
+      if (!bearerMatches(req.get('authorization'), internal.token)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        res.status(401).json({ error: 'a valid bearer token is required' });
+        return;
+      }
+      const parsed = revokeRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({
+          error:
+            'expected {"sessionIds"?: [sha256 hex], "userIds"?: [uuid], "workshops"?: [{"workshopId": uuid, "userId"?: uuid}]}, at least one, 500 of each at most',
+        });
+        return;
+      }
+      try {
+        // Answered once this instance has closed what no longer holds (the others are told through Redis).
+        res.status(202).json(await internal.revoke(parsed.data));
+      } catch (error) {
+        options.log.error({ err: error }, 'internal revoke failed');
+        res.status(503).json({ error: 'could not check the sessions again' });
       }
     });
   }

@@ -11,6 +11,7 @@ import { attachWorkshopNamespace } from './facilitation/namespace.ts';
 import { createHttpApp } from './http.ts';
 import { attachPersonalNamespace, type PersonalChannel } from './personal/namespace.ts';
 import { Metrics } from './metrics.ts';
+import { createRevocation, type Revocation, type RevokeRequest } from './revocation.ts';
 import { originAllowed, originOf } from './origins.ts';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/endpoint.ts';
 import { createRedisFanout, type Fanout } from './yjs/fanout.ts';
@@ -19,6 +20,8 @@ export interface RealtimeServer {
   port: number;
   metrics: Metrics;
   yjs: YjsEndpoint;
+  /** Checks the sessions and seats a revocation names again, here and on every instance (`POST /internal/revoke`). */
+  revoke(request: RevokeRequest): Promise<{ closed: number }>;
   /** Runs the periodic session re-check now (tests). */
   recheckSessions(): Promise<void>;
   close(): Promise<void>;
@@ -55,7 +58,8 @@ export async function startRealtimeServer(options: {
   const metrics = new Metrics();
   let shuttingDown = false;
   // Created once Socket.IO is; the HTTP app is created first.
-  const personalRef: { channel?: PersonalChannel } = {};
+  const personalRef: { channel?: PersonalChannel; revocation?: Revocation } = {};
+  const revocationEpoch = () => personalRef.revocation?.epoch() ?? 0;
   const app = createHttpApp({
     db: options.db,
     log: options.log,
@@ -68,6 +72,7 @@ export async function startRealtimeServer(options: {
           unreadChanged: async (userIds) => {
             await personalRef.channel?.unreadChanged(userIds);
           },
+          revoke: async (request) => (await personalRef.revocation?.revoke(request)) ?? { closed: 0 },
         }
       : undefined,
   });
@@ -94,7 +99,14 @@ export async function startRealtimeServer(options: {
     server.close();
     throw error;
   }
-  const yjs = createYjsEndpoint({ db: options.db, log: options.log, limits, metrics, fanout });
+  const yjs = createYjsEndpoint({
+    db: options.db,
+    log: options.log,
+    limits,
+    metrics,
+    fanout,
+    revocationEpoch,
+  });
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     destroyUpgrade: false,
     serveClient: false,
@@ -122,14 +134,22 @@ export async function startRealtimeServer(options: {
     db: options.db,
     log: options.log,
     metrics,
+    revocationEpoch,
   });
   const channel = attachPersonalNamespace({
     io: io as unknown as Parameters<typeof attachPersonalNamespace>[0]['io'],
     db: options.db,
     log: options.log,
     metrics,
+    revocationEpoch,
   });
   personalRef.channel = channel;
+  const revocation = await createRevocation({
+    fanout,
+    log: options.log,
+    targets: () => [yjs, workshop, channel],
+  });
+  personalRef.revocation = revocation;
   server.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     // Socket.IO takes its own upgrades (its allowRequest checks the origin).
@@ -157,6 +177,7 @@ export async function startRealtimeServer(options: {
     port,
     metrics,
     yjs,
+    revoke: (request) => revocation.revoke(request),
     async recheckSessions() {
       await Promise.all([yjs.recheck(), workshop.recheck(), channel.recheck()]);
     },

@@ -37,6 +37,7 @@ import {
 } from '../auth/authenticate.ts';
 import { TokenBucket } from '../auth/rate-limit.ts';
 import type { Metrics } from '../metrics.ts';
+import { concerns, type RevokeRequest } from '../revocation.ts';
 import { onePollView, pollViews } from './state.ts';
 
 interface ServerSocketData {
@@ -88,7 +89,9 @@ export function attachWorkshopNamespace(options: {
   db: Db;
   log: Logger;
   metrics: Metrics;
-}): { recheck(): Promise<void> } {
+  /** The revocation epoch (see `Revocation.epoch`). */
+  revocationEpoch?: () => number;
+}): { recheck(): Promise<void>; revoke(request: RevokeRequest): Promise<number> } {
   const { db, log, metrics } = options;
   const nsp: WorkshopNamespace = options.io.of('/workshop');
 
@@ -97,23 +100,24 @@ export function attachWorkshopNamespace(options: {
     const fail = (name: 'unauthenticated' | 'forbidden' | 'unknownRoom' | 'storageUnavailable') =>
       next(connectRefusal(name));
     if (!handshake.success) return fail('unknownRoom');
-    authenticate({
-      db,
-      token: readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
-      workshopId: handshake.data.workshopId,
-      now: new Date(),
-    }).then(
-      (result) => {
-        if (!result.ok) return fail(result.failure);
-        socket.data.identity = result.identity;
-        socket.data.bucket = new TokenBucket(20, 40);
-        next();
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'socket.io authentication failed: database error');
-        fail('storageUnavailable');
-      },
-    );
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const read = () => authenticate({ db, token, workshopId: handshake.data.workshopId, now: new Date() });
+    const epoch = options.revocationEpoch?.();
+    // A revocation handled while the first reading was under way: read again.
+    read()
+      .then((first) => (epoch === options.revocationEpoch?.() ? first : read()))
+      .then(
+        (result) => {
+          if (!result.ok) return fail(result.failure);
+          socket.data.identity = result.identity;
+          socket.data.bucket = new TokenBucket(20, 40);
+          next();
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'socket.io authentication failed: database error');
+          fail('storageUnavailable');
+        },
+      );
   });
 
   async function presence(workshopId: string): Promise<PresenceEntry[]> {
@@ -334,20 +338,35 @@ export function attachWorkshopNamespace(options: {
     });
   });
 
+  /** Reads a socket's session and seat again; disconnects it when they no longer hold. */
+  async function recheckSocket(socket: WorkshopSocket): Promise<boolean> {
+    const identity = socket.data.identity;
+    const result = await recheckSession({ db, token: identity.token, workshopId: identity.workshop.id });
+    if (!result) return false;
+    if (result.ok) {
+      socket.data.identity = result.identity;
+      return false;
+    }
+    const { code, reason } = CLOSE_CODES[result.failure];
+    socket.emit('session:ended', { code, message: reason });
+    socket.disconnect(true);
+    return true;
+  }
+
   return {
     async recheck() {
-      for (const socket of nsp.sockets.values()) {
-        const identity = socket.data.identity;
-        const result = await recheckSession({ db, token: identity.token, workshopId: identity.workshop.id });
-        if (!result) continue;
-        if (result.ok) {
-          socket.data.identity = result.identity;
-          continue;
-        }
-        const { code, reason } = CLOSE_CODES[result.failure];
-        socket.emit('session:ended', { code, message: reason });
-        socket.disconnect(true);
-      }
+      for (const socket of nsp.sockets.values()) await recheckSocket(socket);
+    },
+    async revoke(request) {
+      const concerned = [...nsp.sockets.values()].filter((socket) =>
+        concerns(request, {
+          token: socket.data.identity.token,
+          userId: socket.data.identity.userId,
+          workshopId: socket.data.identity.workshop.id,
+        }),
+      );
+      const closed = await Promise.all(concerned.map((socket) => recheckSocket(socket)));
+      return closed.filter(Boolean).length;
     },
   };
 }

@@ -1,9 +1,10 @@
 import { notifications, sessions, type Db } from '@atelier/db';
 import { CLOSE_CODES, PERSONAL_NAMESPACE, type PersonalServerToClientEvents } from '@atelier/domain';
 import type { Logger } from 'pino';
-import type { Namespace, Server } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import { SESSION_COOKIE, connectRefusal, readCookie } from '../auth/authenticate.ts';
 import type { Metrics } from '../metrics.ts';
+import { concerns, type RevokeRequest } from '../revocation.ts';
 
 interface PersonalSocketData {
   token: string;
@@ -23,6 +24,13 @@ type PersonalNamespace = Namespace<
   PersonalSocketData
 >;
 
+type PersonalSocket = Socket<
+  Record<string, never>,
+  PersonalServerToClientEvents,
+  Record<string, never>,
+  PersonalSocketData
+>;
+
 const roomOf = (userId: string) => `user:${userId}`;
 
 export interface PersonalChannel {
@@ -30,6 +38,8 @@ export interface PersonalChannel {
   unreadChanged(userIds: readonly string[]): Promise<void>;
   /** Disconnects sockets whose session has ended (the periodic re-check). */
   recheck(): Promise<void>;
+  /** Checks the sockets a revocation concerns again, now; returns how many closed. */
+  revoke(request: RevokeRequest): Promise<number>;
 }
 
 /**
@@ -42,6 +52,8 @@ export function attachPersonalNamespace(options: {
   db: Db;
   log: Logger;
   metrics: Metrics;
+  /** The revocation epoch (see `Revocation.epoch`). */
+  revocationEpoch?: () => number;
 }): PersonalChannel {
   const { db, log, metrics } = options;
   const nsp: PersonalNamespace = options.io.of(PERSONAL_NAMESPACE);
@@ -52,18 +64,23 @@ export function attachPersonalNamespace(options: {
   nsp.use((socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token) return fail(next, 'unauthenticated');
-    sessions.validate(db.sql, { token, now: new Date() }).then(
-      (session) => {
-        if (!session) return fail(next, 'unauthenticated');
-        socket.data.token = token;
-        socket.data.userId = session.user.id;
-        next();
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'socket.io /me authentication failed: database error');
-        fail(next, 'storageUnavailable');
-      },
-    );
+    const read = () => sessions.validate(db.sql, { token, now: new Date() });
+    const epoch = options.revocationEpoch?.();
+    // A revocation handled while the first reading was under way: read again.
+    read()
+      .then((first) => (epoch === options.revocationEpoch?.() ? first : read()))
+      .then(
+        (session) => {
+          if (!session) return fail(next, 'unauthenticated');
+          socket.data.token = token;
+          socket.data.userId = session.user.id;
+          next();
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'socket.io /me authentication failed: database error');
+          fail(next, 'storageUnavailable');
+        },
+      );
   });
 
   const sendCount = async (userId: string) => {
@@ -84,20 +101,35 @@ export function attachPersonalNamespace(options: {
     );
   });
 
+  /** Reads a socket's session again; disconnects it when the session has ended. */
+  async function recheckSocket(socket: PersonalSocket): Promise<boolean> {
+    const session = await sessions
+      .validate(db.sql, { token: socket.data.token, now: new Date() })
+      .catch(() => 'unknown' as const);
+    if (session === 'unknown' || session) return false;
+    const { code, reason } = CLOSE_CODES.unauthenticated;
+    socket.emit('session:ended', { code, message: reason });
+    socket.disconnect(true);
+    return true;
+  }
+
   return {
     async unreadChanged(userIds) {
       await Promise.all([...new Set(userIds)].map((userId) => sendCount(userId)));
     },
     async recheck() {
-      for (const socket of nsp.sockets.values()) {
-        const session = await sessions
-          .validate(db.sql, { token: socket.data.token, now: new Date() })
-          .catch(() => 'unknown' as const);
-        if (session === 'unknown' || session) continue;
-        const { code, reason } = CLOSE_CODES.unauthenticated;
-        socket.emit('session:ended', { code, message: reason });
-        socket.disconnect(true);
-      }
+      for (const socket of nsp.sockets.values()) await recheckSocket(socket);
+    },
+    async revoke(request) {
+      // Seats do not matter here: /me is the person's own channel.
+      const concerned = [...nsp.sockets.values()].filter((socket) =>
+        concerns(
+          { ...request, workshops: undefined },
+          { token: socket.data.token, userId: socket.data.userId },
+        ),
+      );
+      const closed = await Promise.all(concerned.map((socket) => recheckSocket(socket)));
+      return closed.filter(Boolean).length;
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 import { ConnectionRateLimiter } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
+import { concerns, type RevokeRequest } from '../revocation.ts';
 import { YjsConnection, closeWith } from './connection.ts';
 import type { Fanout } from './fanout.ts';
 import { Persister } from './persistence.ts';
@@ -24,6 +25,8 @@ export interface YjsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomPath: string): void;
   /** Checks every connection's session and seat again; closes the revoked ones. */
   recheck(): Promise<void>;
+  /** Checks the connections a revocation concerns again, now; returns how many closed. */
+  revoke(request: RevokeRequest): Promise<number>;
   rooms: ReadonlyMap<string, DocRoom>;
   /** Closes connections (1001), stores pending updates, leaves Redis. */
   close(): Promise<void>;
@@ -46,6 +49,8 @@ export function createYjsEndpoint(options: {
   limits: RealtimeLimits;
   metrics: Metrics;
   fanout: Fanout | undefined;
+  /** The revocation epoch (see `Revocation.epoch`). */
+  revocationEpoch?: () => number;
 }): YjsEndpoint {
   const { db, log, limits, metrics } = options;
   const wss = new WebSocketServer({
@@ -63,7 +68,8 @@ export function createYjsEndpoint(options: {
   // share one authentication for a second instead of queueing identical queries.
   const recentAuth = new Map<string, { at: number; result: Promise<AuthResult> }>();
   function authenticateOnce(token: string | undefined, workshopId: string): Promise<AuthResult> {
-    const key = `${token ?? ''} ${workshopId}`;
+    // Keyed by the revocation epoch too: an answer read before a revocation is never reused after it.
+    const key = `${options.revocationEpoch?.() ?? 0} ${token ?? ''} ${workshopId}`;
     const now = performance.now();
     const cached = recentAuth.get(key);
     if (cached && now - cached.at < 1000) return cached.result;
@@ -128,6 +134,42 @@ export function createYjsEndpoint(options: {
     return room;
   }
 
+  /** Checks connections' sessions and seats again, one query per session and workshop; returns how many closed. */
+  async function recheckConnections(
+    selected: Iterable<YjsConnection>,
+    mode: 'one by one' | 'at once',
+  ): Promise<number> {
+    recentAuth.clear();
+    let closedCount = 0;
+    const byToken = new Map<string, YjsConnection[]>();
+    for (const connection of selected) {
+      const key = `${connection.identity.token} ${connection.identity.workshop.id}`;
+      byToken.set(key, [...(byToken.get(key) ?? []), connection]);
+    }
+    const check = async (group: YjsConnection[]) => {
+      const first = group[0];
+      if (!first) return;
+      const result = await recheckSession({
+        db,
+        token: first.identity.token,
+        workshopId: first.identity.workshop.id,
+      });
+      if (!result) return;
+      for (const connection of group) {
+        if (result.ok) connection.refresh(result.identity);
+        else {
+          connection.close(result.failure);
+          closedCount++;
+        }
+      }
+    };
+    // The periodic re-check goes one query at a time, leaving the pool to the updates;
+    // a revocation concerns a few sessions and must be quick.
+    if (mode === 'at once') await Promise.all([...byToken.values()].map(check));
+    else for (const group of byToken.values()) await check(group);
+    return closedCount;
+  }
+
   async function onConnection(ws: WebSocket, req: IncomingMessage, roomPath: string): Promise<void> {
     metrics.yjsConnections++;
     const queue: Uint8Array[] = [];
@@ -154,8 +196,10 @@ export function createYjsEndpoint(options: {
     const parsed = parseRoomName(decodeURIComponent(roomPath.split('?')[0] ?? ''));
     if (!parsed) return closeWith(ws, 'unknownRoom', metrics);
     let auth;
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const epoch = options.revocationEpoch?.();
     try {
-      auth = await authenticateOnce(readCookie(req.headers.cookie, SESSION_COOKIE), parsed.workshopId);
+      auth = await authenticateOnce(token, parsed.workshopId);
     } catch (error) {
       log.error({ err: error }, 'authentication failed: database error');
       return closeWith(ws, 'storageUnavailable', metrics);
@@ -168,6 +212,16 @@ export function createYjsEndpoint(options: {
       return closeWith(ws, 'storageUnavailable', metrics);
     }
     if (gone || closing) return;
+    if (epoch !== options.revocationEpoch?.()) {
+      // A session or seat was revoked while this connection was being opened: read it again.
+      const again = await authenticate({ db, token, workshopId: parsed.workshopId, now: new Date() }).catch(
+        () => undefined,
+      );
+      if (!again) return closeWith(ws, 'storageUnavailable', metrics);
+      if (!again.ok) return closeWith(ws, again.failure, metrics);
+      auth = again;
+      if (gone || closing) return;
+    }
     const connection = new YjsConnection(ws, room, auth.identity, { log, limits, metrics });
     state.connection = connection;
     connections.add(connection);
@@ -186,27 +240,18 @@ export function createYjsEndpoint(options: {
         });
       });
     },
-    async recheck() {
-      recentAuth.clear();
-      const byToken = new Map<string, YjsConnection[]>();
-      for (const connection of connections) {
-        const key = `${connection.identity.token} ${connection.identity.workshop.id}`;
-        byToken.set(key, [...(byToken.get(key) ?? []), connection]);
-      }
-      for (const group of byToken.values()) {
-        const first = group[0];
-        if (!first) continue;
-        const result = await recheckSession({
-          db,
-          token: first.identity.token,
-          workshopId: first.identity.workshop.id,
-        });
-        if (!result) continue;
-        for (const connection of group) {
-          if (result.ok) connection.refresh(result.identity);
-          else connection.close(result.failure);
-        }
-      }
+    recheck: async () => {
+      await recheckConnections(connections, 'one by one');
+    },
+    async revoke(request) {
+      const concerned = [...connections].filter((connection) =>
+        concerns(request, {
+          token: connection.identity.token,
+          userId: connection.identity.userId,
+          workshopId: connection.identity.workshop.id,
+        }),
+      );
+      return recheckConnections(concerned, 'at once');
     },
     async close() {
       closing = true;

@@ -17,8 +17,14 @@ export interface Fanout {
   join(room: string, handler: (message: FanoutMessage) => void): Promise<void>;
   leave(room: string): Promise<void>;
   publish(room: string, message: FanoutMessage): void;
+  /** Instance-wide messages, not tied to a room (today: session revocations). */
+  listen(topic: ControlTopic, handler: (payload: Uint8Array) => void): Promise<void>;
+  /** Publishes an instance-wide message; resolves once Redis has taken it. */
+  announce(topic: ControlTopic, payload: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
+
+export type ControlTopic = 'revoke';
 
 const KINDS = ['update', 'awareness', 'query'] as const;
 const ID_BYTES = 8;
@@ -56,6 +62,19 @@ export async function createRedisFanout(options: { url: string; log: Logger }): 
       publisher.publish(channel(room), raw).catch((error: unknown) => {
         options.log.error({ err: error, room }, 'redis publish failed');
       });
+    },
+    async listen(topic, handler) {
+      await subscriber.subscribe(
+        `atelier:control:${topic}`,
+        (raw: Buffer) => {
+          if (raw.length < ID_BYTES || instanceId.equals(raw.subarray(0, ID_BYTES))) return;
+          handler(new Uint8Array(raw.subarray(ID_BYTES)));
+        },
+        true,
+      );
+    },
+    async announce(topic, payload) {
+      await publisher.publish(`atelier:control:${topic}`, Buffer.concat([instanceId, payload]));
     },
     async close() {
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
