@@ -6,8 +6,12 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.
 import { getConfig } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db.ts';
 import { installCrashGuard } from '$lib/server/hardening/crash-guard.ts';
+import { applySecurityHeaders } from '$lib/server/hardening/headers.ts';
+import { screenRequest } from '$lib/server/hardening/inputs.ts';
+import { problemMessage, problemResponse } from '$lib/server/hardening/respond.ts';
 import { requestContext } from '$lib/server/hardening/request-context.ts';
 import { log } from '$lib/server/log.ts';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 export const init: ServerInit = async () => {
@@ -79,10 +83,31 @@ const i18n: Handle = ({ event, resolve }) =>
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'same-origin');
-  response.headers.set('x-frame-options', 'DENY');
+  const config = getConfig();
+  applySecurityHeaders(response, {
+    url: event.url,
+    realtime: { publicUrl: config.REALTIME_PUBLIC_URL, port: config.REALTIME_PORT },
+  });
   return response;
+};
+
+/**
+ * Every POST body is screened once, before any action or endpoint reads it: a body that is not
+ * a form, does not parse, or holds NUL is refused with its 4xx and a sentence in the reader's
+ * language (it runs inside the i18n handle); other control characters are removed from text.
+ */
+const inputs: Handle = async ({ event, resolve }) => {
+  const screened = await screenRequest(event.request);
+  if (!screened.ok) {
+    const { status } = screened.problem;
+    return problemResponse(event.request, {
+      status,
+      message: problemMessage(screened.problem),
+      lang: getLocale(),
+    });
+  }
+  event.request = screened.request;
+  return resolve(event);
 };
 
 /**
@@ -100,7 +125,7 @@ const signedInArea: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(requestLog, securityHeaders, authentication, signedInArea, i18n);
+export const handle = sequence(requestLog, securityHeaders, authentication, signedInArea, i18n, inputs);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const details = { requestId: event.locals.requestId, path: event.url.pathname, status, err: error };

@@ -178,3 +178,22 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+describe('reading an uploaded bundle', () => {
+  const sample = () => buildOpenData({ input: sampleReportInput(), licence: 'etalab-2.0' });
+
+  it('refuses a bundle holding a NUL character, which PostgreSQL would refuse', async () => {
+    const bundle = sample();
+    const text = JSON.stringify({ ...bundle, workshop: { ...bundle.workshop, title: 'Avant\u0000après' } });
+    expect(text).toContain('\\u0000');
+    const read = await readBundle(new Blob([text]));
+    expect(read).toMatchObject({ ok: false, problem: 'invalid' });
+  });
+
+  it('removes other control characters from its texts', async () => {
+    const bundle = sample();
+    const text = JSON.stringify({ ...bundle, workshop: { ...bundle.workshop, title: 'Soudure\u0007 TIG' } });
+    const read = await readBundle(new Blob([text]));
+    expect(read.ok && read.bundle.workshop.title).toBe('Soudure TIG');
+  });
+});

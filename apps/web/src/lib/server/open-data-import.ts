@@ -15,6 +15,7 @@ import {
   type OrganisationMatch,
 } from '@atelier/domain';
 import * as Y from 'yjs';
+import { cleanText } from './hardening/text.ts';
 import { insertOrganisation } from './organisations.ts';
 
 /** Largest bundle accepted (the web server takes bodies of up to 2 MB with the form around it). */
@@ -40,9 +41,14 @@ export type BundleRead =
  */
 export async function readBundle(file: Blob): Promise<BundleRead> {
   if (file.size > MAX_BUNDLE_BYTES) return { ok: false, problem: 'too_large', detail: `${file.size} bytes` };
+  const text = await file.text();
+  // PostgreSQL refuses NUL in text and jsonb: a bundle holding one (raw or as the \u0000 escape,
+  // in a value or a key) is refused whole; other control characters are removed from values.
+  if (text.includes('\u0000') || /\\u0000/i.test(text))
+    return { ok: false, problem: 'invalid', detail: 'null character (U+0000)' };
   let json: unknown;
   try {
-    json = JSON.parse(await file.text());
+    json = JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? cleanText(value) : value));
   } catch (error) {
     return { ok: false, problem: 'not_json', detail: (error as Error).message.slice(0, 200) };
   }
