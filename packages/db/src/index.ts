@@ -21,6 +21,8 @@ export {
   IP_FAILURE_LIMIT,
 } from './repositories/sign-in-throttle.ts';
 export type { ThrottleVerdict } from './repositories/sign-in-throttle.ts';
+export * as rateLimits from './repositories/rate-limits.ts';
+export type { RateRule, RateVerdict, RateSubject } from './repositories/rate-limits.ts';
 export * as audit from './repositories/audit.ts';
 export type { AuditEntry } from './repositories/audit.ts';
 export * as invitations from './repositories/invitations.ts';

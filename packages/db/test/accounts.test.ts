@@ -73,7 +73,7 @@ for (const backend of testBackends()) {
       });
 
       it('stores no e-mail address or client address in clear', async () => {
-        const rows = await db.sql<{ key: string }[]>`select key from sign_in_failures`;
+        const rows = await db.sql<{ key: string }[]>`select key from rate_limit_events`;
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
       });
