@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { signIn, signInSchema } from '$lib/server/auth/sign-in.ts';
 import { getDb } from '$lib/server/db.ts';
+import { retryAfter } from '$lib/server/rate-limits.ts';
 import { safeRedirectTarget } from '$lib/server/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +31,7 @@ export const actions: Actions = {
     const result = await signIn(sql, { ...parsed.data, now: new Date(), ...clientOf(event) });
     if (!result.ok) {
       const retryAfterSeconds = result.reason === 'throttled' ? result.retryAfterSeconds : 0;
+      if (retryAfterSeconds > 0) retryAfter(event, retryAfterSeconds);
       return fail(result.reason === 'throttled' ? 429 : 400, {
         email,
         errors: { email: false, password: false },

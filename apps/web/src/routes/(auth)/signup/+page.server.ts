@@ -6,6 +6,7 @@ import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { signUp } from '$lib/server/auth/sign-up.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
+import { limitAction, SIGN_UP } from '$lib/server/rate-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,6 +24,12 @@ export const actions: Actions = {
       ? parsed.values.invitation!
       : '';
     if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
+    const limited = await limitAction(event, {
+      rule: SIGN_UP,
+      account: parsed.data.email,
+      extra: { values: echo(parsed.values) },
+    });
+    if (limited) return limited;
     const { sql } = await getDb();
     const now = new Date();
     const result = await signUp(sql, { ...parsed.data, locale: getLocale(), now, ...clientOf(event) });

@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import { loadInvitation } from '$lib/server/invite-page.ts';
+import { INVITATION, limitAction } from '$lib/server/rate-limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -16,8 +17,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, url, params }) => {
-    const user = requireUser({ locals, url });
+  default: async (event) => {
+    const { request, params } = event;
+    const user = requireUser(event);
+    const limited = await limitAction(event, { rule: INVITATION, account: user.id });
+    if (limited) return limited;
     const organisationId = String((await request.formData()).get('organisationId') ?? '') || undefined;
     const { sql } = await getDb();
     const result = await invitations.accept(sql, {

@@ -11,6 +11,7 @@ import {
   withdrawContribution,
 } from '$lib/server/contributions/contribute.ts';
 import { getDb } from '$lib/server/db.ts';
+import { CONTRIBUTION, limitAction } from '$lib/server/rate-limits.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import { findCommune } from '$lib/territory/communes.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -57,15 +58,32 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boolean) {
+type ActionEvent = Parameters<Actions[string]>[0];
+
+/**
+ * The person and the call of a contribution action: 404 unless the person may answer the
+ * call, then one attempt counted against the person and the address (429 beyond the limit).
+ */
+async function contributionAction(event: ActionEvent) {
   const user = requireUser(event);
   const { sql } = await getDb();
-  const now = new Date();
-  const target = await contributorCall(sql, { userId: user.id, callId: event.params.callId ?? '', now });
+  const target = await contributorCall(sql, {
+    userId: user.id,
+    callId: event.params.callId ?? '',
+    now: new Date(),
+  });
   if (!target) error(404, 'Not found');
+  const limited = await limitAction(event, { rule: CONTRIBUTION, account: user.id });
+  return { user, sql, target, limited };
+}
+
+async function submitOrSave(event: ActionEvent, submit: boolean) {
+  const { user, sql, target, limited } = await contributionAction(event);
   const form = await event.request.formData();
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === 'string') values[key] = value.slice(0, 6000);
+  if (limited) return fail(429, { ...limited.data, kind: values.kind ?? '', values });
+  const now = new Date();
   const outcome = await saveContribution(sql, {
     userId: user.id,
     target,
@@ -93,20 +111,19 @@ async function submitOrSave(event: Parameters<Actions[string]>[0], submit: boole
 export const actions: Actions = {
   save: (event) => submitOrSave(event, false),
   submit: (event) => submitOrSave(event, true),
-  withdraw: async ({ request, locals, url }) => {
-    const user = requireUser({ locals, url });
-    const { sql } = await getDb();
-    const contributionId = String((await request.formData()).get('contributionId') ?? '');
+  withdraw: async (event) => {
+    const { user, sql, limited } = await contributionAction(event);
+    if (limited) return limited;
+    const contributionId = String((await event.request.formData()).get('contributionId') ?? '');
     const withdrawn = await withdrawContribution(sql, { userId: user.id, contributionId, now: new Date() });
     if (!withdrawn) return fail(409, { code: 'not_editable' });
     return { withdrawn: true };
   },
-  csv: async ({ request, locals, url, params }) => {
-    const user = requireUser({ locals, url });
-    const { sql } = await getDb();
-    const target = await contributorCall(sql, { userId: user.id, callId: params.callId, now: new Date() });
-    if (!target || !target.call.asks.includes('needs')) error(404, 'Not found');
-    const file = (await request.formData()).get('file');
+  csv: async (event) => {
+    const { target, limited } = await contributionAction(event);
+    if (!target.call.asks.includes('needs')) error(404, 'Not found');
+    if (limited) return limited;
+    const file = (await event.request.formData()).get('file');
     if (!(file instanceof File) || file.size === 0) return fail(400, { code: 'csv_missing' });
     if (file.size > MAX_CSV_BYTES) return fail(413, { code: 'csv_too_large' });
     let text: string;
