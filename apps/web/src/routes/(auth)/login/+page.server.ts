@@ -1,15 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { demoSignIn } from '$lib/server/demo-accounts.ts';
 import { signIn, signInSchema } from '$lib/server/auth/sign-in.ts';
 import { getDb } from '$lib/server/db.ts';
 import { retryAfter } from '$lib/server/rate-limits.ts';
 import { safeRedirectTarget } from '$lib/server/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops');
   if (locals.user) redirect(303, redirectTo);
-  return { redirectTo };
+  // A demo database offers its accounts (issue 16); any other shows nothing of the kind.
+  return { redirectTo, demo: await demoSignIn((await getDb()).sql) };
 };
 
 export const actions: Actions = {
