@@ -9,6 +9,7 @@ import {
 } from '@atelier/domain';
 import { z } from 'zod';
 import { findCommune } from '$lib/territory/communes.ts';
+import { isUuid } from './access.ts';
 import { emailField } from './auth/account-schemas.ts';
 import type { FieldErrors } from './forms.ts';
 
@@ -173,6 +174,8 @@ export async function removeOrganisationMember(
   sql: Sql,
   options: { actor: Actor; organisationId: string; userId: string; now: Date },
 ): Promise<{ ok: true } | { ok: false; error: 'last_admin' | 'not_found' }> {
+  // The id comes from a form: not an id, nobody to remove (PostgreSQL would refuse the cast).
+  if (!isUuid(options.userId)) return { ok: false, error: 'not_found' };
   return sql.begin(async (tx) => {
     const role = await organisations.roleOf(tx, options);
     if (!role) return { ok: false as const, error: 'not_found' as const };

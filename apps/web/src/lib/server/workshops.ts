@@ -240,6 +240,8 @@ export async function removeWorkshopMember(
   sql: Sql,
   options: { actor: Actor; workshopId: string; userId: string; now: Date },
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'last_facilitator' }> {
+  // The id comes from a form: not an id, nobody to remove (PostgreSQL would refuse the cast).
+  if (!isUuid(options.userId)) return { ok: false, error: 'not_found' };
   return sql.begin(async (tx) => {
     const seat = await workshops.seatOf(tx, options);
     if (!seat) return { ok: false as const, error: 'not_found' as const };

@@ -1,7 +1,7 @@
 import { calls, invitations, organisations } from '@atelier/db';
 import { invitationState } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
-import { workshopAccess } from '$lib/server/access.ts';
+import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
@@ -66,7 +66,8 @@ export const actions: Actions = {
       now: new Date(),
     });
     if (!result.ok) return fail(400, { form: 'create', values: echo(parsed.values), errors: result.errors });
-    if (callId)
+    // A link to a call of this workshop; anything else is no call (setCall matches on the id).
+    if (isUuid(callId))
       await invitations.setCall(sql, { token: result.token, workshopId: access.workshop.id, callId });
     // The token exists only here and in the link: the database keeps its hash.
     return { form: 'create', link: `${url.origin}/invite/${result.token}` };
