@@ -113,7 +113,7 @@ const inputs: Handle = async ({ event, resolve }) => {
 /**
  * A page's `__data.json` in the signed-in part of the app answers 401 without a session, before
  * any load runs (each load would refuse on its own too, inside a 200 answer): the browser's
- * router then shows the error page, which offers to sign in.
+ * router then loads the page itself, which sends to sign-in and back (tests/e2e/demo-sign-in).
  */
 const signedInArea: Handle = ({ event, resolve }) => {
   if (event.isDataRequest && !event.locals.user && event.route.id?.startsWith('/(app)/')) {
