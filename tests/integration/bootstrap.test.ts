@@ -54,6 +54,8 @@ describe('the first command on a machine without pnpm', () => {
         cwd: dir,
         env,
         encoding: 'utf8',
+        // spawnSync blocks the test's own timer: bound it here, so that a stalled download fails.
+        timeout: 150_000,
       });
       expect(result.status, result.stderr).toBe(0);
       const [where, version] = result.stdout.trim().split('\n').slice(-2);
