@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     ...reporting('web'),
     include: ['src/**/*.test.ts'],
+    // Some server tests open a database and load the demo before they run: give a busy machine time.
+    hookTimeout: 60_000,
   },
 });
