@@ -68,25 +68,25 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
   });
 
   it('shows everyone the same agenda step and a 5-minute timer that agrees within one second', async () => {
-    await addStep('Accueil et tour de table', 10);
+    // The demo's session is under way: its agenda has steps, one of them current.
+    const steps = (page: Page) => panel(page, 'agenda').locator('[data-step-id]').count();
+    await expect.poll(() => steps(facilitator), { timeout: 5000 }).toBeGreaterThanOrEqual(5);
+    const total = (await steps(facilitator)) + 2;
+    await addStep('Tour de table des nouveaux venus', 10);
     await addStep('Diagnostic des besoins', 25);
-    for (const page of everyone) {
-      await expect
-        .poll(() => panel(page, 'agenda').locator('[data-step-id]').count(), { timeout: 5000 })
-        .toBe(2);
-    }
-    const next = panel(facilitator, 'agenda').getByRole('button', { name: /Étape suivante/ });
-    await next.click();
+    for (const page of everyone) await expect.poll(() => steps(page), { timeout: 5000 }).toBe(total);
+    const agenda = panel(facilitator, 'agenda');
+    await agenda.getByRole('button', { name: "Passer à l'étape Tour de table des nouveaux venus" }).click();
     await expect
       .poll(() => facilitator.getByTestId('current-step').textContent(), { timeout: 5000 })
-      .toContain('Accueil et tour de table');
-    await next.click();
-    await panel(facilitator, 'agenda').getByRole('button', { name: 'Démarrer 5 minutes' }).click();
+      .toContain('Tour de table des nouveaux venus');
+    await agenda.getByRole('button', { name: /Étape suivante/ }).click();
+    await agenda.getByRole('button', { name: 'Démarrer 5 minutes' }).click();
 
     for (const page of everyone) {
       await expect
         .poll(() => page.getByTestId('current-step').textContent(), { timeout: 5000 })
-        .toContain('Diagnostic des besoins (2 sur 2)');
+        .toContain(`Diagnostic des besoins (${total} sur ${total})`);
       await page.getByTestId('timer-clock').waitFor({ timeout: 5000 });
       const current = panel(page, 'agenda').locator('[aria-current="step"]');
       expect(await current.locator('h3').textContent()).toBe('Diagnostic des besoins');
@@ -104,9 +104,10 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     expect(await timer.getAttribute('aria-label')).toMatch(
       /^Minuteur : 4 min \d+ s restantes$|^Minuteur : 5 min 0 s/,
     );
-    // The observer sees the agenda but has no facilitation control.
-    expect(await panel(observer, 'agenda').getByRole('button').count()).toBe(0);
-    expect(await panel(company, 'agenda').getByRole('button').count()).toBe(0);
+    // The observer sees the agenda but has no facilitation control (a step's link to its section
+    // only opens that section).
+    expect(await panel(observer, 'agenda').locator('button:not(.link-button)').count()).toBe(0);
+    expect(await panel(company, 'agenda').locator('button:not(.link-button)').count()).toBe(0);
   });
 
   it('runs a dot-vote: three ballots agree everywhere, a second ballot replaces the first', async () => {
@@ -209,10 +210,11 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     const cardOf = (page: Page, text: string) =>
       panel(page, 'ideas').getByTestId('idea-card').filter({ hasText: text });
     for (const text of texts) await cardOf(facilitator, text).getByRole('checkbox').check();
+    // The demo's board already has groups of its own.
+    const groups = () => panel(observer, 'ideas').getByText('Groupe de 2 cartes').count();
+    const before = await groups();
     await ideas.getByRole('button', { name: 'Grouper' }).click();
-    await expect
-      .poll(() => panel(observer, 'ideas').getByText('Groupe de 2 cartes').count(), { timeout: 5000 })
-      .toBe(1);
+    await expect.poll(groups, { timeout: 5000 }).toBe(before + 1);
 
     for (const text of texts) await cardOf(facilitator, text).getByRole('checkbox').check();
     await ideas.getByRole('button', { name: 'Lancer un vote à points' }).click();
@@ -326,7 +328,8 @@ describe.skipIf(!browser.available)('facilitation and the ideas board in Chromiu
     const path = await workshopPath(page, platform, DEMO_WORKSHOPS.closed);
     await openRoom(page, platform, path, 'agenda');
     await page.getByTestId('timer').waitFor();
-    const controls = 'button:not(.toggle), input, textarea, select, form';
+    // Links that only open a step's section (`.link-button`) are reading, not editing.
+    const controls = 'button:not(.toggle):not(.link-button), input, textarea, select, form';
     expect(await page.locator('.room-header').locator(controls).count()).toBe(0);
     expect(await aside(page).locator(controls).count()).toBe(0);
     expect(await panel(page, 'agenda').locator(controls).count()).toBe(0);

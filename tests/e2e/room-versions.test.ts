@@ -58,8 +58,11 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
 
   it('saves a version from the room, after the last edits reached the server', async () => {
     const me = 'e2e-facilitator';
-    needs.add(client.doc, need({ id: 'need-welders', title: 'Soudeurs TIG', createdBy: me }));
-    needs.add(client.doc, need({ id: 'need-drivers', title: 'Caristes', headcount: 2, createdBy: me }));
+    needs.add(client.doc, need({ id: 'need-welders', title: 'Soudeurs TIG (version e2e)', createdBy: me }));
+    needs.add(
+      client.doc,
+      need({ id: 'need-drivers', title: 'Caristes (version e2e)', headcount: 2, createdBy: me }),
+    );
     const { page } = facilitator;
     await openRoom(page, platform, path, 'synthesis');
     await editor(page).click();
@@ -92,8 +95,8 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
     await page.getByRole('heading', { name: 'Version « après la séance 1 »' }).waitFor();
     const table = page.getByTestId('version-needs');
     const added = table.getByRole('row').filter({ hasText: 'Infirmiers de bloc' });
-    const modified = table.getByRole('row').filter({ hasText: 'Soudeurs TIG' });
-    const unchanged = table.getByRole('row').filter({ hasText: 'Caristes' });
+    const modified = table.getByRole('row').filter({ hasText: 'Soudeurs TIG (version e2e)' });
+    const unchanged = table.getByRole('row').filter({ hasText: 'Caristes (version e2e)' });
     expect(await added.getAttribute('data-status')).toBe('added');
     await expect(added.textContent()).resolves.toContain('Ajoutée depuis');
     expect(await modified.getAttribute('data-status')).toBe('modified');
