@@ -20,7 +20,7 @@ const config = {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
-        'img-src': ['self', 'data:', 'blob:'],
+        'img-src': ['self', 'data:'],
         'font-src': ['self'],
         'connect-src': ['self'],
         'worker-src': ['self'],
