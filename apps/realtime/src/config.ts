@@ -1,4 +1,11 @@
-import { logLevelSchema, parseEnv, portSchema, postgresUrlSchema, redisUrlSchema } from '@atelier/domain';
+import {
+  ConfigError,
+  logLevelSchema,
+  parseEnv,
+  portSchema,
+  postgresUrlSchema,
+  redisUrlSchema,
+} from '@atelier/domain';
 import { z } from 'zod';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -14,10 +21,15 @@ const schema = z.object({
   REALTIME_MAX_MESSAGES_PER_SECOND: positive(100),
   REALTIME_MAX_CONNECTIONS_PER_IP_PER_MINUTE: positive(600),
   REALTIME_MAX_DOCUMENT_BYTES: positive(32 * 1024 * 1024),
-  REALTIME_FLUSH_MS: positive(20),
+  REALTIME_FLUSH_MS: z.coerce.number().int().min(0).default(0),
   REALTIME_COMPACT_AFTER: positive(500),
   REALTIME_IDLE_UNLOAD_MS: positive(30_000),
   REALTIME_SESSION_RECHECK_MS: positive(30_000),
+  REALTIME_MAX_WRITE_BYTES_PER_MINUTE: positive(4 * 1024 * 1024),
+  REALTIME_MAX_WRITES_PER_MINUTE: positive(1200),
+  REALTIME_MAX_USER_WRITE_BYTES_PER_MINUTE: positive(8 * 1024 * 1024),
+  REALTIME_MAX_USER_WRITES_PER_MINUTE: positive(2400),
+  REALTIME_PEER_SYNC_MS: positive(2000),
   REALTIME_ALLOWED_ORIGINS: z
     .string()
     .optional()
@@ -51,7 +63,19 @@ export type RealtimeConfig = z.output<typeof schema>;
 
 /** Reads the realtime server's configuration; throws a ConfigError naming each bad variable. */
 export function readConfig(env: Record<string, string | undefined> = process.env): RealtimeConfig {
-  return parseEnv({ schema, env });
+  const config = parseEnv({ schema, env });
+  // A byte budget below one message would close every writer of a large (allowed) message.
+  for (const name of [
+    'REALTIME_MAX_WRITE_BYTES_PER_MINUTE',
+    'REALTIME_MAX_USER_WRITE_BYTES_PER_MINUTE',
+  ] as const) {
+    if (config[name] < config.REALTIME_MAX_MESSAGE_BYTES) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${name}=${config[name]}: expected at least REALTIME_MAX_MESSAGE_BYTES (${config.REALTIME_MAX_MESSAGE_BYTES}), or a writer could not send one allowed message`,
+      );
+    }
+  }
+  return config;
 }
 
 /** Limits and delays of the realtime server; every one has a default (see README). */
@@ -64,7 +88,10 @@ export interface RealtimeLimits {
   maxConnectionsPerIpPerMinute: number;
   /** Largest stored size of one document; updates beyond it are refused (4413). */
   maxDocumentBytes: number;
-  /** Longest wait before an accepted update is appended to yjs_updates. */
+  /**
+   * Longest wait, when no append is running, before accepted updates are appended to
+   * yjs_updates (0: at once); they are broadcast once stored, so it adds to the latency.
+   */
   flushMs: number;
   /** Log rows after which a document is compacted into a snapshot. */
   compactAfter: number;
@@ -72,6 +99,16 @@ export interface RealtimeLimits {
   idleUnloadMs: number;
   /** How often open connections' sessions and seats are checked again. */
   sessionRecheckMs: number;
+  /** Bytes of Yjs updates one connection may send in a minute (4429 above). */
+  maxWriteBytesPerMinute: number;
+  /** Yjs updates one connection may send in a minute (4429 above). */
+  maxWritesPerMinute: number;
+  /** Bytes of Yjs updates one person may send in a minute over all their connections to this instance (4429 above). */
+  maxUserWriteBytesPerMinute: number;
+  /** Yjs updates one person may send in a minute over all their connections to this instance (4429 above). */
+  maxUserWritesPerMinute: number;
+  /** How often a room that changed publishes its state to the other instances, which repair any gap. */
+  peerSyncMs: number;
 }
 
 export const DEFAULT_LIMITS: RealtimeLimits = {
@@ -79,10 +116,15 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   maxMessagesPerSecond: 100,
   maxConnectionsPerIpPerMinute: 600,
   maxDocumentBytes: 32 * 1024 * 1024,
-  flushMs: 20,
+  flushMs: 0,
   compactAfter: 500,
   idleUnloadMs: 30_000,
   sessionRecheckMs: 30_000,
+  maxWriteBytesPerMinute: 4 * 1024 * 1024,
+  maxWritesPerMinute: 1200,
+  maxUserWriteBytesPerMinute: 8 * 1024 * 1024,
+  maxUserWritesPerMinute: 2400,
+  peerSyncMs: 2000,
 };
 
 /** The limits of a configuration read from the environment. */
@@ -96,5 +138,10 @@ export function limitsOf(config: RealtimeConfig): RealtimeLimits {
     compactAfter: config.REALTIME_COMPACT_AFTER,
     idleUnloadMs: config.REALTIME_IDLE_UNLOAD_MS,
     sessionRecheckMs: config.REALTIME_SESSION_RECHECK_MS,
+    maxWriteBytesPerMinute: config.REALTIME_MAX_WRITE_BYTES_PER_MINUTE,
+    maxWritesPerMinute: config.REALTIME_MAX_WRITES_PER_MINUTE,
+    maxUserWriteBytesPerMinute: config.REALTIME_MAX_USER_WRITE_BYTES_PER_MINUTE,
+    maxUserWritesPerMinute: config.REALTIME_MAX_USER_WRITES_PER_MINUTE,
+    peerSyncMs: config.REALTIME_PEER_SYNC_MS,
   };
 }

@@ -17,6 +17,8 @@ export class Metrics {
   updatesPersisted = 0;
   persistFailures = 0;
   compactions = 0;
+  /** Rooms read again from the database and re-synced with the other instances (a gap was found). */
+  catchUps = 0;
   private delays: { at: number; ms: number }[] = [];
 
   socketOpened(namespace: string): void {
@@ -91,6 +93,9 @@ export class Metrics {
       '# HELP atelier_yjs_compactions_total Documents compacted into a snapshot.',
       '# TYPE atelier_yjs_compactions_total counter',
       `atelier_yjs_compactions_total ${this.compactions}`,
+      '# HELP atelier_yjs_catch_ups_total Rooms read again from storage and re-synced with the other instances.',
+      '# TYPE atelier_yjs_catch_ups_total counter',
+      `atelier_yjs_catch_ups_total ${this.catchUps}`,
       '# HELP atelier_yjs_persist_delay_ms Delay from accepting an update to storing it (last 10 s).',
       '# TYPE atelier_yjs_persist_delay_ms summary',
       `atelier_yjs_persist_delay_ms{quantile="0.5"} ${q.p50.toFixed(2)}`,

@@ -77,28 +77,12 @@ export async function startRealtimeServer(options: {
       : undefined,
   });
   const allowed = options.allowedOrigins?.map((origin) => new URL(origin).origin);
+  // Listens only once every handler is in place: an upgrade accepted earlier would be left
+  // unanswered (Socket.IO leaves other paths alone) and its client would wait forever.
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new PortInUseError(
-              `Port ${options.port} is already in use; set REALTIME_PORT to a free port (for example REALTIME_PORT=3101)`,
-            )
-          : error,
-      );
-    });
-    server.listen(options.port, options.host, resolve);
-  });
-  let fanout: Fanout | undefined;
-  try {
-    fanout = options.redisUrl
-      ? await createRedisFanout({ url: options.redisUrl, log: options.log })
-      : undefined;
-  } catch (error) {
-    server.close();
-    throw error;
-  }
+  const fanout: Fanout | undefined = options.redisUrl
+    ? await createRedisFanout({ url: options.redisUrl, log: options.log })
+    : undefined;
   const yjs = createYjsEndpoint({
     db: options.db,
     log: options.log,
@@ -172,6 +156,27 @@ export async function startRealtimeServer(options: {
   }, limits.sessionRecheckMs);
   recheck.unref();
 
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new PortInUseError(
+                `Port ${options.port} is already in use; set REALTIME_PORT to a free port (for example REALTIME_PORT=3101)`,
+              )
+            : error,
+        );
+      });
+      server.listen(options.port, options.host, resolve);
+    });
+  } catch (error) {
+    clearInterval(recheck);
+    await yjs.close();
+    await new Promise<void>((resolve) => void io.close(() => resolve()));
+    await fanout?.close();
+    await Promise.allSettled(adapterClients.map((client) => client.quit()));
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     port,

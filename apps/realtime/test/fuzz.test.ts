@@ -8,6 +8,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { authenticate } from '../src/auth/authenticate.ts';
 import { DEFAULT_LIMITS } from '../src/config.ts';
+import { WriteBudget } from '../src/auth/rate-limit.ts';
 import { Metrics } from '../src/metrics.ts';
 import { YjsConnection } from '../src/yjs/connection.ts';
 import { awarenessMessage, syncStep1, updateMessage } from '../src/yjs/messages.ts';
@@ -186,10 +187,14 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
         send: () => {},
         close: () => closes++,
       }) as unknown as WebSocket;
+    // The write budgets are tested elsewhere: here every message must reach the decoder.
+    const limits = { ...DEFAULT_LIMITS, maxWritesPerMinute: 1e9, maxWriteBytesPerMinute: 1e12 };
+    const personBudget = new WriteBudget({ bytesPerMinute: 1e12, updatesPerMinute: 1e9 });
     let connection = new YjsConnection(fakeSocket(), room, auth.identity, {
       log,
-      limits: DEFAULT_LIMITS,
+      limits,
       metrics: new Metrics(),
+      personBudget,
     });
     room.addPeer(connection);
     for (let i = 0; sent < 10_000 && i < 40_000; i++) {
@@ -201,8 +206,9 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
       if (closes > closesBefore) {
         connection = new YjsConnection(fakeSocket(), room, auth.identity, {
           log,
-          limits: DEFAULT_LIMITS,
+          limits,
           metrics: new Metrics(),
+          personBudget,
         });
         room.addPeer(connection);
       }
@@ -214,6 +220,9 @@ describe('fuzz: hostile Yjs and Socket.IO messages', () => {
     }
     expect(sent).toBe(10_000);
     expect(closes).toBeGreaterThan(100);
+    // Accepted updates reach the document once stored: nothing may be on its way either.
+    await room.flush();
+    expect(equal(Y.encodeStateAsUpdate(room.doc), before)).toBe(true);
     await room.unload();
   }, 120_000);
 

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect as connectTcp, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -58,4 +58,64 @@ export async function killHard(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGKILL');
   await exited;
+}
+
+/** A private Redis server (its own port, nothing saved): what a test may kill and restart. */
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty: pub/sub keeps nothing). */
+  start(): Promise<void>;
+}
+
+/** Whether `redis-server` can be started here (fault tests that restart Redis need it). */
+export function redisServerAvailable(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const redis: PrivateRedis = {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    async kill() {
+      if (child) await killHard(child);
+      child = undefined;
+    },
+    async start() {
+      const started = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: 'ignore' },
+      );
+      child = started;
+      const deadline = Date.now() + 10_000;
+      while (!(await answersPing(port))) {
+        if (started.exitCode !== null)
+          throw new Error(`redis-server exited (${started.exitCode}) on ${port}`);
+        if (Date.now() > deadline) throw new Error(`redis-server did not answer on ${port}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+  await redis.start();
+  return redis;
+}
+
+/** Sends PING in the Redis protocol and waits for +PONG. */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTcp({ port, host: '127.0.0.1' });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
 }

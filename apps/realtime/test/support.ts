@@ -47,6 +47,9 @@ export async function openWorld(db?: Db): Promise<World> {
   }
   const [live]: [{ id: string }?] = await sql`select id from workshops where status = 'live'`;
   const [closed]: [{ id: string }?] = await sql`select id from workshops where status = 'closed'`;
+  // Tests count what they write: the rooms start empty, without the demo's seeded content.
+  await sql`delete from yjs_updates where doc_name like ${`${live!.id}/%`} or doc_name like ${`${closed!.id}/%`}`;
+  await sql`delete from yjs_snapshots where doc_name like ${`${live!.id}/%`} or doc_name like ${`${closed!.id}/%`}`;
   const newToken = async (person: Person) => {
     const token = sessions.generateToken();
     await sessions.create(sql, { token, userId: userIds[person], now: new Date() });
@@ -140,10 +143,14 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 /** A valid need written by a person for their seat's organisation (what the write rules accept from them). */
-export function needBy(world: World, person: Person, id: string): Need {
+export function needBy(
+  world: { seatOrganisationIds: Partial<Record<Person, string>>; userIds: Partial<Record<Person, string>> },
+  person: Person,
+  id: string,
+): Need {
   return {
     id,
-    organisationId: world.seatOrganisationIds[person],
+    organisationId: world.seatOrganisationIds[person] ?? '',
     romeCode: 'H2913',
     title: `Besoin ${id}`,
     skills: ['soudure', 'lecture de plans'],
@@ -154,7 +161,7 @@ export function needBy(world: World, person: Person, id: string): Need {
     difficulty: 3,
     crossBorder: true,
     comment: '',
-    createdBy: world.userIds[person],
+    createdBy: world.userIds[person] ?? '',
     updatedAt: '2026-11-26T08:00:00.000Z',
   };
 }

@@ -1,5 +1,5 @@
 import { sessions } from '@atelier/db';
-import { READ_ONLY_REASON, roomName } from '@atelier/domain';
+import { READ_ONLY_REASON, agenda, roomName } from '@atelier/domain';
 import * as decoding from 'lib0/decoding';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,10 +185,18 @@ describe('Yjs endpoint: who may connect and who may write', () => {
       const writer = connect({ port: tight.port, room, doc: new Y.Doc(), token: world.tokens.facilitator });
       await synced(writer);
       const closed = nextClose(writer);
-      writer.doc.getMap('settings').set('dayZero', 'x'.repeat(8000));
+      // Valid, but what it would store (about 5 KB) is above the limit.
+      agenda.add(writer.doc, {
+        id: 'long',
+        title: 'Long',
+        kind: 'plenary',
+        durationMinutes: 30,
+        notes: 'x'.repeat(5000),
+      });
       expect(await closed).toBe(4413);
       writer.destroy();
-      expect(tight.yjs.rooms.get(room)?.doc.getMap('settings').has('dayZero')).toBe(false);
+      await tight.yjs.rooms.get(room)?.flush();
+      expect(tight.yjs.rooms.get(room)?.doc.getArray('agenda').length).toBe(0);
       const flood = [0, 1, 2].map(() =>
         connect({ port: tight.port, room, doc: new Y.Doc(), token: undefined }),
       );

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
 import type { Identity } from '../auth/authenticate.ts';
-import { TokenBucket } from '../auth/rate-limit.ts';
+import { TokenBucket, WriteBudget } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import {
@@ -47,11 +47,12 @@ const RESYNC_MAX_MS = 30_000;
  * An update the server cannot take from this writer now is held back rather than
  * fatal in two cases: it depends on changes the server lacks (`incomplete`), or it is
  * the client's answer to the server's sync step 1 and carries someone else's changes
- * that this writer may not make (after a crash lost updates that other clients had
- * already received; their authors resend them). The client is told once
- * (`HELD_BACK_REASON`); the connection ignores its updates and asks for its state
- * again (sync step 1) after 1 s, doubling up to 30 s, until its answer is accepted.
- * Any other refused update closes the connection with 4400.
+ * that this writer may not make. Clients hold only stored changes (see DocRoom), so
+ * the room catches up (database, other instances) and the client is asked for its
+ * state again at once. The client is told once (`HELD_BACK_REASON`); the connection
+ * ignores its updates until an answer to a sync step 1 is accepted, asking again after
+ * the catch-up, then after 1 s, doubling up to 30 s. Any other refused update closes
+ * the connection with 4400.
  */
 export class YjsConnection implements RoomPeer {
   private readonly bucket: TokenBucket;
@@ -60,17 +61,33 @@ export class YjsConnection implements RoomPeer {
   /** Sync step 1 messages sent that the client has not answered yet. */
   private unansweredStep1 = 0;
   private heldBack = false;
+  /** Held back, and the room is catching up for it: ask the client again as soon as it has. */
+  private awaitingCatchUp = false;
+  /** A catch-up was asked for during this held-back spell. */
+  private caughtUpOnce = false;
   private resyncDelay = RESYNC_FIRST_MS;
   private resyncTimer: NodeJS.Timeout | undefined;
   canWrite: boolean;
+
+  private readonly budget: WriteBudget;
 
   constructor(
     readonly ws: WebSocket,
     readonly room: DocRoom,
     public identity: Identity,
-    private readonly deps: { log: Logger; limits: RealtimeLimits; metrics: Metrics },
+    private readonly deps: {
+      log: Logger;
+      limits: RealtimeLimits;
+      metrics: Metrics;
+      /** What the person may still write this minute over all their connections here. */
+      personBudget: WriteBudget;
+    },
   ) {
     this.bucket = new TokenBucket(deps.limits.maxMessagesPerSecond, deps.limits.maxMessagesPerSecond * 2);
+    this.budget = new WriteBudget({
+      bytesPerMinute: deps.limits.maxWriteBytesPerMinute,
+      updatesPerMinute: deps.limits.maxWritesPerMinute,
+    });
     this.canWrite = this.computeCanWrite();
   }
 
@@ -141,7 +158,7 @@ export class YjsConnection implements RoomPeer {
         return;
       }
       case MESSAGE_AWARENESS: {
-        const dropped = this.room.receiveAwareness(
+        const dropped = this.room.presence.receive(
           decoding.readVarUint8Array(decoder),
           this,
           this.identity.userId,
@@ -162,10 +179,14 @@ export class YjsConnection implements RoomPeer {
   }
 
   private write(update: Uint8Array, answer: boolean): void {
+    // Counted by what is received, whatever it changes: what an abuser's connection costs the server.
+    const now = performance.now();
+    if (!this.budget.spend(update.length, now) || !this.deps.personBudget.spend(update.length, now)) {
+      return this.refuse('tooManyMessages', 'write-budget');
+    }
     if (!this.canWrite) {
       if (isEmptyUpdate(update)) return;
       this.deps.metrics.refused('read-only');
-      const now = performance.now();
       if (now - this.lastDenied > 1000) {
         this.lastDenied = now;
         this.send(permissionDenied(READ_ONLY_REASON));
@@ -182,15 +203,19 @@ export class YjsConnection implements RoomPeer {
       case 'applied':
         if (answer) {
           this.heldBack = false;
+          this.awaitingCatchUp = false;
+          this.caughtUpOnce = false;
           this.resyncDelay = RESYNC_FIRST_MS;
         }
         return;
       case 'too-large':
         return this.refuse('messageTooLarge', 'document-too-large');
       case 'incomplete':
-        return this.holdBack(verdict);
+        // A provider that edits while it reconnects sends an edit that follows its offline
+        // ones before its answer to our sync step 1, which carries both: no catch-up needed.
+        return this.holdBack(verdict, { catchUp: answer || this.unansweredStep1 === 0 });
       case 'forbidden':
-        return answer ? this.holdBack(verdict) : this.refuse('malformedMessage', verdict);
+        return answer ? this.holdBack(verdict, { catchUp: true }) : this.refuse('malformedMessage', verdict);
       case 'invalid':
       case 'malformed':
         return this.refuse('malformedMessage', verdict);
@@ -202,14 +227,24 @@ export class YjsConnection implements RoomPeer {
   }
 
   /** Ignores this connection's updates until its answer to a later sync step 1 is accepted. */
-  private holdBack(reason: string): void {
+  private holdBack(reason: string, options: { catchUp: boolean }): void {
     this.deps.metrics.refused(`held-back-${reason}`);
     this.deps.log.info(
       { room: this.room.name, userId: this.identity.userId, reason },
       'yjs update held back; asking the client for its state again later',
     );
-    if (!this.heldBack) this.send(permissionDenied(HELD_BACK_REASON));
-    this.heldBack = true;
+    if (!this.heldBack) {
+      this.send(permissionDenied(HELD_BACK_REASON));
+      this.heldBack = true;
+    }
+    if (options.catchUp && !this.caughtUpOnce) {
+      // Fetch what the update depends on (stored, or on its way from another instance), then ask
+      // again at once; later attempts follow the back-off (once per held-back spell: what no
+      // catch-up brings was never stored).
+      this.caughtUpOnce = true;
+      this.awaitingCatchUp = true;
+      this.room.requestCatchUp();
+    }
     if (this.resyncTimer) return;
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = undefined;
@@ -218,6 +253,15 @@ export class YjsConnection implements RoomPeer {
       this.requestState();
     }, this.resyncDelay);
     this.resyncTimer.unref();
+  }
+
+  /** The room caught up with storage and the other instances: a held-back client is asked again at once. */
+  caughtUp(): void {
+    if (!this.awaitingCatchUp || !this.heldBack || this.ended) return;
+    this.awaitingCatchUp = false;
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    this.requestState();
   }
 
   private requestState(): void {

@@ -11,7 +11,7 @@ import {
   recheckSession,
   type AuthResult,
 } from '../auth/authenticate.ts';
-import { ConnectionRateLimiter } from '../auth/rate-limit.ts';
+import { ConnectionRateLimiter, WriteBudget } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import { concerns, type RevokeRequest } from '../revocation.ts';
@@ -63,7 +63,38 @@ export function createYjsEndpoint(options: {
   const loading = new Map<string, Promise<DocRoom>>();
   const connections = new Set<YjsConnection>();
   const perIp = new ConnectionRateLimiter(limits.maxConnectionsPerIpPerMinute);
+  // One write budget per person over all their connections here (kept while they reconnect).
+  const personBudgets = new Map<string, WriteBudget>();
+  const personBudget = (userId: string) => {
+    let budget = personBudgets.get(userId);
+    if (!budget) {
+      if (personBudgets.size > 10_000) personBudgets.clear();
+      budget = new WriteBudget({
+        bytesPerMinute: limits.maxUserWriteBytesPerMinute,
+        updatesPerMinute: limits.maxUserWritesPerMinute,
+      });
+      personBudgets.set(userId, budget);
+    }
+    return budget;
+  };
   let closing = false;
+  // Rooms that changed publish their state to the other instances, which repair any gap; while
+  // Redis is unreachable, rooms catch up from the database instead (clients of two instances
+  // still see each other's stored edits); after Redis comes back, every room re-syncs.
+  const peerSync = options.fanout
+    ? setInterval(() => {
+        const live = options.fanout?.connected() ?? false;
+        for (const room of rooms.values()) {
+          if (room.unloading) continue;
+          if (live) room.peerSyncTick();
+          else room.requestCatchUp();
+        }
+      }, limits.peerSyncMs)
+    : undefined;
+  peerSync?.unref();
+  options.fanout?.onReconnect(() => {
+    for (const room of rooms.values()) if (!room.unloading) room.requestCatchUp();
+  });
   // Connections opened together by one person (tabs, a reconnect storm after a restart)
   // share one authentication for a second instead of queueing identical queries.
   const recentAuth = new Map<string, { at: number; result: Promise<AuthResult> }>();
@@ -222,7 +253,12 @@ export function createYjsEndpoint(options: {
       auth = again;
       if (gone || closing) return;
     }
-    const connection = new YjsConnection(ws, room, auth.identity, { log, limits, metrics });
+    const connection = new YjsConnection(ws, room, auth.identity, {
+      log,
+      limits,
+      metrics,
+      personBudget: personBudget(auth.identity.userId),
+    });
     state.connection = connection;
     connections.add(connection);
     room.addPeer(connection);
@@ -255,6 +291,7 @@ export function createYjsEndpoint(options: {
     },
     async close() {
       closing = true;
+      clearInterval(peerSync);
       for (const connection of connections) connection.close('goingAway');
       for (const ws of wss.clients) ws.terminate();
       await Promise.allSettled([...loading.values()]);

@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import { createClient } from 'redis';
 
 /**
- * What one instance tells the others about a room: a Yjs update, an awareness
- * update, or a query (its state vector, just after loading) that the others answer
- * with the updates it lacks.
+ * What one instance tells the others about a room: a stored Yjs update, an awareness
+ * update, or its state (digest and state vector, see peer-sync.ts): a `query` (after
+ * loading, after a lost connection to Redis, periodically after changes) is answered with
+ * the updates the asker lacks and with the answerer's own state as a `sync`, which is
+ * answered with updates only.
  */
 export interface FanoutMessage {
-  kind: 'update' | 'awareness' | 'query';
+  kind: 'update' | 'awareness' | 'query' | 'sync';
   payload: Uint8Array;
 }
 
@@ -21,12 +23,16 @@ export interface Fanout {
   listen(topic: ControlTopic, handler: (payload: Uint8Array) => void): Promise<void>;
   /** Publishes an instance-wide message; resolves once Redis has taken it. */
   announce(topic: ControlTopic, payload: Uint8Array): Promise<void>;
+  /** Whether messages are being received now (the subscriber is connected and subscribed). */
+  connected(): boolean;
+  /** Runs after the subscriber came back from a lost connection, subscriptions restored: messages may have been missed. */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 
 export type ControlTopic = 'revoke';
 
-const KINDS = ['update', 'awareness', 'query'] as const;
+const KINDS = ['update', 'awareness', 'query', 'sync'] as const;
 const ID_BYTES = 8;
 
 /**
@@ -40,6 +46,17 @@ export async function createRedisFanout(options: { url: string; log: Logger }): 
   const subscriber = publisher.duplicate();
   subscriber.on('error', (error: Error) => options.log.error({ err: error }, 'redis subscriber error'));
   await Promise.all([publisher.connect(), subscriber.connect()]);
+  // node-redis subscribes again before it says 'ready' after a reconnection.
+  const reconnected: (() => void)[] = [];
+  let lost = false;
+  subscriber.on('reconnecting', () => (lost = true));
+  subscriber.on('end', () => (lost = true));
+  subscriber.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    options.log.warn('redis subscriber reconnected; re-syncing rooms');
+    for (const handler of reconnected) handler();
+  });
   const channel = (room: string) => `atelier:yjs:${room}`;
   return {
     async join(room, handler) {
@@ -76,7 +93,12 @@ export async function createRedisFanout(options: { url: string; log: Logger }): 
     async announce(topic, payload) {
       await publisher.publish(`atelier:control:${topic}`, Buffer.concat([instanceId, payload]));
     },
+    connected: () => subscriber.isReady && !lost,
+    onReconnect(handler) {
+      reconnected.push(handler);
+    },
     async close() {
+      reconnected.length = 0;
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
     },
   };

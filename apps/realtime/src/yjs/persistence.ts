@@ -7,53 +7,64 @@ interface Pending {
   docName: string;
   update: Uint8Array;
   at: number;
-  stored: () => void;
+  /** `row`: this update's document got a new row in this append (the first of its batch). */
+  stored: (row: boolean) => void;
 }
 
+/** Wait before appending again after the database failed. */
+const RETRY_MS = 500;
+
 /**
- * Appends accepted updates to yjs_updates, batched across every document of the
- * instance: at most `flushMs` after the first pending update, one INSERT carries
- * one merged row per document. A failed append is retried (the updates stay
- * pending, and the clients that sent them still hold them).
+ * Appends accepted updates to yjs_updates, batched across every document of the instance
+ * (group commit): when no append is running, one starts at most `flushMs` after the first
+ * pending update (at once with 0); while one runs, updates wait and go together in the
+ * next, one merged row per document. Updates are broadcast only once stored, so this
+ * delay is part of the edit-to-peer latency. A failed append is retried (the updates stay
+ * pending, and their authors still hold them).
  */
 export class Persister {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  private running: Promise<void> | undefined;
   private stopped = false;
 
   constructor(private readonly deps: { db: Db; log: Logger; metrics: Metrics; flushMs: number }) {}
 
-  /** Queues an update; `stored` runs once its row is committed. */
-  enqueue(docName: string, update: Uint8Array, stored: () => void): void {
+  /** Queues an update; `stored` runs once its row is committed (in the order updates were queued). */
+  enqueue(docName: string, update: Uint8Array, stored: (row: boolean) => void): void {
     this.pending.push({ docName, update, at: performance.now(), stored });
     this.schedule(this.deps.flushMs);
   }
 
-  /** At most three appends run at once; a slow database makes batches bigger, not more numerous. */
   private schedule(delayMs: number): void {
-    if (this.timer || this.stopped) return;
+    if (this.timer || this.running || this.stopped || this.pending.length === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.inFlight.size >= 3) this.schedule(this.deps.flushMs);
-      else void this.flush().catch(() => {});
+      void this.flush().catch(() => {});
     }, delayMs);
   }
 
   /**
-   * Stores everything pending now, and waits for the appends already running (Yjs
-   * updates commute, so batches may commit in any order); rejects when the database
-   * failed (the updates stay pending and are retried).
+   * Stores everything pending now, after the append already running; rejects when the
+   * database failed (the updates stay pending and are retried).
    */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const write = this.flushOnce();
-    this.inFlight.add(write);
-    void write.catch(() => {}).finally(() => this.inFlight.delete(write));
-    const results = await Promise.allSettled([...this.inFlight]);
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    while (this.running) await this.running.catch(() => {});
+    if (this.pending.length === 0) return;
+    const write = this.append(this.pending.splice(0));
+    this.running = write;
+    let failed = false;
+    try {
+      await write;
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      this.running = undefined;
+      this.schedule(failed ? RETRY_MS : 0);
+    }
   }
 
   /** Stores what is pending and stops scheduling. */
@@ -62,9 +73,7 @@ export class Persister {
     await this.flush();
   }
 
-  private async flushOnce(): Promise<void> {
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
+  private async append(batch: Pending[]): Promise<void> {
     const byDoc = new Map<string, Uint8Array[]>();
     for (const entry of batch) byDoc.set(entry.docName, [...(byDoc.get(entry.docName) ?? []), entry.update]);
     try {
@@ -78,17 +87,15 @@ export class Persister {
       this.deps.metrics.persistFailures++;
       this.deps.log.error({ err: error, rows: byDoc.size }, 'appending to yjs_updates failed; retrying');
       this.pending.unshift(...batch);
-      this.schedule(500);
       throw error;
     }
     const now = performance.now();
-    const notified = new Set<() => void>();
+    const rowCounted = new Set<string>();
     for (const entry of batch) {
       this.deps.metrics.persisted(now - entry.at);
-      if (!notified.has(entry.stored)) {
-        notified.add(entry.stored);
-        entry.stored();
-      }
+      const row = !rowCounted.has(entry.docName);
+      rowCounted.add(entry.docName);
+      entry.stored(row);
     }
   }
 }

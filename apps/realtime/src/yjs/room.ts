@@ -1,6 +1,5 @@
 import { yjsStore, type Db } from '@atelier/db';
 import {
-  checkAwarenessState,
   checkTransaction,
   defineDocument,
   readSettings,
@@ -9,32 +8,34 @@ import {
   type RuleViolation,
   type WriteRuleSettings,
 } from '@atelier/domain';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from './fanout.ts';
 import type { Persister } from './persistence.ts';
-import { awarenessMessage, updateMessage } from './messages.ts';
+import { updateMessage } from './messages.ts';
+import { RoomAwareness } from './room-awareness.ts';
+import { RoomRepair } from './room-repair.ts';
 
 /** A local connection to a room: something the room can send messages to. */
 export interface RoomPeer {
   send(message: Uint8Array): void;
+  /** The room caught up with the database and the other instances: a held-back client may be asked again. */
+  caughtUp?(): void;
 }
 
-/** Origin of changes that came from another instance through Redis: broadcast, not stored again. */
+/** Origin of changes that came from another instance through Redis: stored there, broadcast here. */
 export const FROM_FANOUT = Symbol('fanout');
-/** Origin of awareness removals done by the room itself when a peer leaves. */
-const FROM_CLEANUP = Symbol('cleanup');
+/** Origin of changes read back from the database (a catch-up): broadcast, not stored again. */
+export const FROM_STORAGE = Symbol('storage');
 
 /**
  * `invalid`: refused by the document schema; `forbidden`: valid, but refused by the
  * write rules of the writer's seat; `incomplete`: depends on changes the server does
  * not have yet (Yjs would keep it pending, to integrate it later under someone else's
- * update), so it is refused too.
+ * update), so it is refused too; `too-large`: the document would be above its size
+ * limit, measured by what it would store.
  */
 export type UpdateVerdict = 'applied' | 'malformed' | 'invalid' | 'forbidden' | 'incomplete' | 'too-large';
 
@@ -48,27 +49,36 @@ function mergeToState(updates: Uint8Array[]): Uint8Array {
 }
 
 /**
- * One Yjs document in memory, with its connections. Updates are checked on a
- * scratch copy (the shadow) before they touch the document; accepted local updates
- * are broadcast, fanned out to other instances and appended to yjs_updates within
- * `flushMs`.
+ * One Yjs document in memory, with its connections.
+ *
+ * An update is acknowledged (sent to anyone but its author) only once it is stored. A
+ * writer's update is checked on a scratch copy (the shadow); if it passes, what it changes
+ * (its effect, re-encoded by Yjs: nothing for an update that changes nothing) is appended
+ * to yjs_updates; once the row is committed it is applied to the document, broadcast to
+ * the room and published to the other instances. So `doc` holds only stored changes (ours
+ * and the other instances'), and `shadow` holds `doc` plus the updates being stored: a
+ * crash loses only updates nobody but their author has seen, and the author's provider
+ * offers them again when it reconnects.
  */
 export class DocRoom {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence: RoomAwareness;
   readonly peers = new Set<RoomPeer>();
   /** The room is leaving memory; a new connection waits for this, then loads it again. */
   unloading: Promise<void> | undefined;
   private shadow = new Y.Doc();
-  private readonly awarenessOf = new Map<RoomPeer, Set<number>>();
+  /** Accepted updates (their effect) being stored, in order; applied to `doc` from the head once stored. */
+  private readonly unstored: { update: Uint8Array; origin: RoomPeer; stored: boolean }[] = [];
   private unloadTimer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private logRows = 0;
   private compacting = false;
+  /** The size of the document as stored (its state encoded), kept as an upper estimate between measurements. */
   private bytes = 0;
   private closed = false;
   private holders = 0;
   private cachedSettings: WriteRuleSettings | undefined;
+  private readonly repair: RoomRepair;
 
   constructor(
     readonly room: ParsedRoom,
@@ -84,17 +94,40 @@ export class DocRoom {
       settings?: () => WriteRuleSettings;
     },
   ) {
-    this.awareness.setLocalState(null);
+    this.repair = new RoomRepair(
+      {
+        name: room.name,
+        doc: this.doc,
+        closed: () => this.closed,
+        applyFromStorage: (update) => this.applyStored(update, FROM_STORAGE),
+        caughtUp: () => {
+          for (const peer of this.peers) peer.caughtUp?.();
+        },
+        publishAwareness: () => this.presence.publishAll(),
+      },
+      deps,
+    );
+    this.presence = new RoomAwareness({
+      doc: this.doc,
+      peers: this.peers,
+      publish: (payload) => this.deps.fanout?.publish(this.name, { kind: 'awareness', payload }),
+    });
   }
 
   get name(): string {
     return this.room.name;
   }
 
+  /** The awareness of the room (who is here). */
+  get awareness() {
+    return this.presence.awareness;
+  }
+
   /**
-   * Loads the document: subscribe to the other instances first (so nothing they send
-   * during the load is missed), then the last snapshot and the log's tail. Throws
-   * when storage fails: the caller must then refuse connections, never serve an
+   * Loads the document: subscribe to the other instances first (so nothing they publish
+   * during the load is missed: they publish only what is stored), then the last snapshot
+   * and the log's tail; then ask the other instances for what they have and this lacks.
+   * Throws when storage fails: the caller must then refuse connections, never serve an
    * empty document.
    */
   async load(): Promise<void> {
@@ -106,15 +139,12 @@ export class DocRoom {
     });
     try {
       const stored = await yjsStore.load(this.deps.db.sql, { docName: this.name });
-      const parts = [
-        ...(stored.snapshot ? [stored.snapshot.state] : []),
-        ...stored.updates.map((row) => row.update),
-      ];
       defineDocument(this.doc, this.room.kind);
       this.doc.transact(() => {
-        for (const part of parts) Y.applyUpdate(this.doc, part);
-      }, FROM_FANOUT);
-      this.bytes = parts.reduce((sum, part) => sum + part.length, 0);
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot.state);
+        for (const row of stored.updates) Y.applyUpdate(this.doc, row.update);
+      }, FROM_STORAGE);
+      this.bytes = Y.encodeStateAsUpdate(this.doc).length;
       this.logRows = stored.updates.length;
       this.rebuildShadow();
     } catch (error) {
@@ -122,26 +152,69 @@ export class DocRoom {
       throw error;
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.onAwareness(change, origin),
-    );
+    this.presence.start();
     loaded = true;
     for (const message of early) this.onFanout(message);
-    this.deps.fanout?.publish(this.name, { kind: 'query', payload: Y.encodeStateVector(this.doc) });
+    this.repair.publishState('query');
     this.deps.metrics.roomsLoaded++;
   }
 
   /**
-   * Applies an update if it decodes, applies cleanly to the scratch copy and keeps
-   * the document within its schema and size; otherwise leaves the document untouched.
+   * Takes a writer's update if it decodes, applies cleanly to the scratch copy, passes the
+   * document's schema and the writer's rules and keeps the document within its size;
+   * otherwise leaves everything untouched. What it changes is stored, then applied and
+   * broadcast (see the class). An update that changes nothing is taken and costs nothing.
    */
-  receive(update: Uint8Array, origin: RoomPeer | typeof FROM_FANOUT, writer?: ContentWriter): UpdateVerdict {
-    if (this.bytes + update.length > this.deps.limits.maxDocumentBytes) return 'too-large';
-    let violations: RuleViolation[] = [];
-    let integrated = false;
+  receive(update: Uint8Array, origin: RoomPeer, writer?: ContentWriter): UpdateVerdict {
     const settings = writer && this.deps.settings ? this.deps.settings() : undefined;
+    const store = this.shadow.store;
+    const before = { structs: store.pendingStructs?.update, ds: store.pendingDs };
+    const tried = this.tryOnShadow(update, writer, settings);
+    if (tried.verdict !== 'applied') return tried.verdict;
+    const pendingGrew =
+      (store.pendingStructs !== null && store.pendingStructs.update !== before.structs) ||
+      (store.pendingDs !== null && store.pendingDs !== before.ds);
+    if (pendingGrew) {
+      // Nothing integrated and nothing was pending: dropping what Yjs kept restores the scratch copy.
+      if (!tried.effect && before.structs === undefined && before.ds === null) {
+        store.pendingStructs = store.pendingDs = null;
+      } else {
+        this.rebuildShadow();
+      }
+      return 'incomplete';
+    }
+    const effect = tried.effect;
+    if (!effect) return 'applied';
+    if (this.bytes + effect.length > this.deps.limits.maxDocumentBytes) {
+      // The estimate only grows (deletions shrink what is stored): measure before refusing.
+      const measured = Y.encodeStateAsUpdate(this.shadow).length;
+      if (measured > this.deps.limits.maxDocumentBytes) {
+        this.rebuildShadow();
+        return 'too-large';
+      }
+      this.bytes = measured;
+    } else {
+      this.bytes += effect.length;
+    }
+    const entry = { update: effect, origin, stored: false };
+    this.unstored.push(entry);
+    this.deps.persister.enqueue(this.name, effect, (row) => {
+      entry.stored = true;
+      if (row) this.logRows++;
+      this.releaseStored();
+    });
+    return 'applied';
+  }
+
+  /** Applies an update on the shadow, collecting rule violations and what it changed. */
+  private tryOnShadow(
+    update: Uint8Array,
+    writer: ContentWriter | undefined,
+    settings: WriteRuleSettings | undefined,
+  ): { verdict: UpdateVerdict; effect?: Uint8Array } {
+    let violations: RuleViolation[] = [];
+    const effects: Uint8Array[] = [];
     const check = (transaction: Y.Transaction) => {
-      integrated ||= transaction.deleteSet.clients.size > 0 || changedState(transaction);
       violations = checkTransaction({
         doc: this.shadow,
         kind: this.room.kind,
@@ -150,53 +223,92 @@ export class DocRoom {
         settings,
       });
     };
-    const store = this.shadow.store;
-    const wasComplete = store.pendingStructs === null && store.pendingDs === null;
+    const collect = (effect: Uint8Array) => effects.push(effect);
     this.shadow.on('afterTransaction', check);
+    this.shadow.on('update', collect);
     try {
       Y.applyUpdate(this.shadow, update);
     } catch {
       this.rebuildShadow();
-      return 'malformed';
+      return { verdict: 'malformed' };
     } finally {
       this.shadow.off('afterTransaction', check);
+      this.shadow.off('update', collect);
     }
     if (violations.length > 0) {
       this.deps.log.debug({ room: this.name, violations }, 'update refused by the document rules');
       this.rebuildShadow();
-      return violations.every((violation) => violation.rule === 'write') ? 'forbidden' : 'invalid';
+      return {
+        verdict: violations.every((violation) => violation.rule === 'write') ? 'forbidden' : 'invalid',
+      };
     }
-    if (writer && wasComplete && (store.pendingStructs !== null || store.pendingDs !== null)) {
-      // Nothing integrated: dropping what Yjs kept pending restores the scratch copy.
-      if (integrated) this.rebuildShadow();
-      else store.pendingStructs = store.pendingDs = null;
-      return 'incomplete';
+    const effect =
+      effects.length === 0 ? undefined : effects.length === 1 ? effects[0] : Y.mergeUpdates(effects);
+    return { verdict: 'applied', effect };
+  }
+
+  /** Applies the stored head of the queue to the document, in the order the updates were accepted. */
+  private releaseStored(): void {
+    while (this.unstored[0]?.stored) {
+      const entry = this.unstored.shift()!;
+      if (this.closed) continue;
+      try {
+        Y.applyUpdate(this.doc, entry.update, entry.origin);
+      } catch (error) {
+        this.deps.log.error({ room: this.name, err: error }, 'a stored update failed on the document');
+      }
+      // Published even if a catch-up brought it to the document first: the other instances take it from Redis.
+      this.deps.fanout?.publish(this.name, { kind: 'update', payload: entry.update });
     }
+    if (this.logRows >= this.deps.limits.compactAfter && !this.closed && !this.compacting) {
+      void this.compact().catch(() => {});
+    }
+  }
+
+  /**
+   * Applies changes that are already stored (another instance's, or read back from the
+   * database) to the document and the shadow, and broadcasts them here. Changes whose
+   * dependencies are missing make the room catch up.
+   */
+  private applyStored(update: Uint8Array, origin: typeof FROM_FANOUT | typeof FROM_STORAGE): void {
+    const tried = this.tryOnShadow(update, undefined, undefined);
+    if (tried.verdict !== 'applied') {
+      this.deps.log.warn(
+        { room: this.name, verdict: tried.verdict, origin: String(origin) },
+        'stored update refused',
+      );
+      return;
+    }
+    if (tried.effect) this.bytes += tried.effect.length;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
-      this.deps.log.error({ room: this.name, err: error }, 'an update that passed the scratch copy failed');
+      this.deps.log.error({ room: this.name, err: error }, 'a stored update failed on the document');
       this.rebuildShadow();
-      return 'malformed';
     }
-    this.bytes += update.length;
-    return 'applied';
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) this.requestCatchUp();
+  }
+
+  /** See RoomRepair.requestCatchUp. */
+  requestCatchUp(): void {
+    this.repair.requestCatchUp();
+  }
+
+  /** The periodic peer sync (see RoomRepair.tick). */
+  peerSyncTick(): void {
+    this.repair.tick();
   }
 
   addPeer(peer: RoomPeer): void {
     clearTimeout(this.unloadTimer);
     this.unloadTimer = undefined;
     this.peers.add(peer);
-    this.awarenessOf.set(peer, new Set());
+    this.presence.addPeer(peer);
   }
 
   removePeer(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    const controlled = this.awarenessOf.get(peer);
-    this.awarenessOf.delete(peer);
-    if (controlled && controlled.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], FROM_CLEANUP);
-    }
+    this.presence.removePeer(peer);
     this.scheduleUnload();
   }
 
@@ -216,58 +328,6 @@ export class DocRoom {
   settings(): WriteRuleSettings {
     this.cachedSettings ??= readSettings(this.doc);
     return this.cachedSettings;
-  }
-
-  /**
-   * Applies an awareness update from a peer, keeping only the states that pass the
-   * awareness schema and speak for the peer's person, for client ids no other peer
-   * controls; `null` (leaving) always passes. States that would change nothing (the
-   * echoes providers send back) are skipped before any parsing. Throws on an
-   * undecodable update.
-   *
-   * @returns how many states were dropped
-   */
-  receiveAwareness(update: Uint8Array, origin: RoomPeer, userId: string): number {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const kept: { clientId: number; clock: number; json: string }[] = [];
-    let dropped = 0;
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const json = decoding.readVarString(decoder);
-      // Providers send back every state they receive: an echo changes nothing, skip it unchecked.
-      if (!this.awarenessChanges(clientId, clock, json)) continue;
-      if (this.controlledByAnother(clientId, origin)) {
-        dropped++;
-        continue;
-      }
-      if (checkAwarenessState({ json, userId }).ok) kept.push({ clientId, clock, json });
-      else dropped++;
-    }
-    if (kept.length > 0) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, kept.length);
-      for (const state of kept) {
-        encoding.writeVarUint(encoder, state.clientId);
-        encoding.writeVarUint(encoder, state.clock);
-        encoding.writeVarString(encoder, state.json);
-      }
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), origin);
-    }
-    return dropped;
-  }
-
-  /** Whether y-protocols would apply this state (a newer clock, or a removal at the same clock). */
-  private awarenessChanges(clientId: number, clock: number, json: string): boolean {
-    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return current < clock || (current === clock && json === 'null' && this.awareness.states.has(clientId));
-  }
-
-  private controlledByAnother(clientId: number, peer: RoomPeer): boolean {
-    if (this.awarenessOf.get(peer)?.has(clientId)) return false;
-    for (const [other, ids] of this.awarenessOf) if (other !== peer && ids.has(clientId)) return true;
-    return false;
   }
 
   private scheduleUnload(): void {
@@ -302,16 +362,18 @@ export class DocRoom {
   /** Stores what is pending, compacts, and leaves memory. */
   unload(): Promise<void> {
     this.unloading ??= (async () => {
-      this.closed = true;
       clearTimeout(this.unloadTimer);
       try {
         await this.flush();
+        this.closed = true;
         if (this.logRows > 0) await this.compact();
       } catch (error) {
         this.deps.log.error({ room: this.name, err: error }, 'storing a document before unloading it failed');
       }
+      this.closed = true;
+      await this.repair.stop();
       await this.deps.fanout?.leave(this.name).catch(() => {});
-      this.awareness.destroy();
+      this.presence.destroy();
       this.doc.destroy();
       this.shadow.destroy();
       this.deps.metrics.roomsLoaded--;
@@ -320,63 +382,37 @@ export class DocRoom {
     return this.unloading;
   }
 
+  /** The shadow again from the document and the updates being stored. */
   private rebuildShadow(): void {
     this.shadow.destroy();
     this.shadow = new Y.Doc();
     defineDocument(this.shadow, this.room.kind);
     Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    for (const entry of this.unstored) Y.applyUpdate(this.shadow, entry.update);
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.cachedSettings = undefined;
+    this.repair.noteChange();
     this.deps.metrics.updatesAccepted++;
     const message = updateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (origin === FROM_FANOUT) return;
-    this.deps.fanout?.publish(this.name, { kind: 'update', payload: update });
-    this.deps.persister.enqueue(this.name, update, this.onStored);
-  }
-
-  private onAwareness(change: AwarenessChange, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const controlled = this.awarenessOf.get(origin as RoomPeer);
-    if (controlled) {
-      for (const id of [...change.added, ...change.updated]) controlled.add(id);
-      for (const id of change.removed) controlled.delete(id);
-    }
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = awarenessMessage(update);
-    for (const peer of this.peers) peer.send(message);
-    if (origin !== FROM_FANOUT) this.deps.fanout?.publish(this.name, { kind: 'awareness', payload: update });
   }
 
   private onFanout(message: FanoutMessage): void {
     if (this.closed) return;
     try {
       switch (message.kind) {
-        case 'update': {
-          const verdict = this.receive(message.payload, FROM_FANOUT);
-          if (verdict !== 'applied')
-            this.deps.log.warn({ room: this.name, verdict }, 'update from another instance refused');
+        case 'update':
+          this.applyStored(message.payload, FROM_FANOUT);
           return;
-        }
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, FROM_FANOUT);
+          this.presence.applyFromFanout(message.payload);
           return;
-        case 'query': {
-          // Another instance just loaded this document: send it what it lacks, which
-          // may include updates not yet stored here.
-          const diff = Y.encodeStateAsUpdate(this.doc, message.payload);
-          if (diff.length > 2) this.deps.fanout?.publish(this.name, { kind: 'update', payload: diff });
-          const states = [...this.awareness.getStates().keys()];
-          if (states.length > 0) {
-            this.deps.fanout?.publish(this.name, {
-              kind: 'awareness',
-              payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, states),
-            });
-          }
+        case 'query':
+        case 'sync':
+          this.repair.onPeerState(message.kind, message.payload);
           return;
-        }
         default: {
           const unreachable: never = message.kind;
           return unreachable;
@@ -386,24 +422,4 @@ export class DocRoom {
       this.deps.log.warn({ room: this.name, err: error }, 'malformed message from another instance');
     }
   }
-
-  private readonly onStored = (): void => {
-    this.logRows++;
-    if (this.logRows >= this.deps.limits.compactAfter && !this.closed && !this.compacting) {
-      void this.compact().catch(() => {});
-    }
-  };
-}
-
-function changedState(transaction: Y.Transaction): boolean {
-  for (const [client, clock] of transaction.afterState) {
-    if ((transaction.beforeState.get(client) ?? 0) !== clock) return true;
-  }
-  return false;
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }
