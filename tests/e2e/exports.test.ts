@@ -293,8 +293,10 @@ describe.skipIf(!browser.available)('exports in Chromium', () => {
     await page.goto(`${platform.baseUrl}${closed}/exports`);
     await page.getByRole('heading', { name: 'Comptes rendus publiés' }).waitFor();
     const rows = page.getByTestId('export-history').getByRole('row');
-    expect(await rows.count()).toBe(2);
+    // The header, the report just published, and the demo's, published the day after the session.
+    expect(await rows.count()).toBe(3);
     await expect(rows.nth(1).textContent()).resolves.toContain('PDF · fr · anonymisé');
+    await expect(rows.nth(2).textContent()).resolves.toContain('Fin de séance — diagnostic partagé');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       rows.nth(1).getByRole('link', { name: 'Télécharger' }).click(),

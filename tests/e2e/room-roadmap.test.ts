@@ -73,7 +73,9 @@ describe.skipIf(!browser.available)('the roadmap of the live room', () => {
     await company.getByLabel('Début').fill('J+0');
     await company.getByLabel('Échéance').fill('J+60');
     await company.getByRole('checkbox', { name: new RegExp(NEED.replace(/[()]/g, '\\$&')) }).check();
-    await company.getByRole('checkbox', { name: 'Lycée professionnel du Val de Fensch (fictif)' }).check();
+    await company
+      .getByRole('checkbox', { name: 'Lycée professionnel du Val de Fensch (fictif)', exact: true })
+      .check();
     await company.getByRole('button', { name: "Enregistrer l'action" }).click();
 
     const card = actionCard(facilitator, ACTION);
