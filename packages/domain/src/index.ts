@@ -18,6 +18,16 @@ export type { Siren } from './workshop/siren.ts';
 export { invitationState, INVITATION_STATES } from './workshop/invitation.ts';
 export type { InvitationState, InvitationFacts } from './workshop/invitation.ts';
 export {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  GUEST_ACCESS_MIN_MS,
+  generateJoinCode,
+  normaliseJoinCode,
+  guestNameSchema,
+  guestAccessEnds,
+} from './workshop/guest-access.ts';
+export type { JoinCode } from './workshop/guest-access.ts';
+export {
   can,
   PLATFORM_ACTIONS,
   ORGANISATION_ACTIONS,
@@ -30,6 +40,7 @@ export type {
   Resource,
   WorkshopResource,
   WorkshopSeat,
+  GuestRights,
   OrganisationItemResource,
   PlatformAction,
   OrganisationAction,
@@ -197,6 +208,7 @@ export {
   CONTENT_COLLECTIONS,
   HELD_BACK_REASON,
   sectionOfEntry,
+  guestSections,
   checkSectionWrite,
   checkEntryFields,
   checkEntryChange,

@@ -91,6 +91,7 @@ export {
   CONTENT_COLLECTIONS,
   HELD_BACK_REASON,
   sectionOfEntry,
+  guestSections,
   checkSectionWrite,
   checkEntryFields,
   checkEntryChange,

@@ -335,6 +335,74 @@ describe('content write rules: training offers and coverage', () => {
   });
 });
 
+describe('content write rules: guests (joined by the workshop code)', () => {
+  const guest: ContentWriter = {
+    userId: 'u-guest',
+    role: 'participant',
+    organisationId: '',
+    guest: { needs: false },
+  };
+  const steelGuest: ContentWriter = { ...guest, organisationId: 'org-steel', guest: { needs: true } };
+
+  it('lets a guest add an idea and change their own, like a participant', () => {
+    const edit = room();
+    expect(edit(guest, (doc) => ideas.add(doc, { ...idea, id: 'i9', createdBy: 'u-guest' }))).toEqual([]);
+    expect(edit(guest, (doc) => ideas.update(doc, 'i1', { text: 'Autre' }))).toEqual(['only your own ideas']);
+  });
+
+  it('refuses a need from a guest unless the facilitator allowed needs, and then only their organisation’s', () => {
+    const edit = room();
+    const add = (writer: ContentWriter, organisationId: string) =>
+      edit(writer, (doc) => needs.add(doc, { ...need, id: 'n9', organisationId, createdBy: writer.userId }));
+    expect(add(guest, 'org-steel')).toEqual(['not open to guests']);
+    expect(add({ ...guest, organisationId: 'org-steel' }, 'org-steel')).toEqual(['not open to guests']);
+    expect(add({ ...guest, guest: { needs: true } }, 'org-steel')).toEqual(['not open to guests']);
+    expect(add(steelGuest, 'org-steel')).toEqual([]);
+    expect(add(steelGuest, 'org-school')).toEqual(["only your organisation's needs"]);
+  });
+
+  it('refuses the roadmap, comments, training offers, scenarios and the synthesis to guests', () => {
+    const edit = room();
+    expect(edit(steelGuest, (doc) => roadmap.update(doc, 'a1', { title: 'Invité' }))).toEqual([
+      'not open to guests',
+    ]);
+    expect(
+      edit(steelGuest, (doc) =>
+        comments.add(doc, {
+          ...comment,
+          id: 'c9',
+          targetType: 'idea',
+          targetId: 'i1',
+          organisationId: 'org-steel',
+          createdBy: 'u-guest',
+        }),
+      ),
+    ).toEqual(['not open to guests']);
+    expect(
+      edit(steelGuest, (doc) =>
+        trainingOffers.add(doc, {
+          id: 't9',
+          organisationId: 'org-steel',
+          title: 'TIG',
+          romeCodes: ['H2913'],
+          seatsPerYear: 4,
+          durationMonths: 6,
+          communeCode: '57221',
+          description: '',
+          createdBy: 'u-guest',
+          updatedAt: at,
+        }),
+      ),
+    ).toEqual(['not open to guests']);
+    expect(
+      edit(steelGuest, (doc) => doc.getXmlFragment('synthesis').insert(0, [new Y.XmlText('Texte')])),
+    ).toEqual(['not open to guests']);
+    expect(
+      edit(guest, (doc) => scenarioChanges.add(doc, { ...schoolChange, id: 'sc9', createdBy: 'u-guest' })),
+    ).toEqual(['not open to guests']);
+  });
+});
+
 describe('content changes of one transaction', () => {
   it('lets participants write scenarios unless the section is locked', () => {
     const scenario = {

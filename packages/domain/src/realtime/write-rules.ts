@@ -1,3 +1,4 @@
+import type { GuestRights } from '../workshop/policy.ts';
 import type { WorkshopRole } from '../workshop/workshop.ts';
 import type { RoomSection, WorkshopSettings } from './facilitation-doc.ts';
 import { roadmapDatesInOrder } from './roadmap-dates.ts';
@@ -32,6 +33,8 @@ export interface ContentWriter {
   role: WorkshopRole;
   /** The organisation the person represents in this workshop (their seat). */
   organisationId: string;
+  /** A guest's seat (joined by the workshop's code): ideas, and needs if the facilitator allows. */
+  guest?: GuestRights | undefined;
 }
 
 /** The fields of one entry, as plain values (possibly partial or invalid: the schema checks those). */
@@ -92,8 +95,19 @@ export function sectionOfEntry(options: {
 }
 
 /**
+ * The sections a guest may write in: ideas, and needs when the facilitator lets guests add
+ * needs for the organisation they chose (an unaffiliated guest has none to add them for).
+ *
+ * @example guestSections({ needs: true }, 'org-1') // ['ideas', 'needs']
+ */
+export function guestSections(guest: GuestRights, organisationId: string): RoomSection[] {
+  return guest.needs && organisationId !== '' ? ['ideas', 'needs'] : ['ideas'];
+}
+
+/**
  * Whether a writer may write in a section of the room at all: facilitators always,
- * participants unless a facilitator locked it (`lockedSections`), nobody else.
+ * participants unless a facilitator locked it (`lockedSections`), guests only in
+ * their sections ({@link guestSections}), nobody else.
  *
  * @example checkSectionWrite({ writer, section: 'synthesis', settings: { lockedSections: ['synthesis'] } })
  */
@@ -105,6 +119,9 @@ export function checkSectionWrite(options: {
   const { writer, section } = options;
   if (writer.role === 'facilitator') return undefined;
   if (writer.role !== 'participant') return { path: section, message: 'read-only seat' };
+  if (writer.guest && !guestSections(writer.guest, writer.organisationId).includes(section)) {
+    return { path: section, message: 'not open to guests' };
+  }
   if (options.settings.lockedSections?.includes(section)) {
     return { path: section, message: 'section locked by the facilitator' };
   }
@@ -141,7 +158,8 @@ export function checkEntryFields(options: {
  * - comments: added in their organisation's name, changed and deleted by their author only;
  * - ideas: changed and deleted by their author only; grouping (`groupId`) is for facilitators;
  * - scenarios and their changes (scenario lab): written together, like the synthesis;
- * - on add, `createdBy` is the writer for every entry but scenarios.
+ * - on add, `createdBy` is the writer for every entry but scenarios;
+ * - guests: ideas, and their organisation's needs when the facilitator allows it, nothing else.
  * Cross-field rules (`checkEntryFields`) apply to everyone.
  *
  * @param options.writer - who sends the update
@@ -172,9 +190,15 @@ export function checkEntryChange(options: {
   return message === undefined ? undefined : refusal(change, message);
 }
 
+/** The collections a guest writes: ideas, and their organisation's needs when allowed. */
+const GUEST_COLLECTIONS: ReadonlySet<ContentCollection> = new Set(['ideas', 'needs']);
+
 function participantRule(writer: ContentWriter, change: EntryChange): string | undefined {
   const self = writer.userId;
   const org = writer.organisationId;
+  // Comments, training offers and scenario changes live in sections a guest may write in
+  // (ideas, needs), but are not a guest's to write.
+  if (writer.guest && !GUEST_COLLECTIONS.has(change.collection)) return 'not open to guests';
   if (change.kind === 'add' && change.collection !== 'scenarios' && change.after.createdBy !== self) {
     return 'createdBy must be the writer';
   }

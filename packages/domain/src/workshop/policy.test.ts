@@ -36,7 +36,7 @@ const EXPECTED: Record<WorkshopRole, readonly WorkshopAction[]> = {
     'workshop.raiseHand',
     'workshop.react',
   ],
-  observer: ['workshop.read', 'workshop.presence'],
+  observer: ['workshop.read', 'workshop.presence', 'workshop.present'],
 };
 const READ_ONLY: readonly WorkshopAction[] = ['workshop.read', 'workshop.presence', 'workshop.export'];
 
@@ -129,5 +129,91 @@ describe('can() on organisations of the métropole', () => {
     expect(can(admin, 'organisation.createMetropole', { type: 'platform' })).toBe(true);
     expect(can(orgAdmin, 'organisation.createMetropole', { type: 'platform' })).toBe(false);
     expect(can(metropoleMember, 'organisation.createMetropole', { type: 'platform' })).toBe(false);
+  });
+});
+
+describe('can() for guests (joined one workshop by its code, no account)', () => {
+  const guest: Actor = { userId: 'g1', isAdmin: false, organisations: [], guest: true };
+  const seated = (status: WorkshopStatus = 'live', needs = false, organisationId = ''): WorkshopResource => ({
+    type: 'workshop',
+    id: 'w1',
+    status,
+    seat: { role: 'participant', organisationId, guest: { needs } },
+  });
+  const GUEST: readonly WorkshopAction[] = [
+    'workshop.read',
+    'workshop.presence',
+    'workshop.writeContent',
+    'workshop.vote',
+    'workshop.raiseHand',
+    'workshop.react',
+  ];
+
+  it('lets a guest take part in their workshop (ideas, votes, hands, reactions) and nothing more', () => {
+    for (const action of WORKSHOP_ACTIONS) {
+      expect([action, can(guest, action, seated())]).toEqual([action, GUEST.includes(action)]);
+    }
+  });
+
+  it('refuses exports, members, invitations, guests, the presenter view and calls to a guest', () => {
+    for (const action of [
+      'workshop.export',
+      'workshop.manageMembers',
+      'workshop.manageInvitations',
+      'workshop.manageGuests',
+      'workshop.present',
+      'workshop.contribute',
+      'workshop.writeFacilitation',
+    ] as const) {
+      expect(can(guest, action, seated())).toBe(false);
+    }
+  });
+
+  it('refuses another workshop to a guest (no seat there), whatever the actor claims', () => {
+    for (const action of WORKSHOP_ACTIONS) {
+      expect(can(guest, action, workshop('live'))).toBe(false);
+      expect(can({ ...guest, isAdmin: true }, action, workshop('live'))).toBe(false);
+    }
+  });
+
+  it('keeps a guest seat to guest rights even for an actor not marked as a guest', () => {
+    expect(can(person, 'workshop.export', seated())).toBe(false);
+    expect(can(person, 'workshop.contribute', seated())).toBe(false);
+    expect(can(person, 'workshop.vote', seated())).toBe(true);
+  });
+
+  it('freezes a guest in a closed workshop like everyone, without exports', () => {
+    expect(can(guest, 'workshop.read', seated('closed'))).toBe(true);
+    expect(can(guest, 'workshop.vote', seated('closed'))).toBe(false);
+    expect(can(guest, 'workshop.export', seated('closed'))).toBe(false);
+  });
+
+  it('lets a guest edit needs only of their organisation, only when allowed, and comment on nothing', () => {
+    const item = (needs: boolean, organisationId: string, owner: string) => ({
+      type: 'organisation-item' as const,
+      workshop: seated('live', needs, organisationId),
+      organisationId: owner,
+    });
+    expect(can(guest, 'item.edit', item(false, 'org-a', 'org-a'))).toBe(false);
+    expect(can(guest, 'item.edit', item(true, 'org-a', 'org-a'))).toBe(true);
+    expect(can(guest, 'item.edit', item(true, 'org-a', 'org-b'))).toBe(false);
+    expect(can(guest, 'item.edit', item(true, '', ''))).toBe(false);
+    expect(can(guest, 'item.comment', item(true, 'org-a', 'org-a'))).toBe(false);
+  });
+
+  it('gives a guest nothing on the platform or on organisations', () => {
+    for (const action of ['workshop.create', 'organisation.create', 'audit.read'] as const) {
+      expect(can(guest, action, { type: 'platform' })).toBe(false);
+    }
+    const member: Actor = { ...guest, organisations: [{ id: 'org-a', kind: 'company', role: 'admin' }] };
+    expect(can(member, 'organisation.read', { type: 'organisation', id: 'org-a' })).toBe(false);
+  });
+
+  it('lets facilitators and administrators manage guests, and facilitators and observers present', () => {
+    expect(can(person, 'workshop.manageGuests', workshop('live', 'facilitator'))).toBe(true);
+    expect(can(admin, 'workshop.manageGuests', workshop('live'))).toBe(true);
+    expect(can(person, 'workshop.manageGuests', workshop('live', 'participant'))).toBe(false);
+    expect(can(person, 'workshop.present', workshop('live', 'observer'))).toBe(true);
+    expect(can(person, 'workshop.present', workshop('live', 'participant'))).toBe(false);
   });
 });

@@ -7,13 +7,26 @@ export interface Actor {
   /** A platform administrator (of the métropole). */
   isAdmin: boolean;
   organisations: readonly { id: string; kind: OrganisationKind; role: MembershipRole }[];
+  /**
+   * A guest: someone who joined one workshop by its code, without an account (no e-mail,
+   * no password). A guest acts only through their seat in that workshop.
+   */
+  guest?: boolean;
+}
+
+/** What a guest's seat allows beyond ideas, votes, hands and reactions (set by the facilitator). */
+export interface GuestRights {
+  /** Add needs for the organisation the guest chose (never for another one, never without one). */
+  needs: boolean;
 }
 
 /** The actor's seat in one workshop, when they have one. */
 export interface WorkshopSeat {
   role: WorkshopRole;
-  /** The organisation the actor represents in this workshop. */
+  /** The organisation the actor represents in this workshop (empty for an unaffiliated guest). */
   organisationId: string;
+  /** A guest's seat (role `participant`, guest rights): see {@link GuestRights}. */
+  guest?: GuestRights;
 }
 
 export interface WorkshopResource {
@@ -54,6 +67,10 @@ export const WORKSHOP_ACTIONS = [
   'workshop.changeStatus',
   'workshop.manageMembers',
   'workshop.manageInvitations',
+  /** Open and close guest access (join code), see and remove guests, invite one to an account. */
+  'workshop.manageGuests',
+  /** Open the presenter view (projector): agenda step, join code, timer, results, board. */
+  'workshop.present',
   'workshop.writeFacilitation',
   'workshop.moderate',
   'workshop.writeContent',
@@ -89,8 +106,22 @@ const SEAT_ACTIONS: Record<WorkshopRole, ReadonlySet<WorkshopAction>> = {
     'workshop.raiseHand',
     'workshop.react',
   ]),
-  observer: new Set<WorkshopAction>(['workshop.read', 'workshop.presence']),
+  observer: new Set<WorkshopAction>(['workshop.read', 'workshop.presence', 'workshop.present']),
 };
+
+/**
+ * What a guest's seat allows: a participant's part in the room (ideas, votes, hands,
+ * reactions), without contributions between workshops, exports or anything else.
+ * What a guest may write in the documents is narrowed further by the write rules.
+ */
+const GUEST_ACTIONS: ReadonlySet<WorkshopAction> = new Set([
+  'workshop.read',
+  'workshop.presence',
+  'workshop.writeContent',
+  'workshop.vote',
+  'workshop.raiseHand',
+  'workshop.react',
+]);
 
 /** What a platform administrator may do in a workshop without a seat in it. */
 const ADMIN_WORKSHOP_ACTIONS: ReadonlySet<WorkshopAction> = new Set([
@@ -100,6 +131,7 @@ const ADMIN_WORKSHOP_ACTIONS: ReadonlySet<WorkshopAction> = new Set([
   'workshop.changeStatus',
   'workshop.manageMembers',
   'workshop.manageInvitations',
+  'workshop.manageGuests',
 ]);
 
 /**
@@ -112,6 +144,8 @@ const ADMIN_WORKSHOP_ACTIONS: ReadonlySet<WorkshopAction> = new Set([
  * - Items owned by an organisation (needs, actions): facilitators edit all;
  *   participants edit those of the organisation they represent and comment on others.
  * - Organisations: their admins (and platform admins) edit them and their members.
+ * - Guests act only through their seat in one workshop, with fewer rights than a participant
+ *   (`GUEST_ACTIONS`); on the platform and on organisations they may do nothing.
  *
  * @param actor - the signed-in person
  * @param action - what they want to do; it must fit the resource's type
@@ -121,9 +155,9 @@ const ADMIN_WORKSHOP_ACTIONS: ReadonlySet<WorkshopAction> = new Set([
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.type) {
     case 'platform':
-      return canOnPlatform(actor, action);
+      return !actor.guest && canOnPlatform(actor, action);
     case 'organisation':
-      return canOnOrganisation(actor, action, resource.id);
+      return !actor.guest && canOnOrganisation(actor, action, resource.id);
     case 'workshop':
       return canOnWorkshop(actor, action, resource);
     case 'organisation-item':
@@ -169,13 +203,28 @@ function isWorkshopAction(action: Action): action is WorkshopAction {
 function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource): boolean {
   if (!isWorkshopAction(action)) return false;
   if (workshop.status === 'closed' && !READ_ONLY_ACTIONS.has(action)) return false;
-  if (workshop.seat && SEAT_ACTIONS[workshop.seat.role].has(action)) return true;
+  const { seat } = workshop;
+  // A guest's seat, or a guest without a seat (another workshop): never more than guest rights.
+  if (actor.guest || seat?.guest) {
+    return seat !== undefined && seat.role === 'participant' && GUEST_ACTIONS.has(action);
+  }
+  if (seat && SEAT_ACTIONS[seat.role].has(action)) return true;
   return actor.isAdmin && ADMIN_WORKSHOP_ACTIONS.has(action);
 }
 
 function canOnItem(action: Action, item: OrganisationItemResource): boolean {
   const { workshop } = item;
   if (workshop.status === 'closed' || !workshop.seat) return false;
+  const { guest } = workshop.seat;
+  if (guest) {
+    // A guest edits their organisation's needs when the facilitator allows it, and comments on nothing.
+    return (
+      action === 'item.edit' &&
+      guest.needs &&
+      workshop.seat.organisationId !== '' &&
+      workshop.seat.organisationId === item.organisationId
+    );
+  }
   switch (action) {
     case 'item.edit':
       return (
