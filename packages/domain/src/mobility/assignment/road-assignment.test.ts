@@ -8,7 +8,8 @@ import { DisconnectedDemandError } from './all-or-nothing.ts';
 import { ASSIGNMENT_ALGORITHMS, assignRoad } from './road-assignment.ts';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-const read = (file: string) => readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp', file), 'utf8');
+const read = (file: string) =>
+  readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp', file), 'utf8');
 const siouxFalls = parseTntpNetwork({
   text: read('SiouxFalls/SiouxFalls_net.tntp'),
   file: 'SiouxFalls_net.tntp',

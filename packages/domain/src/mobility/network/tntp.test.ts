@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTntpFlows, parseTntpNetwork, parseTntpTrips, TntpParseError } from './tntp.ts';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-const read = (file: string) => readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp', file), 'utf8');
+const read = (file: string) =>
+  readFileSync(path.resolve(root, 'packages/domain/fixtures/tntp', file), 'utf8');
 
 const header = (links: number) =>
   `<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 3\n<FIRST THRU NODE> 3\n<NUMBER OF LINKS> ${links}\n<END OF METADATA>\n`;
