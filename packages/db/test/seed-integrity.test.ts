@@ -16,6 +16,7 @@ import {
   contributions,
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
+  exportHistory,
   notifications,
   seedDemo,
   users,
@@ -150,6 +151,15 @@ for (const backend of testBackends()) {
       expect(read.synthesis.length).toBeGreaterThan(0);
       expect(await versions.listForWorkshop(db.sql, { workshopId: closedId })).toHaveLength(1);
     });
+
+    it('publishes the closed report on the next run when a stopped run left it missing', async () => {
+      await db.sql`delete from exports where workshop_id = ${closedId}`;
+      const again = await seedDemo({ sql: db.sql, now: SEEDED_AT });
+      expect(again).toMatchObject({ seeded: false, reason: expect.stringContaining('published report') });
+      expect(
+        await exportHistory.listForWorkshop(db.sql, { workshopId: closedId, publicOnly: true }),
+      ).toHaveLength(1);
+    }, 60_000);
 
     it('lets the demo accounts sign in, and no one else of the demo', async () => {
       for (const account of DEMO_ACCOUNTS) {
