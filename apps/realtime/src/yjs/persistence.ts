@@ -14,57 +14,68 @@ interface Pending {
 /** Wait before appending again after the database failed. */
 const RETRY_MS = 500;
 
+/** Appends running at once: a slow database makes batches bigger, not more numerous. */
+const MAX_RUNNING = 3;
+
 /**
  * Appends accepted updates to yjs_updates, batched across every document of the instance
- * (group commit): when no append is running, one starts at most `flushMs` after the first
- * pending update (at once with 0); while one runs, updates wait and go together in the
- * next, one merged row per document. Updates are broadcast only once stored, so this
- * delay is part of the edit-to-peer latency. A failed append is retried (the updates stay
+ * (one merged row per document and batch): a batch starts `flushMs` after the first pending
+ * update (0: on the next turn of the event loop) when fewer than three appends are running,
+ * else as soon as one ends. Updates are broadcast only once stored, so this delay is part
+ * of the edit-to-peer latency. A failed append is retried after 500 ms (the updates stay
  * pending, and their authors still hold them).
  */
 export class Persister {
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private readonly running = new Set<Promise<void>>();
   private stopped = false;
+  private retryAt = 0;
 
   constructor(private readonly deps: { db: Db; log: Logger; metrics: Metrics; flushMs: number }) {}
 
-  /** Queues an update; `stored` runs once its row is committed (in the order updates were queued). */
+  /** Queues an update; `stored` runs once its row is committed. */
   enqueue(docName: string, update: Uint8Array, stored: (row: boolean) => void): void {
     this.pending.push({ docName, update, at: performance.now(), stored });
-    this.schedule(this.deps.flushMs);
+    this.schedule();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.timer || this.running || this.stopped || this.pending.length === 0) return;
-    this.timer = setTimeout(() => {
+  private schedule(): void {
+    if (this.timer || this.stopped || this.pending.length === 0 || this.running.size >= MAX_RUNNING) return;
+    const wait = Math.max(this.deps.flushMs, this.retryAt - performance.now());
+    const start = () => {
       this.timer = undefined;
-      void this.flush().catch(() => {});
-    }, delayMs);
+      this.startBatch();
+    };
+    this.timer = wait > 0 ? setTimeout(start, wait) : setImmediate(start);
+  }
+
+  private startBatch(): Promise<void> {
+    const write = this.append(this.pending.splice(0));
+    this.running.add(write);
+    void write
+      .then(
+        () => (this.retryAt = 0),
+        () => (this.retryAt = performance.now() + RETRY_MS),
+      )
+      .finally(() => {
+        this.running.delete(write);
+        this.schedule();
+      });
+    return write;
   }
 
   /**
-   * Stores everything pending now, after the append already running; rejects when the
-   * database failed (the updates stay pending and are retried).
+   * Stores everything pending now and waits for the appends already running; rejects when
+   * the database failed (the updates stay pending and are retried).
    */
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    while (this.running) await this.running.catch(() => {});
-    if (this.pending.length === 0) return;
-    const write = this.append(this.pending.splice(0));
-    this.running = write;
-    let failed = false;
-    try {
-      await write;
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      this.running = undefined;
-      this.schedule(failed ? RETRY_MS : 0);
-    }
+    this.cancelTimer();
+    const writes = [...this.running];
+    if (this.pending.length > 0) writes.push(this.startBatch());
+    const results = await Promise.allSettled(writes);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 
   /** Stores what is pending and stops scheduling. */
@@ -73,7 +84,16 @@ export class Persister {
     await this.flush();
   }
 
+  private cancelTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer as NodeJS.Timeout);
+      clearImmediate(this.timer as NodeJS.Immediate);
+    }
+    this.timer = undefined;
+  }
+
   private async append(batch: Pending[]): Promise<void> {
+    if (batch.length === 0) return;
     const byDoc = new Map<string, Uint8Array[]>();
     for (const entry of batch) byDoc.set(entry.docName, [...(byDoc.get(entry.docName) ?? []), entry.update]);
     try {
