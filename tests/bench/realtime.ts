@@ -4,25 +4,37 @@
 // WebSocket editors sending real Yjs updates, plus a few full providers measuring the
 // edit-to-peer latency. Results go to bench-results/realtime.json and a table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRepoRoot, organisations, seedDemo, sessions, workshops, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import {
+  CookieSocket,
+  RawEditor,
+  freePort,
+  idea,
+  quantiles,
+  setBenchUser,
+  usage,
+  waitReady,
+} from './realtime-clients.ts';
+import { redisServerAvailable, runTwoInstances, type FaultResult } from './realtime-faults.ts';
 
 const root = findRepoRoot(fileURLToPath(import.meta.url));
-const realtimeDir = path.join(root, 'apps/realtime');
+// BENCH_REALTIME_DIR: another checkout of apps/realtime (with its node_modules), to compare versions.
+const realtimeDir = process.env.BENCH_REALTIME_DIR ?? path.join(root, 'apps/realtime');
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '100,500,1000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PER_ROOM = Number(process.env.BENCH_PER_ROOM ?? 20);
 const EDIT_INTERVAL_MS = Number(process.env.BENCH_EDIT_INTERVAL_MS ?? 4000);
 const PROBE_ROOMS = 4;
 const PROBE_INTERVAL_MS = 100;
+/** Clients of the fault run (two instances, one killed mid-run) and its baseline; 0 skips them. */
+const FAULT_CLIENTS = Number(process.env.BENCH_FAULT_CLIENTS ?? 200);
 
 type Kind = 'atelier' | 'stock';
 
@@ -42,30 +54,6 @@ interface Result {
   loadAverage: number;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-
 function startServer(kind: Kind, port: number, databaseUrl: string): ChildProcess {
   if (kind === 'stock') {
     const script = path.join(realtimeDir, 'node_modules/@y/websocket-server/src/server.js');
@@ -82,110 +70,22 @@ function startServer(kind: Kind, port: number, databaseUrl: string): ChildProces
       REALTIME_HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'silent',
+      // REALTIME_* variables of the benchmark's environment reach our server (to compare settings).
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('REALTIME_'))),
       REALTIME_MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000',
+      // One person plays every editor: the per-person budgets would cut the load generator.
+      REALTIME_MAX_USER_WRITES_PER_MINUTE: '100000000',
+      REALTIME_MAX_USER_WRITE_BYTES_PER_MINUTE: '100000000000',
     },
     stdio: 'ignore',
   });
-}
-
-/** utime + stime of a process in seconds, and its resident memory in bytes (Linux /proc). */
-function usage(pid: number): { cpu: number; rss: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return { cpu: ticks / 100, rss: rssKb * 1024 };
-}
-
-function quantiles(values: number[]): {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  samples: number;
-} {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    p99: round(at(0.99)),
-    max: round(sorted.at(-1) ?? NaN),
-    samples: sorted.length,
-  };
-}
-
-/** A y-websocket "update" message: sync (0), update (2), then the length-prefixed update. */
-function updateMessage(update: Uint8Array): Uint8Array {
-  const length: number[] = [];
-  let n = update.length;
-  while (n > 0x7f) {
-    length.push((n & 0x7f) | 0x80);
-    n >>>= 7;
-  }
-  length.push(n);
-  const message = new Uint8Array(2 + length.length + update.length);
-  message.set([0, 2, ...length]);
-  message.set(update, 2 + length.length);
-  return message;
-}
-
-/** The person the benchmark edits as (the server's write rules want `createdBy` to be them). */
-let benchUserId = 'bench';
-
-function idea(id: string): Y.Map<unknown> {
-  return new Y.Map<unknown>(
-    Object.entries({ id, text: `Idée ${id}`, createdBy: benchUserId, updatedAt: new Date().toISOString() }),
-  );
-}
-
-/** A raw editor: a bare WebSocket sending real Yjs updates from its own small document. */
-class RawEditor {
-  readonly doc = new Y.Doc();
-  received = 0;
-  private ws: WebSocket | undefined;
-  private n = 0;
-
-  open(url: string, cookie: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { headers: { cookie }, perMessageDeflate: false });
-      this.ws = ws;
-      // Ready when the server speaks first (sync step 1): after authentication and loading.
-      ws.on('message', () => {
-        if (this.received++ === 0) resolve();
-      });
-      ws.on('error', reject);
-    });
-  }
-
-  edit(): void {
-    const updates: Uint8Array[] = [];
-    const listener = (update: Uint8Array) => updates.push(update);
-    this.doc.on('update', listener);
-    this.doc.getArray('ideas').push([idea(`${this.doc.clientID}-${this.n++}`)]);
-    this.doc.off('update', listener);
-    for (const update of updates)
-      if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(updateMessage(update));
-  }
-
-  close(): void {
-    this.ws?.terminate();
-  }
-}
-
-class CookieSocket extends WebSocket {
-  static cookie = '';
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { headers: { cookie: CookieSocket.cookie }, perMessageDeflate: false });
-  }
 }
 
 async function prepareData(db: Db, rooms: number): Promise<{ cookie: string; workshopIds: string[] }> {
   await seedDemo({ sql: db.sql, now: new Date() });
   const [user]: [{ id: string }?] =
     await db.sql`select id from users where email = 'company@atelier.example'`;
-  benchUserId = user!.id;
+  setBenchUser(user!.id);
   const orgs = await organisations.listForUser(db.sql, { userId: user!.id });
   const workshopIds: string[] = [];
   for (let i = 0; i < rooms; i++) {
@@ -333,12 +233,40 @@ async function run(
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const db = url ? await openScratchDatabase(url) : await testBackends()[0]!.open();
 const results: Result[] = [];
+const faultResults: FaultResult[] = [];
+const faultRooms = Math.ceil(FAULT_CLIENTS / PER_ROOM);
+const runFaults = FAULT_CLIENTS > 0 && redisServerAvailable();
+if (FAULT_CLIENTS > 0 && !runFaults) console.warn('fault run skipped: redis-server is not on PATH');
 try {
-  const data = await prepareData(db, Math.ceil(Math.max(...CLIENTS) / PER_ROOM));
+  const mainRooms = Math.ceil(Math.max(...CLIENTS) / PER_ROOM);
+  const data = await prepareData(db, mainRooms + (runFaults ? 2 * faultRooms : 0));
   for (const clients of CLIENTS) {
     for (const kind of ['stock', 'atelier'] as const) {
       console.log(`running ${kind} with ${clients} clients…`);
-      results.push(await run(kind, clients, data, db.url));
+      results.push(
+        await run(kind, clients, { ...data, workshopIds: data.workshopIds.slice(0, mainRooms) }, db.url),
+      );
+    }
+  }
+  if (runFaults) {
+    // Each run on rooms of its own, so that both start from empty documents.
+    for (const [index, fault] of [false, true].entries()) {
+      console.log(
+        `running two instances with ${FAULT_CLIENTS} clients${fault ? ', one killed mid-run' : ''}…`,
+      );
+      const first = mainRooms + index * faultRooms;
+      faultResults.push(
+        await runTwoInstances({
+          fault,
+          clients: FAULT_CLIENTS,
+          seconds: SECONDS,
+          perRoom: PER_ROOM,
+          editIntervalMs: EDIT_INTERVAL_MS,
+          data: { ...data, workshopIds: data.workshopIds.slice(first, first + faultRooms) },
+          db,
+          realtimeDir,
+        }),
+      );
     }
   }
 } finally {
@@ -388,6 +316,38 @@ for (const r of ratios)
     `  ${r.clients} clients: p50 ×${r.p50}, p99 ×${r.p99}, CPU ×${r.cpu}, memory/conn ×${r.memoryPerConnection}`,
   );
 
+const faultRatios = (() => {
+  const baseline = faultResults.find((r) => r.run === 'baseline');
+  const killed = faultResults.find((r) => r.run === 'instance killed');
+  if (!baseline || !killed) return undefined;
+  const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 1)) * 100) / 100;
+  return {
+    p99: ratio(killed.latencyMs.p99, baseline.latencyMs.p99),
+    convergeMs: ratio(killed.convergeMs, baseline.convergeMs),
+  };
+})();
+if (faultResults.length > 0) {
+  console.log('\ntwo instances   clients  p50 ms  p99 ms  max ms  edits/s  converge ms  downtime ms');
+  for (const r of faultResults) {
+    console.log(
+      [
+        r.run.padEnd(15),
+        String(r.clients).padStart(7),
+        String(r.latencyMs.p50).padStart(7),
+        String(r.latencyMs.p99).padStart(7),
+        String(r.latencyMs.max).padStart(7),
+        String(r.editsPerSecond).padStart(8),
+        String(r.convergeMs).padStart(12),
+        String(r.downtimeMs ?? '—').padStart(12),
+      ].join(' '),
+    );
+  }
+  if (faultRatios)
+    console.log(
+      `\ninstance killed / baseline: p99 ×${faultRatios.p99}, time to converge ×${faultRatios.convergeMs} (probes write on one instance, read on the other; the kill and the restart fall inside the measured window)`,
+    );
+}
+
 const out = path.join(root, 'bench-results', 'realtime.json');
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(
@@ -407,6 +367,7 @@ writeFileSync(
       },
       results,
       ratios,
+      faults: { clients: FAULT_CLIENTS, results: faultResults, ratios: faultRatios },
     },
     null,
     2,
