@@ -272,7 +272,13 @@ export class YjsConnection implements RoomPeer {
   /** The writer the content rules see (without a seat, nothing passes them). */
   private writer(): ContentWriter {
     const seat = this.identity.workshop.seat ?? { role: 'observer', organisationId: '' };
-    return { userId: this.identity.userId, role: seat.role, organisationId: seat.organisationId };
+    // A guest's seat carries its guest rights (issue 19): the write rules narrow what a guest writes.
+    return {
+      userId: this.identity.userId,
+      role: seat.role,
+      organisationId: seat.organisationId,
+      guest: seat.guest,
+    };
   }
 
   private refuse(name: CloseCodeName, reason: string): void {
