@@ -27,6 +27,8 @@ export type { RateRule, RateVerdict, RateSubject } from './repositories/rate-lim
 export * as audit from './repositories/audit.ts';
 export type { AuditEntry } from './repositories/audit.ts';
 export * as invitations from './repositories/invitations.ts';
+export * as guests from './repositories/guests.ts';
+export type { Guest, GuestAccess, GuestSeat, JoinTarget, JoinResult } from './repositories/guests.ts';
 export type { Invitation, InvitationWithWorkshop } from './repositories/invitations.ts';
 export * as contributions from './repositories/contributions.ts';
 export * as versions from './repositories/versions.ts';

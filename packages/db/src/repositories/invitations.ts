@@ -9,6 +9,7 @@ import {
 } from '@atelier/domain';
 import type { Queryable, Sql } from '../client.ts';
 import * as audit from './audit.ts';
+import * as guests from './guests.ts';
 
 export interface Invitation {
   id: string;
@@ -27,6 +28,8 @@ export interface Invitation {
 export interface InvitationWithWorkshop extends Invitation {
   workshopTitle: string;
   workshopStatus: WorkshopStatus;
+  /** The guest this invitation turns into an account, if it was made for one. */
+  guestUserId: string | null;
 }
 
 /** A new random invitation token (160 bits, base32): it goes in the link, only its hash is stored. */
@@ -94,7 +97,7 @@ export async function findByToken(
     ? await sql`
         select i.id, i.workshop_id, i.role, i.organisation_id, o.name as organisation_name,
                i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at,
-               w.title as workshop_title, w.status as workshop_status
+               w.title as workshop_title, w.status as workshop_status, i.guest_user_id
         from invitations i join workshops w on w.id = i.workshop_id
         left join organisations o on o.id = i.organisation_id
         where i.token_hash = ${hash}
@@ -102,7 +105,7 @@ export async function findByToken(
     : await sql`
         select i.id, i.workshop_id, i.role, i.organisation_id, o.name as organisation_name,
                i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at,
-               w.title as workshop_title, w.status as workshop_status
+               w.title as workshop_title, w.status as workshop_status, i.guest_user_id
         from invitations i join workshops w on w.id = i.workshop_id
         left join organisations o on o.id = i.organisation_id
         where i.token_hash = ${hash}`;
@@ -127,7 +130,13 @@ export async function recordUse(sql: Queryable, options: { id: string }): Promis
 }
 
 export type AcceptResult =
-  | { ok: true; workshopId: string; alreadyMember: boolean }
+  | {
+      ok: true;
+      workshopId: string;
+      alreadyMember: boolean;
+      /** The guest this invitation was made for, now this account (their guest seat ended). */
+      convertedGuestId?: string;
+    }
   | { ok: false; reason: Exclude<InvitationState, 'valid'> | 'not_found' | 'organisation_required' };
 
 /**
@@ -135,7 +144,8 @@ export type AcceptResult =
  * its named organisation (joining it as a member if needed) or, for an
  * invitation by kind, one of their organisations of that kind. Everything is
  * checked again inside one transaction with the invitation locked, so the last
- * use can't be taken twice. Joining is written to the audit log.
+ * use can't be taken twice. Joining is written to the audit log. An invitation made for a
+ * guest turns that guest into the accepting account (`guests.convert`).
  */
 export async function accept(
   sql: Sql,
@@ -182,15 +192,29 @@ export async function accept(
       insert into workshop_members (workshop_id, user_id, organisation_id, role, created_at)
       values (${invitation.workshopId}, ${options.userId}, ${organisationId}, ${invitation.role}, ${options.now})`;
     await recordUse(tx, { id: invitation.id });
+    const convertedGuestId = invitation.guestUserId
+      ? await guests.convert(tx, { invitationId: invitation.id, accountId: options.userId, now: options.now })
+      : undefined;
     await audit.record(tx, {
       actorId: options.userId,
       action: 'workshop.member_joined',
       subjectType: 'workshop',
       subjectId: invitation.workshopId,
-      details: { userId: options.userId, role: invitation.role, organisationId, invitationId: invitation.id },
+      details: {
+        userId: options.userId,
+        role: invitation.role,
+        organisationId,
+        invitationId: invitation.id,
+        ...(convertedGuestId ? { guestUserId: convertedGuestId } : {}),
+      },
       now: options.now,
     });
-    return { ok: true, workshopId: invitation.workshopId, alreadyMember: false };
+    return {
+      ok: true,
+      workshopId: invitation.workshopId,
+      alreadyMember: false,
+      ...(convertedGuestId ? { convertedGuestId } : {}),
+    };
   });
 }
 

@@ -17,10 +17,13 @@ export interface Session {
 
 export interface SessionUser {
   id: string;
-  email: string;
+  /** Null for a guest (joined one workshop by its code, without an account). */
+  email: string | null;
   displayName: string;
   isAdmin: boolean;
   locale: string;
+  /** `guest`: no e-mail, no password, a seat in one workshop, a session that ends with its day. */
+  kind: 'account' | 'guest';
 }
 
 /** A new random session token (160 bits, base32): what goes in the cookie. */
@@ -35,12 +38,15 @@ export function sessionIdOf(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-/** Creates a session for a token; only the token's hash is stored. */
+/**
+ * Creates a session for a token; only the token's hash is stored. It lasts
+ * `SESSION_LIFETIME_MS` unless `expiresAt` says otherwise (a guest's ends with the workshop day).
+ */
 export async function create(
   sql: Queryable,
-  options: { token: string; userId: string; now: Date; userAgent?: string; ip?: string },
+  options: { token: string; userId: string; now: Date; expiresAt?: Date; userAgent?: string; ip?: string },
 ): Promise<Session> {
-  const expiresAt = new Date(options.now.getTime() + SESSION_LIFETIME_MS);
+  const expiresAt = options.expiresAt ?? new Date(options.now.getTime() + SESSION_LIFETIME_MS);
   const [row]: [Session?] = await sql`
     insert into sessions (id, user_id, expires_at, created_at, user_agent, ip)
     values (${sessionIdOf(options.token)}, ${options.userId}, ${expiresAt}, ${options.now},
@@ -52,7 +58,7 @@ export async function create(
 
 /**
  * Looks up the session of a token. An expired session is deleted; one past half
- * its lifetime is extended (sliding expiry).
+ * its lifetime is extended (sliding expiry), except a guest's, which ends with the workshop day.
  */
 export async function validate(
   sql: Queryable,
@@ -63,7 +69,7 @@ export async function validate(
   const [row]: [(Session & { user: SessionUser })?] = await sql`
     select s.id, s.user_id, s.expires_at, s.created_at, s.user_agent, s.ip,
            json_build_object('id', u.id, 'email', u.email, 'displayName', u.display_name,
-                             'isAdmin', u.is_admin, 'locale', u.locale) as user
+                             'isAdmin', u.is_admin, 'locale', u.locale, 'kind', u.kind) as user
     from sessions s join users u on u.id = s.user_id
     where s.id = ${id}`;
   if (!row) return undefined;
@@ -74,7 +80,7 @@ export async function validate(
     return undefined;
   }
   let renewed = false;
-  if (now >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
+  if (user.kind !== 'guest' && now >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
     await sql`update sessions set expires_at = ${session.expiresAt} where id = ${id}`;
     renewed = true;

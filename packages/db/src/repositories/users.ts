@@ -2,13 +2,15 @@ import type { Queryable } from '../client.ts';
 
 export interface User {
   id: string;
-  email: string;
+  /** Null for a guest (a users row of kind guest: no e-mail, no password). */
+  email: string | null;
   displayName: string;
   isAdmin: boolean;
   locale: string;
   createdAt: Date;
 }
 
+/** An account with its password hash (never a guest: the queries below read accounts only). */
 export interface UserWithHash extends User {
   passwordHash: string;
 }
@@ -34,7 +36,7 @@ export async function findByEmailForSignIn(
 ): Promise<UserWithHash | undefined> {
   const [row]: [UserWithHash?] = await sql`
     select id, email, display_name, is_admin, locale, created_at, password_hash
-    from users where email = ${options.email.trim().toLowerCase()}`;
+    from users where email = ${options.email.trim().toLowerCase()} and kind = 'account'`;
   return row;
 }
 
@@ -56,7 +58,7 @@ export async function findByIdWithHash(
 ): Promise<UserWithHash | undefined> {
   const [row]: [UserWithHash?] = await sql`
     select id, email, display_name, is_admin, locale, created_at, password_hash
-    from users where id = ${options.id}`;
+    from users where id = ${options.id} and kind = 'account'`;
   return row;
 }
 

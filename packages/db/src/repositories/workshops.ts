@@ -1,5 +1,6 @@
 import type { WorkshopRole, WorkshopStatus } from '@atelier/domain';
 import type { Queryable } from '../client.ts';
+import * as guests from './guests.ts';
 
 export interface Workshop {
   id: string;
@@ -100,15 +101,18 @@ export async function findById(
   return row;
 }
 
-/** The seat of a person in a workshop (role and the organisation they represent), if any. */
+/**
+ * The seat of a person in a workshop (role and the organisation they represent), if any; a
+ * guest's seat while they are in it (role participant, `guest`, organisation '' when none).
+ */
 export async function seatOf(
   sql: Queryable,
   options: { workshopId: string; userId: string },
-): Promise<{ role: WorkshopRole; organisationId: string } | undefined> {
+): Promise<{ role: WorkshopRole; organisationId: string; guest?: { needs: boolean } } | undefined> {
   const [row]: [{ role: WorkshopRole; organisationId: string }?] = await sql`
     select role, organisation_id from workshop_members
     where workshop_id = ${options.workshopId} and user_id = ${options.userId}`;
-  return row;
+  return row ?? (await guests.seatOf(sql, options));
 }
 
 /** Updates the description of a workshop unless it is closed; false when nothing changed. */

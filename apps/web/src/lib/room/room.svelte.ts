@@ -47,13 +47,22 @@ export interface RoomRights {
   vote: boolean;
   raiseHand: boolean;
   react: boolean;
+  /** The sections a guest may write in (`guestSections` in the domain); everyone else: all. */
+  sections?: RoomSection[];
 }
 
 export interface RoomOptions {
   workshopId: string;
   /** Base URL of the realtime server, e.g. `http://localhost:3001`. */
   realtimeUrl: string;
-  me: { userId: string; displayName: string; role: WorkshopRole | null; organisationId: string | null };
+  me: {
+    userId: string;
+    displayName: string;
+    role: WorkshopRole | null;
+    organisationId: string | null;
+    /** A guest (joined by the workshop's code): ideas, and needs if allowed; no comments. */
+    guest?: boolean;
+  };
   rights: RoomRights;
   members: RoomMember[];
   /** People without a seat whose accepted contributions are in the document. */
@@ -254,6 +263,7 @@ export class Room {
   canWrite(section: RoomSection): boolean {
     if (!this.rights.writeContent) return false;
     if (this.rights.facilitate) return true;
+    if (this.rights.sections && !this.rights.sections.includes(section)) return false;
     return !(this.settings.lockedSections ?? []).includes(section);
   }
 

@@ -28,6 +28,7 @@ export async function actorOf(sql: Queryable, user: SessionUser): Promise<Actor>
     userId: user.id,
     isAdmin: user.isAdmin,
     organisations: mine.map((o) => ({ id: o.id, kind: o.kind, role: o.role })),
+    ...(user.kind === 'guest' ? { guest: true } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ async function readDemoSignIn(sql: Queryable): Promise<DemoSignIn | null> {
   const accounts: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const user = await users.findByEmail(sql, { email: account.email });
-    if (user) accounts.push({ email: user.email, displayName: user.displayName });
+    if (user) accounts.push({ email: account.email, displayName: user.displayName });
   }
   return { password: DEMO_PASSWORD, accounts };
 }

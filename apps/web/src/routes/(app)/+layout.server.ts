@@ -3,5 +3,5 @@ import type { LayoutServerLoad } from './$types';
 
 /** Every page of the app is for signed-in people; each load below checks again on its own. */
 export const load: LayoutServerLoad = (event) => {
-  requireUser(event);
+  requireUser(event, { guests: true });
 };

@@ -8,6 +8,8 @@ export interface Seat {
   userId: string;
   organisationId: string | null;
   facilitator: boolean;
+  /** A guest writes no comments (the write rules refuse them). */
+  guest?: boolean;
   /** Whether this person writes in the section now (rights, workshop open, not locked). */
   canWrite: (section: RoomSection) => boolean;
 }
@@ -31,9 +33,9 @@ export function ownsAction(seat: Seat, action: Pick<RoadmapAction, 'ownerOrganis
   return seat.organisationId !== null && action.ownerOrganisationId === seat.organisationId;
 }
 
-/** Comments in a section, in one's organisation's name: anyone who writes there with a seat. */
+/** Comments in a section, in one's organisation's name: anyone but a guest who writes there with a seat. */
 export function canComment(seat: Seat, section: RoomSection): boolean {
-  return seat.organisationId !== null && seat.canWrite(section);
+  return !seat.guest && seat.organisationId !== null && seat.canWrite(section);
 }
 
 /** The organisations this person may file needs or own actions for. */

@@ -9,7 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops');
-  if (locals.user) redirect(303, redirectTo);
+  // A guest may sign in with an account (after being invited to make one).
+  if (locals.user?.kind === 'account') redirect(303, redirectTo);
   // A demo database offers its accounts (issue 16); any other shows nothing of the kind.
   return { redirectTo, demo: await demoSignIn((await getDb()).sql) };
 };

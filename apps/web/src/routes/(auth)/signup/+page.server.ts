@@ -7,12 +7,14 @@ import { signUp } from '$lib/server/auth/sign-up.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
 import { limitAction, SIGN_UP } from '$lib/server/rate-limits.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const invitation = url.searchParams.get('invitation') ?? '';
   const validToken = invitations.isTokenShaped(invitation) ? invitation : '';
-  if (locals.user) redirect(303, validToken ? `/invite/${validToken}` : '/workshops');
+  // A guest may create an account (the invitation made for them turns the guest into it).
+  if (locals.user?.kind === 'account') redirect(303, validToken ? `/invite/${validToken}` : '/workshops');
   return { invitation: validToken };
 };
 
@@ -39,6 +41,8 @@ export const actions: Actions = {
       // An invitation for a named organisation seats the newcomer at once; one by kind asks which organisation.
       const joined = await invitations.accept(sql, { token: invitation, userId: result.userId, now });
       if (!joined.ok) redirect(303, `/invite/${invitation}`);
+      // An invitation made for a guest: the guest's realtime connections end with their guest seat.
+      if (joined.convertedGuestId) await revokeRealtime({ userIds: [joined.convertedGuestId] });
       // A link that points at a call for contributions leads to the call.
       const callId = await invitations.callIdOf(sql, { token: invitation });
       redirect(303, callId ? `/contribute/${callId}` : `/workshops/${joined.workshopId}`);

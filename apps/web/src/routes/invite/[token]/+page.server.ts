@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import { loadInvitation } from '$lib/server/invite-page.ts';
 import { INVITATION, limitAction } from '$lib/server/rate-limits.ts';
+import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -32,6 +33,8 @@ export const actions: Actions = {
     });
     if (!result.ok)
       return fail(result.reason === 'organisation_required' ? 400 : 410, { reason: result.reason });
+    // An invitation made for a guest: the guest's realtime connections end with their guest seat.
+    if (result.convertedGuestId) await revokeRealtime({ userIds: [result.convertedGuestId] });
     const callId = await invitations.callIdOf(sql, { token: params.token });
     redirect(303, callId ? `/contribute/${callId}` : `/workshops/${result.workshopId}`);
   },

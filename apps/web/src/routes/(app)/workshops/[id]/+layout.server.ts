@@ -5,7 +5,7 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
   const { params } = event;
-  const user = requireUser(event);
+  const user = requireUser(event, { guests: true });
   const { sql } = await getDb();
   const access = await workshopAccess(sql, { user, workshopId: params.id });
   const { workshop } = access;
@@ -24,6 +24,8 @@ export const load: LayoutServerLoad = async (event) => {
       update: access.allows('workshop.update'),
       manageMembers: access.allows('workshop.manageMembers'),
       manageInvitations: access.allows('workshop.manageInvitations'),
+      manageGuests: access.allows('workshop.manageGuests'),
+      present: access.allows('workshop.present'),
       export: access.allows('workshop.export'),
       moderate: access.allows('workshop.moderate'),
       // Settings stay viewable by facilitators and admins once the workshop is closed, read-only.

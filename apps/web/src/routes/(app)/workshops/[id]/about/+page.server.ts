@@ -1,10 +1,12 @@
 import { contributions } from '@atelier/db';
 import { getDb } from '$lib/server/db.ts';
+import { requireUser } from '$lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-  // The layout has checked that the person may read this workshop.
-  const { workshop } = await parent();
+export const load: PageServerLoad = async (event) => {
+  // Not a guest's page; the layout has checked that the person may read this workshop.
+  requireUser(event);
+  const { workshop } = await event.parent();
   const { sql } = await getDb();
   const list = await contributions.listForWorkshop(sql, { workshopId: workshop.id });
   return {
