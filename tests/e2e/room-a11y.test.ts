@@ -68,40 +68,43 @@ describe.skipIf(!browser.available)('the room is accessible in every section (ax
   });
 
   for (const { locale, acceptLanguage } of LOCALES) {
-    it(`has no serious or critical axe violation in any section, ${locale}, phone and laptop`, async ({
-      annotate,
-    }) => {
-      const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator, {
-        locale: acceptLanguage,
-      });
-      await openRoom(page, platform, roomPath, 'agenda');
-      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-      const problems: string[] = [];
-      for (const viewport of VIEWPORTS) {
-        await page.setViewportSize(viewport);
-        for (const section of SECTIONS) {
-          await page.locator(`#tab-${section}`).click();
-          await page.locator(`#panel-${section}`).waitFor({ state: 'visible' });
-          // Let lazily loaded parts (editor, models) settle before the check and the picture.
-          await page.waitForLoadState('networkidle');
-          const results = await new AxeBuilder({ page }).analyze();
-          for (const violation of results.violations) {
-            if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-            const targets = violation.nodes.map((node) => node.target.join(' ')).join(' | ');
-            problems.push(
-              `${section} ${locale} ${viewport.width}: ${violation.id} (${violation.impact}) ${targets}`,
-            );
+    // Six sections at two sizes, each checked by axe and photographed: minutes on a loaded machine.
+    it(
+      `has no serious or critical axe violation in any section, ${locale}, phone and laptop`,
+      { timeout: 240_000 },
+      async ({ annotate }) => {
+        const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator, {
+          locale: acceptLanguage,
+        });
+        await openRoom(page, platform, roomPath, 'agenda');
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        const problems: string[] = [];
+        for (const viewport of VIEWPORTS) {
+          await page.setViewportSize(viewport);
+          for (const section of SECTIONS) {
+            await page.locator(`#tab-${section}`).click();
+            await page.locator(`#panel-${section}`).waitFor({ state: 'visible' });
+            // Let lazily loaded parts (editor, models) settle before the check and the picture.
+            await page.waitForLoadState('networkidle');
+            const results = await new AxeBuilder({ page }).analyze();
+            for (const violation of results.violations) {
+              if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+              const targets = violation.nodes.map((node) => node.target.join(' ')).join(' | ');
+              problems.push(
+                `${section} ${locale} ${viewport.width}: ${violation.id} (${violation.impact}) ${targets}`,
+              );
+            }
+            const file = path.join(SCREENSHOTS, `${section}-${locale}-${viewport.width}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            await annotate(`${section} ${locale} ${viewport.width}×${viewport.height}`, 'screenshot', {
+              path: file,
+              contentType: 'image/png',
+            });
           }
-          const file = path.join(SCREENSHOTS, `${section}-${locale}-${viewport.width}.png`);
-          await page.screenshot({ path: file, fullPage: true });
-          await annotate(`${section} ${locale} ${viewport.width}×${viewport.height}`, 'screenshot', {
-            path: file,
-            contentType: 'image/png',
-          });
         }
-      }
-      await context.close();
-      expect(problems).toEqual([]);
-    });
+        await context.close();
+        expect(problems).toEqual([]);
+      },
+    );
   }
 });
