@@ -91,6 +91,7 @@ for (const backend of testBackends()) {
       );
       expect(empty.map((section) => section.id)).toEqual([]);
       expect(sections.map((section) => section.id)).toEqual([
+        'summary',
         'participants',
         'agenda',
         'decisions',

@@ -109,6 +109,8 @@ export type {
 // --- skills model (packages/domain/src/skills) ---
 export {
   OCCUPATION_FAMILIES,
+  OCCUPATION_FAMILY_NAMES,
+  occupationFamilyName,
   familyOfRomeCode,
   HORIZONS,
   skillsScenarioSchema,
@@ -157,6 +159,8 @@ export type {
 export { ROME_OCCUPATIONS, ROME_SOURCE } from './workshop/rome/rome-occupations.ts';
 export { romeCodeSchema, findRomeOccupation, listRomeOccupations, isRomeCode } from './workshop/rome/rome.ts';
 export type { RomeCode, RomeOccupation } from './workshop/rome/rome.ts';
+export { COMMUNE_ROWS, COMMUNE_SOURCE } from './workshop/commune-rows.ts';
+export { communeName } from './workshop/communes.ts';
 
 // --- realtime: Yjs document schema, rooms, close codes, Socket.IO events (packages/domain/src/realtime) ---
 export {
@@ -309,7 +313,14 @@ export {
   readWorkshopContent,
   buildReport,
   reportTables,
+  scenarioTable,
   modelResults,
+  describeChange,
+  zoneName,
+  roadName,
+  ptLineName,
+  EXTERNAL_AREA_NAMES,
+  ROAD_NAMES,
   OPEN_DATA_FORMAT,
   OPEN_DATA_VERSION,
   OPEN_DATA_LICENCES,
@@ -340,10 +351,18 @@ export type {
   ReportPollInput,
   ReportContributionInput,
   ReportModelResults,
+  ReportScenarioRun,
+  ReportMapData,
+  ReportMap,
+  ReportScenarios,
+  ReportScenario,
+  ReportIndicatorRow,
+  ReportSummary,
   ReportNeedRow,
   ReportActionRow,
   ReportPoll,
   ReportTable,
+  ScenarioTable,
   TableCell,
   OpenDataBundle,
   OrganisationMatch,

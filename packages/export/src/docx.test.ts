@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildReport, SAMPLE_MEMBERS, sampleReportInput } from '@atelier/domain';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './docx.ts';
+import { zipPart, zipParts } from './testing/read-files.ts';
 
 /** The main XML part of a .docx, read with Debian's unzip. */
 async function documentXml(buffer: Buffer): Promise<string> {
@@ -47,6 +48,7 @@ describe('renderDocx', () => {
     const xml = await documentXml(await renderDocx({ report: buildReport(sampleReportInput()) }));
     const found = headings(xml);
     expect(found[0]).toEqual(['Title', "Compte rendu d'atelier"]);
+    expect(found).toContainEqual(['Heading1', "L'essentiel"]);
     expect(found).toContainEqual(['Heading1', '4. Besoins en compétences']);
     expect(found).toContainEqual(['Heading1', '5. Offre de formation']);
     expect(found).toContainEqual(['Heading1', '6. Feuille de route']);
@@ -63,7 +65,7 @@ describe('renderDocx', () => {
       'Aciéries de la Fensch (fictive)',
       '4',
       '12',
-      '57221',
+      'Florange',
       'CDI',
     ]);
     expect(rows).toContainEqual([
@@ -72,7 +74,7 @@ describe('renderDocx', () => {
       'Aciéries de la Fensch (fictive)',
       '1',
       '12',
-      '57221',
+      'Florange',
       'CDI',
     ]);
     const action = rows.find((r) => r[0]?.startsWith('Ouvrir une section de soudage'));
@@ -99,5 +101,21 @@ describe('renderDocx', () => {
     const statement = buildReport(sampleReportInput()).labels.cover.fictional;
     expect(statement).toMatch(/^Données fictives/);
     expect(xml.split(statement).length - 1).toBe(2);
+    expect(xml).toContain(buildReport(sampleReportInput()).labels.cover.illustrative);
+  });
+
+  it('holds the charts, the timeline and the map as SVG pictures with a fallback and their alternative text', async () => {
+    const buffer = await renderDocx({ report: buildReport(sampleReportInput({ locale: 'en' })) });
+    const parts = zipParts(buffer);
+    const svgs = parts.filter((part) => part.startsWith('word/media/') && part.endsWith('.svg'));
+    expect(svgs).toHaveLength(5);
+    expect(parts.filter((part) => part.startsWith('word/media/') && part.endsWith('.png'))).toHaveLength(5);
+    const svg = svgs.map((part) => zipPart(buffer, part)).join('\n');
+    expect(svg).toContain('<title id="t">Public transport share by zone (reference scenario)</title>');
+    expect(svg).toContain('Luxembourg (city)');
+    expect(svg).toMatch(/<path d="M[^"]+Z/);
+    const xml = decode(await documentXml(buffer));
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="Map of the communes of North Lorraine shaded/);
+    expect(zipPart(buffer, 'word/styles.xml')).toMatch(/<w:lang w:val="en-GB"/);
   });
 });

@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageBreak,
   PageNumber,
@@ -16,7 +17,34 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { chartScene } from './charts.ts';
+import { sceneToPng } from './graphics/raster.ts';
+import { sceneToSvg, type Scene } from './graphics/scene.ts';
+import { mapScene } from './map/map-scene.ts';
 import { reportOutline, type OutlineBlock } from './outline.ts';
+import { timelineScene } from './timeline.ts';
+
+const LANGUAGE_TAGS = { fr: 'fr-FR', en: 'en-GB', de: 'de-DE' } as const;
+
+/** Width of a figure on the page, in pixels (96 per inch): the text width of A4 with Word's margins. */
+const FIGURE_WIDTH = 600;
+const SCENE_WIDTH = 505;
+
+/** A figure as an SVG picture (a raster fallback for processors without SVG), with its alternative text. */
+function figure(scene: Scene, name: string): Paragraph {
+  const ratio = FIGURE_WIDTH / scene.width;
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(sceneToSvg(scene), 'utf8'),
+        fallback: { type: 'png', data: sceneToPng(scene, 1.5) },
+        transformation: { width: FIGURE_WIDTH, height: Math.round(scene.height * ratio) },
+        altText: { name, title: scene.title, description: scene.description },
+      }),
+    ],
+  });
+}
 
 function lines(text: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
   return text
@@ -42,7 +70,12 @@ function table(block: Extract<OutlineBlock, { kind: 'table' }>): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       ...header,
-      ...block.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i, false)) })),
+      ...block.rows.map(
+        (row) =>
+          new TableRow({
+            children: row.map((text, i) => cell(text, i, block.rowHeaders === true && i === 0)),
+          }),
+      ),
     ],
   });
 }
@@ -59,15 +92,28 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
   const { labels, meta } = report;
   const sections = reportOutline(report);
   const body: (Paragraph | Table | TableOfContents)[] = [];
+  // The summary first, unnumbered; then the numbered sections.
+  const titleOf = (index: number, title: string) => (index === 0 ? title : `${index}. ${title}`);
+  let figures = 0;
   sections.forEach((section, index) => {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: `${index + 1}. ${section.title}` }));
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        text: titleOf(index, section.title),
+        ...(index > 0 ? { pageBreakBefore: true } : {}),
+      }),
+    );
     for (const block of section.blocks) {
       switch (block.kind) {
         case 'heading':
           body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: block.text }));
           break;
         case 'paragraph':
-          body.push(new Paragraph({ children: lines(block.text, { italics: block.note ?? false }) }));
+          body.push(
+            new Paragraph({
+              children: lines(block.text, { italics: block.note ?? false, bold: block.strong ?? false }),
+            }),
+          );
           break;
         case 'item':
           body.push(
@@ -80,27 +126,23 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
           );
           break;
         case 'table':
+          if (block.caption)
+            body.push(new Paragraph({ children: [new TextRun({ text: block.caption, italics: true })] }));
           body.push(table(block), new Paragraph({}));
           break;
-        case 'timeline':
+        case 'timeline': {
+          const scene = timelineScene(report, SCENE_WIDTH);
+          if (scene) body.push(figure(scene, `figure-${++figures}`));
+          break;
+        }
+        case 'chart':
           body.push(
-            ...report.roadmap.rows
-              .filter((row) => row.start.day || row.due.day)
-              .sort((a, b) => (a.start.day ?? '').localeCompare(b.start.day ?? ''))
-              .map(
-                (row) =>
-                  new Paragraph({
-                    bullet: { level: 0 },
-                    children: [
-                      new TextRun({ text: `${row.start.label} → ${row.due.label} : `, bold: true }),
-                      new TextRun(`${row.title} (${row.owner})`),
-                    ],
-                  }),
-              ),
+            new Paragraph({ children: [new TextRun({ text: block.chart.title, bold: true })] }),
+            figure(chartScene(block.chart, SCENE_WIDTH, report.locale), `figure-${++figures}`),
           );
           break;
-        case 'chart':
         case 'map':
+          body.push(figure(mapScene(block.map, SCENE_WIDTH), `figure-${++figures}`));
           break;
         default: {
           const unreachable: never = block;
@@ -110,16 +152,20 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
     }
   });
 
+  const colon = report.locale === 'fr' ? ' : ' : ': ';
   const cover = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: labels.reportTitle }),
     new Paragraph({ children: [new TextRun({ text: meta.title, bold: true, size: 32 })] }),
     ...(meta.description ? [new Paragraph({ text: meta.description })] : []),
-    new Paragraph({ text: `${labels.cover.territory} : ${meta.territory}` }),
-    ...(meta.dateLabel ? [new Paragraph({ text: `${labels.cover.date} : ${meta.dateLabel}` })] : []),
-    new Paragraph({ text: `${labels.cover.status} : ${meta.statusLabel}` }),
-    new Paragraph({ text: `${labels.cover.version} : ${meta.versionLabel}` }),
+    new Paragraph({ text: `${labels.cover.territory}${colon}${meta.territory}` }),
+    ...(meta.dateLabel ? [new Paragraph({ text: `${labels.cover.date}${colon}${meta.dateLabel}` })] : []),
+    new Paragraph({ text: `${labels.cover.status}${colon}${meta.statusLabel}` }),
+    new Paragraph({ text: `${labels.cover.version}${colon}${meta.versionLabel}` }),
     ...(meta.anonymised
       ? [new Paragraph({ children: [new TextRun({ text: labels.cover.anonymised, italics: true })] })]
+      : []),
+    ...(meta.illustrative
+      ? [new Paragraph({ children: [new TextRun({ text: labels.cover.illustrative, bold: true })] })]
       : []),
     ...(meta.fictional
       ? [new Paragraph({ children: [new TextRun({ text: labels.cover.fictional, bold: true })] })]
@@ -129,10 +175,7 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
     new TableOfContents(labels.contents, {
       hyperlink: true,
       headingStyleRange: '1-2',
-      cachedEntries: sections.map((section, index) => ({
-        title: `${index + 1}. ${section.title}`,
-        level: 1,
-      })),
+      cachedEntries: sections.map((section, index) => ({ title: titleOf(index, section.title), level: 1 })),
     }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
@@ -142,8 +185,13 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
   const document = new Document({
     creator: 'Atelier',
     title: `${labels.reportTitle} — ${meta.title}`,
+    description: meta.description,
     features: { updateFields: true },
-    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 21, language: { value: LANGUAGE_TAGS[report.locale] } } },
+      },
+    },
     numbering: {
       config: [
         {

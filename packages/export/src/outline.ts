@@ -1,17 +1,29 @@
 import { formatNumber, formatPercent, type Report } from '@atelier/domain';
+import { scenarioCharts, type Chart } from './charts.ts';
 
 /** A block of a report section, what both the PDF and the DOCX renderers know how to draw. */
 export type OutlineBlock =
   | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string; note?: boolean }
+  | { kind: 'paragraph'; text: string; note?: boolean; strong?: boolean }
   | { kind: 'item'; text: string; ordered: boolean }
-  | { kind: 'table'; columns: string[]; rows: string[][]; numeric: readonly number[] }
+  /**
+   * A table; `rowHeaders`: the first cell of each row heads it (a table of label and value, with
+   * no header row). `numeric`: right-aligned columns.
+   */
+  | {
+      kind: 'table';
+      columns: string[];
+      rows: string[][];
+      numeric: readonly number[];
+      rowHeaders?: boolean;
+      caption?: string;
+    }
   /** The roadmap on a calendar; renderers without drawing fall back to the table before it. */
   | { kind: 'timeline' }
-  /** Bars of one indicator per scenario; renderers without drawing skip it (the table has the figures). */
-  | { kind: 'chart'; title: string; bars: { label: string; value: number; text: string }[] }
-  /** Zones as discs on a map; renderers without drawing skip it. */
-  | { kind: 'map'; title: string; legend: string; points: NonNullable<Report['map']>['points'] };
+  /** A chart drawn as vector graphics, with its text alternative (its values are in a table nearby). */
+  | { kind: 'chart'; chart: Chart }
+  /** The map of the reference scenario, drawn as vector graphics, with its text alternative. */
+  | { kind: 'map'; map: NonNullable<Report['map']> };
 
 export interface OutlineSection {
   id: keyof Report['labels']['sections'];
@@ -19,9 +31,129 @@ export interface OutlineSection {
   blocks: OutlineBlock[];
 }
 
+function summaryBlocks(report: Report): OutlineBlock[] {
+  const { summary, labels } = report;
+  const s = labels.summary;
+  const items = (texts: string[], empty: string): OutlineBlock[] =>
+    texts.length > 0
+      ? texts.map((text) => ({ kind: 'item', text, ordered: false }))
+      : [{ kind: 'paragraph', text: empty, note: true }];
+  return [
+    ...(report.meta.illustrative
+      ? [{ kind: 'paragraph' as const, text: labels.cover.illustrative, note: true }]
+      : []),
+    { kind: 'heading', text: s.purpose },
+    { kind: 'paragraph', text: summary.purpose || labels.none },
+    { kind: 'heading', text: s.keyNeeds },
+    ...items(
+      summary.keyNeeds.map((need) =>
+        s.need({
+          label: need.label,
+          headcount: need.headcount,
+          organisations: need.organisations,
+          communes: need.communes.join(', '),
+        }),
+      ),
+      labels.none,
+    ),
+    { kind: 'heading', text: s.actions },
+    ...items(
+      summary.actions.map((action) => s.action(action)),
+      s.noActions,
+    ),
+    { kind: 'heading', text: s.scenario },
+    ...(summary.scenario
+      ? [
+          { kind: 'paragraph' as const, text: summary.scenario.title, strong: true },
+          {
+            kind: 'paragraph' as const,
+            text: `${summary.scenario.basis} ${s.comparedWith(summary.scenario.referenceTitle)}`,
+            note: true,
+          },
+          ...items(summary.scenario.effects, s.noEffect),
+        ]
+      : [{ kind: 'paragraph' as const, text: s.noScenario, note: true }]),
+    { kind: 'heading', text: s.nextSteps },
+    ...items(summary.nextSteps, s.noNextStep),
+  ];
+}
+
+/** Quotation marks of the report's language. */
+const QUOTES = { fr: ['« ', ' »'], en: ['“', '”'], de: ['„', '“'] } as const;
+
+function scenarioBlocks(report: Report): OutlineBlock[] {
+  const s = report.scenarios!;
+  const [open, close] = QUOTES[report.locale];
+  const quote = (text: string) => `${open}${text}${close}`;
+  const { labels } = report;
+  const c = labels.columns;
+  const l = labels.scenarios;
+  return [
+    { kind: 'paragraph', text: s.note, note: true },
+    ...s.scenarios.flatMap((scenario): OutlineBlock[] => [
+      { kind: 'heading', text: scenario.title },
+      ...(scenario.description ? [{ kind: 'paragraph' as const, text: scenario.description }] : []),
+      ...(scenario.referenceTitle
+        ? [{ kind: 'paragraph' as const, text: l.comparedWith(scenario.referenceTitle), note: true }]
+        : []),
+      { kind: 'paragraph', text: l.changes, strong: true },
+      ...(scenario.changes.length > 0
+        ? scenario.changes.map((change): OutlineBlock => ({
+            kind: 'item',
+            text: [
+              change.text,
+              change.reason ? quote(change.reason) : '',
+              change.inherited ? `(${l.inherited})` : '',
+            ]
+              .filter(Boolean)
+              .join(' — '),
+            ordered: false,
+          }))
+        : [{ kind: 'paragraph' as const, text: l.noChange, note: true }]),
+      ...(scenario.problems.length > 0
+        ? [
+            { kind: 'paragraph' as const, text: l.problems, strong: true },
+            ...scenario.problems.map((text): OutlineBlock => ({ kind: 'item', text, ordered: false })),
+          ]
+        : []),
+      { kind: 'paragraph', text: l.fingerprint(scenario.fingerprint), note: true },
+    ]),
+    { kind: 'heading', text: l.table },
+    {
+      kind: 'table',
+      caption: l.table,
+      columns: [c.indicator, ...s.scenarios.map((scenario) => scenario.title)],
+      rows: s.indicators.map((indicator) => [indicator.name, ...indicator.values.map((v) => v.text)]),
+      numeric: s.scenarios.map((_, index) => index + 1),
+    },
+    ...s.comparisons.flatMap((comparison): OutlineBlock[] => [
+      { kind: 'heading', text: l.sentences(comparison.title, comparison.referenceTitle) },
+      ...comparison.rows
+        .filter((row) => /[1-9]/.test(row.difference))
+        .map((row): OutlineBlock => ({ kind: 'item', text: row.sentence, ordered: false })),
+    ]),
+    { kind: 'heading', text: l.charts },
+    ...scenarioCharts(report).map((chart): OutlineBlock => ({ kind: 'chart', chart })),
+    ...(report.map
+      ? [
+          { kind: 'heading' as const, text: report.map.title },
+          { kind: 'map' as const, map: report.map },
+          {
+            kind: 'table' as const,
+            caption: report.labels.map.tableTitle,
+            columns: report.map.table.columns,
+            rows: report.map.table.rows,
+            numeric: [1, 2],
+          },
+        ]
+      : []),
+  ];
+}
+
 /**
- * The report as numbered sections of simple blocks, in reading order: the one layout the
- * PDF and DOCX renderers share, so that both documents hold the same text and tables.
+ * The report as sections of simple blocks, in reading order — the one-page summary first, then
+ * the numbered sections: the one layout the PDF and DOCX renderers share, so that both
+ * documents hold the same text, tables and figures.
  */
 export function reportOutline(report: Report): OutlineSection[] {
   const { labels, locale } = report;
@@ -33,6 +165,8 @@ export function reportOutline(report: Report): OutlineSection[] {
   const sections: OutlineSection[] = [];
   const add = (id: OutlineSection['id'], blocks: OutlineBlock[]) =>
     sections.push({ id, title: labels.sections[id], blocks: none(blocks) });
+
+  add('summary', summaryBlocks(report));
 
   add(
     'participants',
@@ -85,7 +219,7 @@ export function reportOutline(report: Report): OutlineSection[] {
         rows: poll.options.map((o) => [o.label, n(o.votes), pct(o.share)]),
         numeric: [1, 2],
       },
-      ...(poll.winner ? [{ kind: 'paragraph' as const, text: labels.winner(poll.winner) }] : []),
+      { kind: 'paragraph', text: poll.outcome, strong: poll.winner !== null },
     ]),
   );
 
@@ -114,7 +248,7 @@ export function reportOutline(report: Report): OutlineSection[] {
                 r.organisation,
                 n(r.headcount),
                 n(r.horizonMonths),
-                r.communeCode,
+                r.commune,
                 r.crossBorder ? `${r.contract} · ${c.crossBorder.toLowerCase()}` : r.contract,
               ]),
               numeric: [3, 4],
@@ -139,10 +273,10 @@ export function reportOutline(report: Report): OutlineSection[] {
         rows: report.trainingOffers.map((t) => [
           t.description ? `${t.title}\n${t.description}` : t.title,
           t.organisation,
-          t.romeCodes.join(', '),
+          t.occupations.join(', '),
           n(t.seatsPerYear),
           n(t.durationMonths),
-          t.communeCode,
+          t.commune,
           t.startLabel,
         ]),
         numeric: [3, 4],
@@ -172,81 +306,21 @@ export function reportOutline(report: Report): OutlineSection[] {
   );
   if (report.roadmap.range) add('timeline', [{ kind: 'timeline' }]);
 
-  if (report.scenarios) {
-    const s = report.scenarios;
-    const value = (unit: 'count' | 'share', v: number | undefined) =>
-      v === undefined ? '—' : unit === 'share' ? pct(v) : n(v);
-    add('scenarios', [
-      { kind: 'paragraph', text: s.note, note: true },
-      ...s.definitions.flatMap((d): OutlineBlock[] => {
-        const comparison = s.comparisons.find((k) => k.scenarioId === d.id);
-        return [
-          { kind: 'heading', text: d.title },
-          ...(d.description ? [{ kind: 'paragraph' as const, text: d.description }] : []),
-          ...d.assumptions.map(([key, v]): OutlineBlock => ({
-            kind: 'item',
-            text: `${key} = ${v}`,
-            ordered: false,
-          })),
-          ...(comparison
-            ? [
-                {
-                  kind: 'table' as const,
-                  columns: [c.indicator, c.baseline, c.scenario, c.difference],
-                  rows: comparison.rows.map((row) => [row.name, row.baseline, row.scenario, row.difference]),
-                  numeric: [1, 2, 3],
-                },
-                ...comparison.rows.map((row): OutlineBlock => ({
-                  kind: 'item',
-                  text: row.sentence,
-                  ordered: false,
-                })),
-              ]
-            : []),
-        ];
-      }),
-      ...(s.columns.length > 0 && s.indicators.length > 0
-        ? [
-            {
-              kind: 'table' as const,
-              columns: [c.indicator, ...s.columns.map((col) => col.title)],
-              rows: s.indicators.map((i) => [
-                i.label,
-                ...s.columns.map((col) => value(i.unit, col.values[i.key])),
-              ]),
-              numeric: s.columns.map((_, index) => index + 1),
-            },
-            ...s.indicators.map((i): OutlineBlock => ({
-              kind: 'chart',
-              title: i.label,
-              bars: s.columns.map((col) => ({
-                label: col.title,
-                value: col.values[i.key] ?? 0,
-                text: value(i.unit, col.values[i.key]),
-              })),
-            })),
-          ]
-        : []),
-      ...(report.map ? [{ kind: 'map' as const, ...report.map }] : []),
-    ]);
-  }
+  if (report.scenarios) add('scenarios', scenarioBlocks(report));
 
   if (report.skillsBalance) {
     const b = report.skillsBalance;
     add('skillsBalance', [
-      { kind: 'paragraph', text: labels.skillsHorizon(b.horizon), note: true },
+      {
+        kind: 'paragraph',
+        text: labels.skillsBalance.note({ horizon: b.horizon, scenario: b.scenarioTitle }),
+        note: true,
+      },
       {
         kind: 'table',
-        columns: [c.occupation, c.territory, c.demand, c.supply, c.gap, c.tension],
-        rows: b.rows.map((r) => [
-          r.occupation,
-          r.territory,
-          n(r.demand),
-          n(r.supply),
-          n(r.gap),
-          pct(r.tension),
-        ]),
-        numeric: [2, 3, 4, 5],
+        columns: [c.family, c.recorded, c.demand, c.gap, c.tension],
+        rows: b.rows.map((r) => [r.label, n(r.recorded), n(r.demand), n(r.gap), pct(r.tension)]),
+        numeric: [1, 2, 3, 4],
       },
     ]);
   }
@@ -285,22 +359,13 @@ export function reportOutline(report: Report): OutlineSection[] {
 
   add(
     'contributions',
-    report.contributions.length > 0
-      ? [
-          {
-            kind: 'table',
-            columns: report.meta.anonymised
-              ? [c.date, c.kind, c.organisation, c.summary]
-              : [c.date, c.kind, c.organisation, c.author, c.summary],
-            rows: report.contributions.map((row) =>
-              report.meta.anonymised
-                ? [row.dateLabel, row.kindLabel, row.organisation, row.summary]
-                : [row.dateLabel, row.kindLabel, row.organisation, row.author ?? '', row.summary],
-            ),
-            numeric: [],
-          },
-        ]
-      : [],
+    report.contributions.flatMap((row): OutlineBlock[] => [
+      {
+        kind: 'heading',
+        text: [row.kindLabel, row.organisation, row.author, row.dateLabel].filter(Boolean).join(' — '),
+      },
+      ...row.items.map((text): OutlineBlock => ({ kind: 'item', text, ordered: false })),
+    ]),
   );
 
   const p = report.provenance;
@@ -308,12 +373,14 @@ export function reportOutline(report: Report): OutlineSection[] {
   add('provenance', [
     {
       kind: 'table',
-      columns: ['', ''],
+      columns: [c.name, c.value],
+      rowHeaders: true,
       rows: [
         [pl.version, p.versionLabel],
         [pl.exportedAt, p.exportedAtLabel],
         ...(p.exportedBy ? [[pl.exportedBy, p.exportedBy]] : []),
-        [pl.models, p.models.map(([name, version]) => `${name} ${version}`).join(', ') || '—'],
+        [pl.models, p.models.join('\n') || '—'],
+        [pl.fingerprints, p.fingerprints.map((f) => `${f.title} — ${f.fingerprint}`).join('\n') || '—'],
         [pl.skipped, p.skipped.map((s) => `${s.collection} (${n(s.count)})`).join(', ') || pl.skippedNone],
         ...(p.licence ? [[pl.licence, p.licence]] : []),
       ],

@@ -14,6 +14,7 @@ describe('renderXlsx', () => {
       'Roadmap',
       'Decisions and votes',
       'Accepted contributions',
+      'Scenario comparison',
     ]);
     for (const table of reportTables(report)) {
       const sheet = workbook.getWorksheet(table.title.slice(0, 31))!;

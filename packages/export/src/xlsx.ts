@@ -1,9 +1,10 @@
-import { reportTables, type Report } from '@atelier/domain';
+import { reportTables, scenarioTable, type Report } from '@atelier/domain';
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from './csv.ts';
 
 /**
- * The report's tables (needs, training offers, roadmap, votes, contributions) as one workbook, a sheet each,
+ * The report's tables (needs, training offers, roadmap, votes, contributions, and the scenarios'
+ * figures: raw value and the text the PDF and DOCX print) as one workbook, a sheet each,
  * headers in the report's language, bold and frozen. Text cells are written as text and
  * formula-like ones neutralised as in CSV.
  *
@@ -15,7 +16,8 @@ export async function renderXlsx(options: { report: Report }): Promise<Buffer> {
   workbook.creator = 'Atelier';
   workbook.created = new Date(report.meta.exportedAt);
   workbook.title = report.meta.title;
-  for (const table of reportTables(report)) {
+  const scenarios = scenarioTable(report);
+  for (const table of [...reportTables(report), ...(scenarios ? [scenarios] : [])]) {
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
     const sheet = workbook.addWorksheet(table.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],

@@ -1,30 +1,31 @@
 import { ORGANISATION_KINDS } from '../workshop/organisation-kind.ts';
-import { OCCUPATION_FAMILIES, familyOfRomeCode } from '../skills/families.ts';
+import { communeName } from '../workshop/communes.ts';
+import { findRomeOccupation } from '../workshop/rome/rome.ts';
+import { OCCUPATION_FAMILIES, familyOfRomeCode, occupationFamilyName } from '../skills/families.ts';
 import { tallyBallots } from '../realtime/polls.ts';
+import { buildContributions } from './build-contributions.ts';
+import { buildMap, buildScenarios, buildSkillsBalance } from './build-scenarios.ts';
+import { buildSummary } from './build-summary.ts';
 import { formatDate, formatDateTime, resolveRoadmapDate } from './format.ts';
 import { reportLabels } from './labels.ts';
 import type { Report, ReportActionRow, ReportInput, ReportNeedRow, ReportPoll } from './report.ts';
 
-const SUMMARY_MAX = 500;
-
-/** A contribution's payload as one line of text: its `text` when it has one, else its JSON. */
-function summarise(payload: unknown): string {
-  if (payload && typeof payload === 'object' && 'text' in payload && typeof payload.text === 'string') {
-    return payload.text.slice(0, SUMMARY_MAX);
-  }
-  const json = JSON.stringify(payload) ?? '';
-  return json.length > SUMMARY_MAX ? `${json.slice(0, SUMMARY_MAX - 1)}…` : json;
-}
+/** A commune's name; its code when it is not a commune of Moselle or Meurthe-et-Moselle. */
+const communeOf = (code: string) => communeName(code) ?? code;
 
 function pollOf(input: ReportInput['polls'][number], labels: Report['labels']): ReportPoll {
   const totals = tallyBallots(input.options.length, input.ballots);
   const sum = totals.reduce((a, b) => a + b, 0);
   const best = Math.max(0, ...totals);
   const leaders = totals.flatMap((votes, index) => (votes === best && best > 0 ? [index] : []));
+  // An open poll decides nothing yet: its leader is not a choice.
+  const winner =
+    input.status === 'closed' && leaders.length === 1 ? (input.options[leaders[0]!] ?? null) : null;
   return {
     id: input.id,
     question: input.question,
     kindLabel: labels.pollKinds[input.kind],
+    status: input.status,
     statusLabel: labels.pollStatuses[input.status],
     anonymous: input.anonymous,
     voterCount: input.ballots.length,
@@ -32,7 +33,15 @@ function pollOf(input: ReportInput['polls'][number], labels: Report['labels']): 
       const votes = totals[index] ?? 0;
       return { label, votes, share: sum > 0 ? votes / sum : 0 };
     }),
-    winner: leaders.length === 1 ? (input.options[leaders[0]!] ?? null) : null,
+    winner,
+    outcome:
+      input.status === 'open'
+        ? labels.outcome.open
+        : winner
+          ? labels.outcome.chosen(winner)
+          : best > 0
+            ? labels.outcome.tie
+            : labels.outcome.noVotes,
   };
 }
 
@@ -63,7 +72,10 @@ function namesFictional(input: ReportInput, accepted: ReportInput['contributions
  * - Participants are grouped by organisation kind; anonymised, people's names are null.
  * - Needs are grouped by occupation family (in the order of `OCCUPATION_FAMILIES`).
  * - Roadmap dates `J+N` are resolved against the facilitation settings' day 0.
- * - Only accepted contributions are reported.
+ * - Accepted contributions are reported as the items they became in the room (removed ones left out).
+ * - A poll names a choice only once closed.
+ * - Scenario figures come from the lab's runs (`modelResults`), formatted once.
+ * - Communes are named, idea columns and families labelled, in the report's language.
  * - When an organisation it names is fictional, `meta.fictional` is set: the cover and the
  *   provenance say that the data are fictional.
  *
@@ -110,6 +122,7 @@ export function buildReport(input: ReportInput): Report {
     headcount: need.headcount,
     horizonMonths: need.horizonMonths,
     communeCode: need.communeCode,
+    commune: communeOf(need.communeCode),
     contract: labels.contracts[need.contract],
     difficulty: need.difficulty,
     crossBorder: need.crossBorder,
@@ -119,7 +132,7 @@ export function buildReport(input: ReportInput): Report {
     const rows = needRows.filter((row) => row.family === family);
     if (rows.length === 0) return [];
     const headcount = rows.reduce((sum, row) => sum + row.headcount, 0);
-    return [{ family, label: labels.families[family], headcount, rows }];
+    return [{ family, label: occupationFamilyName(family, locale), headcount, rows }];
   });
 
   const dayZero = content.settings.dayZero;
@@ -147,67 +160,53 @@ export function buildReport(input: ReportInput): Report {
   const range = days.length > 0 ? { from: days[0]!, to: days[days.length - 1]! } : null;
 
   const models = input.models;
-  const scenarioTitles = new Map(content.scenarios.map((s) => [s.id, s.title]));
-  const scenarios =
-    models || content.scenarios.length > 0
-      ? {
-          note: models?.baselineOnly === false ? labels.scenarioNote : labels.scenarioBaselineOnly,
-          baselineOnly: models?.baselineOnly ?? true,
-          definitions: content.scenarios.map((s) => ({
-            id: s.id,
-            title: s.title,
-            description: s.description,
-            assumptions: Object.entries(s.assumptions).map(([key, value]): [string, string] => [
-              key,
-              String(value),
-            ]),
-          })),
-          indicators: (models?.indicators ?? []).map((key) => ({
-            key,
-            label: labels.indicators[key] ?? key,
-            unit: key.includes('share') || key.endsWith('tension') ? ('share' as const) : ('count' as const),
-          })),
-          columns: (models?.columns ?? []).map((column) => ({
-            scenarioId: column.scenarioId,
-            title:
-              column.scenarioId === null
-                ? labels.columns.baseline
-                : (scenarioTitles.get(column.scenarioId) ?? column.scenarioId),
-            values: { ...column.values },
-          })),
-          comparisons: (models?.comparisons ?? []).map((comparison) => ({
-            scenarioId: comparison.scenarioId,
-            title: scenarioTitles.get(comparison.scenarioId) ?? comparison.scenarioId,
-            rows: comparison.rows.map((row) => ({ ...row })),
-          })),
-        }
-      : null;
-
+  const scenarios = models ? buildScenarios({ models, scenarios: content.scenarios, locale, labels }) : null;
   const accepted = input.contributions.filter((c) => c.status === 'accepted');
   const fictional = namesFictional(input, accepted);
   const skipped = Object.entries(content.skipped)
     .filter(([, count]) => count > 0)
     .map(([key, count]) => ({ collection: labels.collections[key as keyof typeof content.skipped], count }));
 
+  const illustrative = models?.illustrative ?? false;
+  const meta: Report['meta'] = {
+    workshopId: input.workshop.id,
+    title: input.workshop.title,
+    description: input.workshop.description,
+    territory: input.workshop.territory,
+    status: input.workshop.status,
+    statusLabel: labels.workshopStatuses[input.workshop.status],
+    dateLabel: input.workshop.startsAt ? formatDateTime({ locale, value: input.workshop.startsAt }) : null,
+    versionLabel,
+    exportedAtLabel,
+    exportedAt: input.exportedAt.toISOString(),
+    exportedBy,
+    anonymised,
+    licence: input.licence ?? null,
+    fictional,
+    illustrative,
+  };
+  const needs: Report['needs'] = {
+    count: needRows.length,
+    totalHeadcount: needRows.reduce((sum, row) => sum + row.headcount, 0),
+    groups,
+  };
+  const decisions = input.polls.map((poll) => pollOf(poll, labels));
+  const roadmapPart = { rows: actionRows, range };
+  const ideaCategories: Record<string, string> = labels.ideaCategories;
+
   return {
     locale,
     labels,
-    meta: {
-      workshopId: input.workshop.id,
-      title: input.workshop.title,
-      description: input.workshop.description,
-      territory: input.workshop.territory,
-      status: input.workshop.status,
-      statusLabel: labels.workshopStatuses[input.workshop.status],
-      dateLabel: input.workshop.startsAt ? formatDateTime({ locale, value: input.workshop.startsAt }) : null,
-      versionLabel,
-      exportedAtLabel,
-      exportedAt: input.exportedAt.toISOString(),
-      exportedBy,
-      anonymised,
-      licence: input.licence ?? null,
-      fictional,
-    },
+    meta,
+    summary: buildSummary({
+      report: { meta, needs, roadmap: roadmapPart, decisions, scenarios },
+      scenarios: content.scenarios,
+      polls: input.polls,
+      models,
+      exportedAt: input.exportedAt,
+      locale,
+      labels,
+    }),
     participants,
     agenda: content.agenda.map((item) => ({
       title: item.title,
@@ -215,58 +214,65 @@ export function buildReport(input: ReportInput): Report {
       durationMinutes: item.durationMinutes,
       notes: item.notes,
     })),
-    decisions: input.polls.map((poll) => pollOf(poll, labels)),
-    needs: {
-      count: needRows.length,
-      totalHeadcount: needRows.reduce((sum, row) => sum + row.headcount, 0),
-      groups,
-    },
+    decisions,
+    needs,
     trainingOffers: content.trainingOffers.map((offer) => ({
       id: offer.id,
       title: offer.title,
       organisation: orgName(offer.organisationId),
       romeCodes: offer.romeCodes,
+      occupations: offer.romeCodes.map((code) => {
+        const occupation = findRomeOccupation(code);
+        return occupation ? `${occupation.label} (${code})` : code;
+      }),
       seatsPerYear: offer.seatsPerYear,
       durationMonths: offer.durationMonths,
       communeCode: offer.communeCode,
+      commune: communeOf(offer.communeCode),
       startLabel: offer.startDate ? formatDate({ locale, value: offer.startDate }) : '',
       startDay: offer.startDate ?? '',
       description: offer.description,
     })),
-    roadmap: { rows: actionRows, range },
+    roadmap: roadmapPart,
     scenarios,
-    skillsBalance: models?.skillsBalance ?? null,
-    map:
-      models?.map && models.map.points.length > 0
-        ? {
-            title: labels.indicators[`${models.map.indicator}.map`] ?? models.map.indicator,
-            legend: labels.mapLegend,
-            points: models.map.points,
-          }
-        : null,
+    skillsBalance: models
+      ? buildSkillsBalance({ models, needs: content.needs, scenarios: content.scenarios, locale, labels })
+      : null,
+    map: models ? buildMap({ models, locale, labels }) : null,
     synthesis: content.synthesis,
     ideas: content.ideas.map((idea) => ({
       id: idea.id,
-      category: idea.category ?? '',
+      category: !idea.category
+        ? ''
+        : Object.hasOwn(ideaCategories, idea.category)
+          ? ideaCategories[idea.category]!
+          : idea.category,
       text: idea.text,
       organisation: idea.organisationId ? orgName(idea.organisationId) : '',
     })),
-    contributions: accepted.map((c) => ({
-      id: c.id,
-      kindLabel: labels.contributionKinds[c.kind],
-      organisation: orgName(c.organisationId),
-      author: anonymised ? null : c.authorName,
-      date: c.createdAt.toISOString(),
-      dateLabel: formatDate({ locale, value: c.createdAt }),
-      summary: summarise(c.payload),
-    })),
+    contributions: buildContributions({
+      contributions: input.contributions,
+      content,
+      orgName,
+      communeOf,
+      anonymised,
+      locale,
+      labels,
+    }),
     provenance: {
       versionLabel,
       exportedAtLabel,
       exportedBy,
-      models: Object.entries(models?.versions ?? {}),
+      models: models
+        ? [
+            labels.provenance.mobilityModel(models.versions.mobility ?? ''),
+            labels.provenance.skillsModel(models.versions.skills ?? ''),
+            labels.provenance.labMethod(models.versions.lab ?? ''),
+          ]
+        : [],
+      fingerprints: (scenarios?.scenarios ?? []).map((s) => ({ title: s.title, fingerprint: s.fingerprint })),
       skipped,
-      illustrative: models?.illustrative ?? false,
+      illustrative,
       licence: input.licence ?? null,
       fictional,
     },

@@ -23,13 +23,22 @@ export type {
   ReportPollInput,
   ReportContributionInput,
   ReportModelResults,
+  ReportScenarioRun,
+  ReportMapData,
+  ReportMap,
+  ReportScenarios,
+  ReportScenario,
+  ReportIndicatorRow,
+  ReportSummary,
   ReportNeedRow,
   ReportActionRow,
   ReportPoll,
 } from './report.ts';
-export { reportTables } from './tables.ts';
+export { reportTables, scenarioTable } from './tables.ts';
 export { modelResults } from './model-results.ts';
-export type { ReportTable, TableCell } from './tables.ts';
+export { describeChange } from './change-labels.ts';
+export { zoneName, roadName, ptLineName, EXTERNAL_AREA_NAMES, ROAD_NAMES } from './place-names.ts';
+export type { ReportTable, ScenarioTable, TableCell } from './tables.ts';
 export {
   OPEN_DATA_FORMAT,
   OPEN_DATA_VERSION,

@@ -1,80 +1,74 @@
-import { sampleReportInput } from './sample.ts';
-import type { Scenario } from '../realtime/content-doc.ts';
+import type { Scenario, ScenarioChange } from '../realtime/content-doc.ts';
+import { compileScenario, resolveScenario, runScenarioLab, scenarioHash } from '../scenario-lab/index.ts';
 import { describe, expect, it } from 'vitest';
 import { modelResults } from './model-results.ts';
 
-const scenario = (id: string, assumptions: Scenario['assumptions']): Scenario => ({
+const scenario = (id: string, fields: Partial<Scenario> = {}): Scenario => ({
   id,
   title: id,
   description: '',
-  assumptions,
+  assumptions: {},
+  createdBy: 'u',
+  updatedAt: '2026-11-26T09:00:00.000Z',
+  ...fields,
+});
+const change = (id: string, scenarioId: string, key: string, value: number): ScenarioChange => ({
+  id,
+  scenarioId,
+  key,
+  value,
+  reason: 'une raison',
   createdBy: 'u',
   updatedAt: '2026-11-26T09:00:00.000Z',
 });
 
-describe('modelResults', () => {
-  it('compares each scenario-lab variant with the baseline, in the language asked for', () => {
-    const results = modelResults({
-      needs: [],
-      scenarios: [scenario('base', {}), { ...scenario('variant', {}), parentId: 'base' }],
-      scenarioChanges: [
-        {
-          id: 'c1',
-          scenarioId: 'variant',
-          key: 'skills.jobSeekerMatchRate',
-          value: 0.9,
-          reason: '',
-          createdBy: 'u',
-          updatedAt: '2026-11-26T09:00:00.000Z',
-        },
-      ],
-      locale: 'en',
-    });
-    expect(results.baselineOnly).toBe(false);
-    expect(results.comparisons?.map((c) => c.scenarioId)).toEqual(['variant']);
-    const rows = results.comparisons![0]!.rows;
-    expect(rows.length).toBeGreaterThan(3);
-    expect(rows.some((row) => /gap|unfilled/i.test(row.sentence))).toBe(true);
+describe('modelResults', { timeout: 60_000 }, () => {
+  const scenarios = [scenario('base'), scenario('variant', { parentId: 'base' })];
+  const changes = [change('c1', 'variant', 'skills.jobSeekerMatchRate', 0.9)];
+
+  it('runs each scenario as the lab does: same fingerprint, same figures', () => {
+    const results = modelResults({ needs: [], scenarios, scenarioChanges: changes, locale: 'en' });
+    const compiled = compileScenario(
+      resolveScenario({ scenarios, changes }, 'variant').changes.map(({ key, value }) => ({ key, value })),
+      { name: 'variant' },
+    );
+    const lab = runScenarioLab(compiled);
+    const run = results.runs.find((r) => r.scenarioId === 'variant')!;
+    expect(run.fingerprint).toBe(scenarioHash(compiled));
+    expect(run.fingerprint).toBe(lab.hash);
+    expect(run.indicators.skillsGap5).toBe(lab.skills!.totals.find((t) => t.horizon === 5)!.gap);
+    expect(run.indicators.ptShare).toBe(lab.mobility!.ptShare);
+    expect(run.parentId).toBe('base');
   }, 60_000);
 
-  const { needs } = sampleReportInput().content;
-
-  it('computes the baseline only when no scenario holds an assumption the models read', () => {
-    const results = modelResults({ needs, scenarios: [scenario('s1', { 'mobility.shuttle': true })] });
-    expect(results.baselineOnly).toBe(true);
-    expect(results.columns.map((c) => c.scenarioId)).toEqual([null]);
-    const baseline = results.columns[0]!.values;
-    expect(baseline['skills.demand']).toBeGreaterThan(0);
-    expect(baseline['mobility.share.pt']).toBeGreaterThan(0);
-    expect(baseline['mobility.share.pt']).toBeLessThan(0.2);
-    // Short trips, intrazonal ones included (EDGT: a third within 1 km, 55 % within 3 km).
-    expect(baseline['mobility.share.tripsUpTo1Km']).toBeGreaterThan(0.15);
-    expect(baseline['mobility.share.tripsUpTo3Km']).toBeGreaterThan(baseline['mobility.share.tripsUpTo1Km']!);
-    expect(baseline['mobility.share.tripsUpTo3Km']).toBeLessThan(0.7);
-    expect(results.skillsBalance?.rows.length).toBeGreaterThan(0);
-    const metz = results.map?.points.find((p) => p.label === 'Metz');
-    expect(metz).toMatchObject({ lon: expect.closeTo(6.2, 1), lat: expect.closeTo(49.1, 1) });
-    expect(results.map!.points.length).toBeGreaterThan(50);
-  }, 30_000);
-
-  it('runs each scenario with the assumptions the models read, and skips values they refuse', () => {
-    const results = modelResults({
-      needs,
-      scenarios: [
-        scenario('faster-matching', { jobSeekerMatchRate: 0.9 }),
-        scenario('telework', { teleworkShare: 0.3 }),
-        scenario('refused', { otherEntrantRate: 5 }),
-      ],
-    });
-    expect(results.baselineOnly).toBe(false);
-    expect(results.columns.map((c) => c.scenarioId)).toEqual([null, 'faster-matching', 'telework']);
-    const [baseline, matching, telework] = results.columns.map((c) => c.values);
-    expect(matching!['skills.gap']).toBeLessThan(baseline!['skills.gap']!);
-    expect(matching!['mobility.share.car']).toBe(baseline!['mobility.share.car']);
-    expect(telework!['mobility.co2']).toBeLessThan(baseline!['mobility.co2']!);
-    // Fewer commutes, which are longer than the other trips: a larger share of short trips.
-    expect(telework!['mobility.share.tripsUpTo3Km']).toBeGreaterThan(
-      baseline!['mobility.share.tripsUpTo3Km']!,
+  it('compares each variant with the scenario it was forked from, in the language asked for', () => {
+    const results = modelResults({ needs: [], scenarios, scenarioChanges: changes, locale: 'en' });
+    expect(results.comparisons.map((c) => [c.scenarioId, c.referenceId])).toEqual([['variant', 'base']]);
+    const rows = results.comparisons[0]!.rows;
+    expect(rows.find((row) => row.id === 'skillsGap5')?.sentence).toMatch(
+      /unfilled positions at 5 years falls/,
     );
+    expect(rows.find((row) => row.id === 'ptShare')?.sentence).toMatch(/stays at/);
+  }, 60_000);
+
+  it('runs the models’ defaults once for a workshop without scenarios, with a map of the reference', () => {
+    const results = modelResults({ needs: [], scenarios: [] });
+    expect(results.runs.map((r) => r.scenarioId)).toEqual([null]);
+    expect(results.comparisons).toEqual([]);
+    expect(results.runs[0]!.trend.map((t) => t.horizon)).toEqual([1, 3, 5, 10]);
+    expect(results.map?.zones.length).toBe(131);
+    expect(results.map?.zones.find((z) => z.id === '57463')).toMatchObject({
+      lon: expect.closeTo(6.2, 1),
+      lat: expect.closeTo(49.1, 1),
+    });
+    expect(results.illustrative).toBe(true);
+  }, 60_000);
+
+  it('lists the changes the models refuse as problems, never as figures', () => {
+    const results = modelResults({
+      needs: [],
+      scenarios: [scenario('s', { assumptions: { 'mobility.shuttle': true } })],
+    });
+    expect(results.runs[0]!.problems.map((p) => p.key)).toEqual(['mobility.shuttle']);
   }, 60_000);
 });

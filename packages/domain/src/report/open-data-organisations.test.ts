@@ -29,7 +29,7 @@ function bundleNaming(organisationId: string): OpenDataBundle {
   };
 }
 
-describe('remapOrganisations', () => {
+describe('remapOrganisations', { timeout: 60_000 }, () => {
   it('rewrites every reference to an organisation, and the organisation itself', () => {
     const remapped = remapOrganisations({
       bundle: bundleNaming('org-a'),
@@ -64,7 +64,7 @@ describe('remapOrganisations', () => {
   });
 });
 
-describe('matchOrganisations', () => {
+describe('matchOrganisations', { timeout: 60_000 }, () => {
   const local = [
     { id: 'here-steel', name: 'Aciéries de la Fensch', kind: 'company' as const },
     { id: 'here-metz', name: 'Metz Métropole', kind: 'metropole' as const },

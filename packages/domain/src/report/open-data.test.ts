@@ -4,7 +4,7 @@ import { buildOpenData, importOpenData, OpenDataError, parseOpenData } from './o
 import { readWorkshopContent } from './read-documents.ts';
 import { SAMPLE_MEMBERS, sampleReportInput } from './sample.ts';
 
-describe('open data', () => {
+describe('open data', { timeout: 60_000 }, () => {
   it('re-imported into new documents, reproduces the content', () => {
     const input = sampleReportInput();
     const bundle = parseOpenData(JSON.parse(JSON.stringify(buildOpenData({ input, licence: 'etalab-2.0' }))));
@@ -28,7 +28,7 @@ describe('open data', () => {
   it('carries the format version and the chosen licence', () => {
     const bundle = buildOpenData({ input: sampleReportInput(), licence: 'odbl-1.0' });
     expect(bundle.format).toBe('atelier-workshop');
-    expect(bundle.formatVersion).toBe('1.1.0');
+    expect(bundle.formatVersion).toBe('1.2.0');
     expect(bundle.licence).toMatchObject({ id: 'odbl-1.0', name: 'Open Database License 1.0' });
     expect(bundle.polls[0]?.options).toEqual([
       { label: 'Section de soudage', votes: 2 },

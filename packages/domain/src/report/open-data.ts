@@ -26,7 +26,7 @@ import { writeSynthesisBlocks } from './synthesis.ts';
 
 /** Name and version of the open-data format; the JSON Schema is `docs/open-data/<name>-<major>.schema.json`. */
 export const OPEN_DATA_FORMAT = 'atelier-workshop';
-export const OPEN_DATA_VERSION = '1.1.0';
+export const OPEN_DATA_VERSION = '1.2.0';
 
 /** Licences a facilitator may publish open data under. */
 export const OPEN_DATA_LICENCES = {
@@ -98,6 +98,23 @@ export const openDataBundleSchema = z
         voterCount: z.number().int().nonnegative(),
       }),
     ),
+    /**
+     * The models' results the report printed (1.2.0): one run of the scenario lab per scenario,
+     * with the lab's fingerprint of its inputs and every indicator the lab compares.
+     */
+    results: z
+      .object({
+        models: z.record(z.string(), z.string()),
+        illustrative: z.boolean(),
+        scenarios: z.array(
+          z.object({
+            scenarioId: z.string().nullable(),
+            fingerprint: z.string(),
+            indicators: z.record(z.string(), z.number().nullable()),
+          }),
+        ),
+      })
+      .optional(),
   })
   .meta({
     title: 'Atelier workshop open data',
@@ -218,6 +235,19 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
         voterCount: poll.ballots.length,
       };
     }),
+    ...(input.models
+      ? {
+          results: {
+            models: { ...input.models.versions },
+            illustrative: input.models.illustrative,
+            scenarios: input.models.runs.map((run) => ({
+              scenarioId: run.scenarioId,
+              fingerprint: run.fingerprint,
+              indicators: { ...run.indicators },
+            })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,6 +6,9 @@ import type { ReportLocale } from './format.ts';
 import type { ReportLabels } from './labels.ts';
 import type { WorkshopContent } from './read-documents.ts';
 import type { SynthesisBlock } from './synthesis.ts';
+import type { IndicatorId, IndicatorUnit } from '../scenario-lab/compare.ts';
+import type { MapIndicator } from '../scenario-lab-map/map-layers.ts';
+import type { Position } from '../scenario-lab-map/geojson.ts';
 
 /** Which state of the documents a report shows. */
 export type ReportVersion = { kind: 'current' } | { kind: 'saved'; id: string; name: string; savedAt: Date };
@@ -29,50 +32,85 @@ export interface ReportContributionInput {
   organisationId: string;
   payload: unknown;
   createdAt: Date;
+  /** The call's questions, for answers (their labels are printed before each answer). */
+  questions?: readonly { id: string; label: string }[] | undefined;
 }
 
-/** Model results computed by the caller (the server) for the baseline and each scenario. */
+/** One scenario run by the scenario lab's code path for the report (see `modelResults`). */
+export interface ReportScenarioRun {
+  /** The workshop's scenario; null for the models' defaults (a workshop without scenarios). */
+  scenarioId: string | null;
+  /** The scenario it was forked from (the reference it is compared with), when it is a variant. */
+  parentId: string | null;
+  /** The lab's fingerprint of the compiled inputs (`scenarioHash`), as the lab shows it. */
+  fingerprint: string;
+  /** The changes in effect (its own and its parents'), with the reason given for each. */
+  changes: readonly {
+    key: string;
+    value: number | string | boolean;
+    reason: string;
+    origin: 'self' | 'parent';
+  }[];
+  /** Changes the models refused, and model errors. */
+  problems: readonly { key: string; message: string }[];
+  /** Every indicator the lab compares (`INDICATORS`), null when the model failed. */
+  indicators: Readonly<Record<IndicatorId, number | null>>;
+  /** Skills balance outside the cross-border pole by horizon (years). */
+  trend: readonly { horizon: number; demand: number; gap: number; tension: number }[];
+  /** Positions to fill and unfilled at 5 years by occupation family, outside the pole. */
+  families: readonly { family: OccupationFamily; demand: number; gap: number }[];
+}
+
+/** The map of the report as data, in longitude/latitude: the renderer projects and draws it. */
+export interface ReportMapData {
+  indicator: MapIndicator;
+  classes: readonly { min: number; max: number; colour: string; count: number }[];
+  /** Internal zones of the mobility model: centre, population, value and fill colour. */
+  zones: readonly {
+    id: string;
+    lon: number;
+    lat: number;
+    population: number;
+    value: number | null;
+    colour: string;
+  }[];
+  /** The model's named roads (one per pair of zones), straight from zone centre to zone centre. */
+  roads: readonly { name: string; roadClass: string; coordinates: readonly Position[] }[];
+  /** Rail and BRT segments. */
+  ptLines: readonly { line: string; kind: string; coordinates: readonly Position[] }[];
+  externals: readonly { id: string; lon: number; lat: number }[];
+  /** Extent of the internal zones' centres. */
+  bounds: { west: number; east: number; south: number; north: number };
+}
+
+/** Model results computed by the caller (`modelResults`): one lab run per scenario. */
 export interface ReportModelResults {
-  /** Model name → version, printed in the provenance section. */
+  /** Model name → version (`LAB_MODEL_VERSIONS`). */
   versions: Readonly<Record<string, string>>;
   /** The models ran on illustrative default data. */
   illustrative: boolean;
-  /** Only the baseline could be computed (the scenarios' assumptions are not mapped to the models). */
-  baselineOnly: boolean;
-  /** Indicator keys (see `ReportLabels.indicators`) in display order. */
-  indicators: readonly string[];
-  /** The baseline first (scenarioId null), then one column per scenario that was computed. */
-  columns: readonly { scenarioId: string | null; values: Readonly<Record<string, number>> }[];
+  /** One run per scenario of the workshop, in the workshop's order. */
+  runs: readonly ReportScenarioRun[];
   /**
-   * Scenario-lab comparisons of each variant with the lab's baseline, already formatted in the
-   * report's language (the lab formats numbers and writes the sentences).
+   * Each variant compared with the scenario it was forked from (the lab's comparison), already
+   * formatted in the report's language (the lab formats numbers and writes the sentences).
    */
-  comparisons?: readonly {
+  comparisons: readonly {
     scenarioId: string;
+    referenceId: string;
     rows: readonly {
+      id: IndicatorId;
+      unit: IndicatorUnit;
       name: string;
       baseline: string;
       scenario: string;
       difference: string;
+      relative: number | null;
       sentence: string;
     }[];
   }[];
-  /** One indicator by zone of the mobility model, to draw as a map (baseline). */
-  map?: {
-    indicator: string;
-    points: readonly { label: string; lon: number; lat: number; value: number; weight: number }[];
-  };
-  skillsBalance?: {
-    horizon: number;
-    rows: readonly {
-      occupation: string;
-      territory: string;
-      demand: number;
-      supply: number;
-      gap: number;
-      tension: number;
-    }[];
-  };
+  /** The reference scenario's map. */
+  map?: ReportMapData | undefined;
 }
 
 /** Everything a report is made from: plain data, read from the database and the documents. */
@@ -112,6 +150,8 @@ export interface ReportNeedRow {
   headcount: number;
   horizonMonths: number;
   communeCode: string;
+  /** The commune's name ("Florange"), the code when it is not a commune of the territory. */
+  commune: string;
   contract: string;
   difficulty: number;
   crossBorder: boolean;
@@ -136,12 +176,100 @@ export interface ReportPoll {
   id: string;
   question: string;
   kindLabel: string;
+  status: 'open' | 'closed';
   statusLabel: string;
   anonymous: boolean;
   voterCount: number;
   options: { label: string; votes: number; share: number }[];
-  /** The option with the most votes, when there is exactly one. */
+  /** The option with the most votes when the poll is closed and there is exactly one; never while open. */
   winner: string | null;
+  /** What the poll decided, in words: the choice, a tie, or that the vote is still open. */
+  outcome: string;
+}
+
+/** A scenario of the report: what it changes, in words, and the lab's fingerprint of its inputs. */
+export interface ReportScenario {
+  scenarioId: string | null;
+  title: string;
+  description: string;
+  /** The scenario it is compared with (its parent in the lab), when it is a variant. */
+  referenceTitle: string | null;
+  fingerprint: string;
+  changes: { text: string; reason: string; inherited: boolean }[];
+  problems: string[];
+}
+
+/** One indicator of the lab for every scenario: the raw value and the one text every format prints. */
+export interface ReportIndicatorRow {
+  id: IndicatorId;
+  name: string;
+  unit: IndicatorUnit;
+  /** One cell per scenario, in the order of `ReportScenarios.scenarios`. */
+  values: { raw: number | null; text: string }[];
+}
+
+export interface ReportScenarios {
+  note: string;
+  scenarios: ReportScenario[];
+  indicators: ReportIndicatorRow[];
+  /** Variants compared with their reference by the lab, in the report's language. */
+  comparisons: {
+    scenarioId: string;
+    title: string;
+    referenceTitle: string;
+    rows: {
+      id: IndicatorId;
+      name: string;
+      baseline: string;
+      scenario: string;
+      difference: string;
+      sentence: string;
+    }[];
+  }[];
+  /** Unfilled positions by horizon for every scenario (the trend chart). */
+  trend: { horizons: number[]; series: { title: string; values: number[]; texts: string[] }[] };
+}
+
+/** The map of the report, its words in the report's language. */
+export interface ReportMap {
+  title: string;
+  /** Alternative text: what the map shows, for screen readers. */
+  description: string;
+  legendTitle: string;
+  classes: { label: string; colour: string }[];
+  /** Keys of the other layers (roads, PT lines, towns). */
+  keys: { roads: string; rail: string; brt: string; noData: string };
+  zones: {
+    id: string;
+    name: string;
+    value: number | null;
+    valueText: string;
+    colour: string;
+    lon: number;
+    lat: number;
+    population: number;
+  }[];
+  roads: ReportMapData['roads'];
+  ptLines: ReportMapData['ptLines'];
+  externals: { id: string; name: string; lon: number; lat: number }[];
+  bounds: ReportMapData['bounds'];
+  /** The figures behind the map, as a table (the map's text alternative). */
+  table: { columns: string[]; rows: string[][] };
+}
+
+/** The one-page summary for elected officials. */
+export interface ReportSummary {
+  purpose: string;
+  keyNeeds: { label: string; headcount: number; organisations: number; communes: string[] }[];
+  actions: { title: string; owner: string; start: string; due: string; status: string }[];
+  scenario: {
+    title: string;
+    /** How it was chosen, or that it is only studied (no closed vote on scenarios). */
+    basis: string;
+    referenceTitle: string;
+    effects: string[];
+  } | null;
+  nextSteps: string[];
 }
 
 /** The report of one workshop: what every format (PDF, DOCX, CSV, XLSX) renders. */
@@ -164,7 +292,10 @@ export interface Report {
     licence: string | null;
     /** An organisation the report names is fictional: its data are invented (a demonstration). */
     fictional: boolean;
+    /** The models ran on their illustrative default data (the cover says so). */
+    illustrative: boolean;
   };
+  summary: ReportSummary;
   participants: {
     kind: OrganisationKind;
     kindLabel: string;
@@ -182,34 +313,36 @@ export interface Report {
     title: string;
     organisation: string;
     romeCodes: string[];
+    /** "H2913 Soudage manuel" for each occupation. */
+    occupations: string[];
     seatsPerYear: number;
     durationMonths: number;
     communeCode: string;
+    commune: string;
     startLabel: string;
     /** ISO day of the first intake, or empty. */
     startDay: string;
     description: string;
   }[];
   roadmap: { rows: ReportActionRow[]; range: { from: string; to: string } | null };
-  scenarios: {
-    note: string;
-    baselineOnly: boolean;
-    definitions: { id: string; title: string; description: string; assumptions: [string, string][] }[];
-    indicators: { key: string; label: string; unit: 'count' | 'share' }[];
-    /** Baseline first. */
-    columns: { scenarioId: string | null; title: string; values: Record<string, number> }[];
-    /** Variants compared with the baseline by the scenario lab, in the report's language. */
-    comparisons: {
-      scenarioId: string;
-      title: string;
-      rows: { name: string; baseline: string; scenario: string; difference: string; sentence: string }[];
+  scenarios: ReportScenarios | null;
+  /** The workshop's occupation families in the skills model at 5 years (reference scenario). */
+  skillsBalance: {
+    horizon: number;
+    scenarioTitle: string;
+    rows: {
+      family: OccupationFamily;
+      label: string;
+      recorded: number;
+      demand: number;
+      gap: number;
+      tension: number;
     }[];
   } | null;
-  skillsBalance: NonNullable<ReportModelResults['skillsBalance']> | null;
-  /** The map of the scenario section: title, legend and points (value a share, weight for the size). */
-  map: { title: string; legend: string; points: NonNullable<ReportModelResults['map']>['points'] } | null;
+  map: ReportMap | null;
   synthesis: SynthesisBlock[];
   ideas: { id: string; category: string; text: string; organisation: string }[];
+  /** Accepted contributions as the items they became in the workshop (items since removed are left out). */
   contributions: {
     id: string;
     kindLabel: string;
@@ -217,13 +350,16 @@ export interface Report {
     author: string | null;
     date: string;
     dateLabel: string;
-    summary: string;
+    items: string[];
   }[];
   provenance: {
     versionLabel: string;
     exportedAtLabel: string;
     exportedBy: string | null;
-    models: [string, string][];
+    /** The models in plain words, with their versions. */
+    models: string[];
+    /** Each scenario's fingerprint, as the scenario lab shows it. */
+    fingerprints: { title: string; fingerprint: string }[];
     skipped: { collection: string; count: number }[];
     illustrative: boolean;
     licence: string | null;

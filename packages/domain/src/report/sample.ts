@@ -14,6 +14,7 @@ import {
 import { agenda, writeSettings } from '../realtime/facilitation-doc.ts';
 import { seededRandom } from '../skills/synthetic.ts';
 import type { ReportLocale } from './format.ts';
+import { modelResults } from './model-results.ts';
 import { readWorkshopContent } from './read-documents.ts';
 import type { ReportInput } from './report.ts';
 import { writeSynthesisBlocks } from './synthesis.ts';
@@ -83,6 +84,15 @@ export function sampleDocuments(): { content: Y.Doc; facilitation: Y.Doc } {
     crossBorder: true,
   });
   need(4, { title: '=HYPERLINK("http://x","y")', headcount: 1, difficulty: 1 });
+  // One of the two needs of an accepted contribution: the facilitator removed the other from the room.
+  need(5, {
+    romeCode: 'I1309',
+    title: 'Électriciens de maintenance en 3×8',
+    headcount: 3,
+    communeCode: '57306',
+    contributionId: uuid(804),
+    contributorId: sophie.userId,
+  });
   // An entry the schema refuses (no title): skipped by `read`, counted in the report.
   content.getArray<Y.Map<unknown>>('needs').push([new Y.Map<unknown>([['id', 'broken']])]);
 
@@ -150,6 +160,17 @@ export function sampleDocuments(): { content: Y.Doc; facilitation: Y.Doc } {
     createdBy: sophie.userId,
     updatedAt: AT,
   });
+  comments.add(content, {
+    id: uuid(502),
+    targetType: 'action',
+    targetId: uuid(301),
+    text: 'Nous accueillons deux apprentis par an.',
+    organisationId: steel.id,
+    contributionId: uuid(801),
+    contributorId: sophie.userId,
+    createdBy: julien.userId,
+    updatedAt: AT,
+  });
   trainingOffers.add(content, {
     id: uuid(551),
     organisationId: cfa.id,
@@ -170,6 +191,7 @@ export function sampleDocuments(): { content: Y.Doc; facilitation: Y.Doc } {
     title: 'Navette et section de soudage',
     description: 'Les deux actions engagées',
     assumptions: { 'skills.newSeats.H2913': 12, 'mobility.shuttle': true },
+    parentId: uuid(602),
     createdBy: julien.userId,
     updatedAt: AT,
   });
@@ -227,6 +249,7 @@ export function sampleReportInput(
   options: { locale?: ReportLocale; anonymised?: boolean } = {},
 ): ReportInput {
   const docs = sampleDocuments();
+  const content = readWorkshopContent(docs);
   return {
     locale: options.locale ?? 'fr',
     anonymised: options.anonymised ?? false,
@@ -244,7 +267,7 @@ export function sampleReportInput(
     },
     organisations: SAMPLE_ORGANISATIONS,
     members: SAMPLE_MEMBERS,
-    content: readWorkshopContent(docs),
+    content,
     polls: [
       {
         id: uuid(701),
@@ -284,68 +307,36 @@ export function sampleReportInput(
         payload: { text: 'Hors sujet' },
         createdAt: new Date('2026-11-21T10:00:00Z'),
       },
-    ],
-    models: {
-      versions: { skills: '1', mobility: '1' },
-      illustrative: true,
-      baselineOnly: true,
-      indicators: ['skills.demand', 'skills.supply', 'skills.gap', 'skills.tension'],
-      columns: [
-        {
-          scenarioId: null,
-          values: {
-            'skills.demand': 5400,
-            'skills.supply': 4100,
-            'skills.gap': 1300,
-            'skills.tension': 0.24,
-          },
-        },
-      ],
-      comparisons: [
-        {
-          scenarioId: uuid(601),
-          rows: [
-            {
-              name: 'Postes non pourvus à 5 ans',
-              baseline: '6 300',
-              scenario: '4 100',
-              difference: '−2 200',
-              sentence: 'Les postes non pourvus à 5 ans passent de 6 300 à 4 100 (−2 200).',
-            },
+      {
+        id: uuid(803),
+        kind: 'training_offer',
+        status: 'accepted',
+        authorName: karim.displayName,
+        organisationId: cfa.id,
+        payload: { offer: { title: 'Bac pro Technicien en chaudronnerie industrielle' } },
+        createdAt: new Date('2026-11-22T10:00:00Z'),
+      },
+      {
+        id: uuid(804),
+        kind: 'needs',
+        status: 'accepted',
+        authorName: sophie.displayName,
+        organisationId: steel.id,
+        payload: {
+          needs: [
+            { title: 'Électriciens de maintenance en 3×8', romeCode: 'I1309', headcount: 3 },
+            { title: 'Pontiers (retiré par l’animateur)', romeCode: 'N1101', headcount: 2 },
           ],
         },
-      ],
-      map: {
-        indicator: 'mobility.share.pt',
-        points: [
-          { label: 'Metz', lon: 6.196, lat: 49.108, value: 0.094, weight: 456_000 },
-          { label: 'Thionville', lon: 6.168, lat: 49.357, value: 0.07, weight: 180_000 },
-          { label: 'Hayange', lon: 6.062, lat: 49.329, value: 0.03, weight: 60_000 },
-          { label: 'Luxembourg', lon: 6.13, lat: 49.61, value: 0.2, weight: 90_000 },
-        ],
+        createdAt: new Date('2026-11-23T10:00:00Z'),
       },
-      skillsBalance: {
-        horizon: 5,
-        rows: [
-          {
-            occupation: 'H2913',
-            territory: 'CA Val de Fensch',
-            demand: 120,
-            supply: 70,
-            gap: 50,
-            tension: 0.42,
-          },
-          {
-            occupation: 'I1304',
-            territory: 'Metz Métropole',
-            demand: 300,
-            supply: 210,
-            gap: 90,
-            tension: 0.3,
-          },
-        ],
-      },
-    },
+    ],
+    models: modelResults({
+      needs: content.needs,
+      scenarios: content.scenarios,
+      scenarioChanges: content.scenarioChanges,
+      locale: options.locale ?? 'fr',
+    }),
   };
 }
 
@@ -401,33 +392,40 @@ export function syntheticReportInput(options: {
         updatedAt: AT,
       });
     }
+    // A reference and variants of it, each placing job seekers a little faster (skills only: the
+    // mobility model runs once).
     for (let n = 0; n < options.scenarios; n++) {
       scenarios.put(content, {
         id: uuid(30_000 + n),
-        title: `Scénario ${n + 1}`,
+        title: n === 0 ? 'Référence' : `Scénario ${n}`,
         description: '',
-        assumptions: { seats: n * 10 },
+        assumptions: {},
+        ...(n === 0 ? {} : { parentId: uuid(30_000) }),
         createdBy: julien.userId,
         updatedAt: AT,
       });
+      if (n > 0)
+        scenarioChanges.add(content, {
+          id: uuid(31_000 + n),
+          scenarioId: uuid(30_000 + n),
+          key: 'skills.jobSeekerMatchRate',
+          value: 0.3 + 0.1 * n,
+          reason: `Variante ${n}`,
+          createdBy: julien.userId,
+          updatedAt: AT,
+        });
     }
   });
   const docs = sampleDocuments();
   const read = readWorkshopContent({ content, facilitation: docs.facilitation });
-  const baseline = base.models!.columns[0]!.values;
   return {
     ...base,
     content: { ...read, synthesis: base.content.synthesis },
-    models: {
-      ...base.models!,
-      baselineOnly: false,
-      columns: [
-        { scenarioId: null, values: baseline },
-        ...Array.from({ length: options.scenarios }, (_, n) => ({
-          scenarioId: uuid(30_000 + n),
-          values: Object.fromEntries(Object.entries(baseline).map(([k, v]) => [k, v * (1 - 0.05 * (n + 1))])),
-        })),
-      ],
-    },
+    models: modelResults({
+      needs: read.needs,
+      scenarios: read.scenarios,
+      scenarioChanges: read.scenarioChanges,
+      locale: base.locale,
+    }),
   };
 }

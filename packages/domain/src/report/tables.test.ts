@@ -3,7 +3,7 @@ import { buildReport } from './build-report.ts';
 import { sampleReportInput } from './sample.ts';
 import { reportTables } from './tables.ts';
 
-describe('reportTables', () => {
+describe('reportTables', { timeout: 60_000 }, () => {
   it('gives needs, training offers, roadmap, votes and contributions with headers in the language', () => {
     const tables = reportTables(buildReport(sampleReportInput({ locale: 'en' })));
     expect(tables.map((t) => t.name)).toEqual([
@@ -15,7 +15,9 @@ describe('reportTables', () => {
     ]);
     const needs = tables[0]!;
     expect(needs.columns).toContain('Headcount');
-    expect(needs.rows).toHaveLength(4);
+    expect(needs.rows).toHaveLength(5);
+    expect(needs.columns).toContain('Commune');
+    expect(needs.rows[0]).toContain('Florange');
     for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
     expect(tables[1]!.rows[0]?.slice(1, 6)).toEqual([
       'Bac pro Technicien en chaudronnerie industrielle',

@@ -12,6 +12,13 @@ export interface ReportTable {
   rows: TableCell[][];
 }
 
+/** The scenario figures of a report: one row per scenario and indicator. */
+export interface ScenarioTable {
+  title: string;
+  columns: string[];
+  rows: TableCell[][];
+}
+
 /**
  * The report's tables, the same for CSV and XLSX.
  *
@@ -33,6 +40,7 @@ export function reportTables(report: Report): ReportTable[] {
         c.organisation,
         c.headcount,
         c.horizonMonths,
+        c.communeCode,
         c.commune,
         c.contract,
         c.difficulty,
@@ -49,6 +57,7 @@ export function reportTables(report: Report): ReportTable[] {
           row.headcount,
           row.horizonMonths,
           row.communeCode,
+          row.commune,
           row.contract,
           row.difficulty,
           yesNo(row.crossBorder),
@@ -66,6 +75,7 @@ export function reportTables(report: Report): ReportTable[] {
         c.occupations,
         c.seatsPerYear,
         c.durationMonths,
+        c.communeCode,
         c.commune,
         c.start,
         c.summary,
@@ -78,6 +88,7 @@ export function reportTables(report: Report): ReportTable[] {
         t.seatsPerYear,
         t.durationMonths,
         t.communeCode,
+        t.commune,
         t.startDay,
         t.description,
       ]),
@@ -117,15 +128,42 @@ export function reportTables(report: Report): ReportTable[] {
     {
       name: 'contributions',
       title: labels.sections.contributions,
-      columns: [c.id, c.kind, c.organisation, c.author, c.date, c.summary],
+      columns: [c.id, c.kind, c.organisation, c.author, c.date, c.items],
       rows: report.contributions.map((row) => [
         row.id,
         row.kindLabel,
         row.organisation,
         row.author ?? '',
         row.date.slice(0, 10),
-        row.summary,
+        row.items.join('\n'),
       ]),
     },
   ];
+}
+
+/**
+ * The scenario figures as a table: one row per scenario and indicator, with the lab's fingerprint,
+ * the raw value and the text every other format prints (the XLSX sheet of scenarios).
+ *
+ * @example scenarioTable(report)?.rows[0] // ['…', 'Situation de référence', '3f…', 'ptShare', 'Part des transports en commun', 0.053, '5,3 %']
+ */
+export function scenarioTable(report: Report): ScenarioTable | null {
+  const s = report.scenarios;
+  if (!s) return null;
+  const c = report.labels.columns;
+  return {
+    title: report.labels.sections.scenarios,
+    columns: [c.id, c.scenario, c.fingerprint, c.indicatorId, c.indicator, c.value, c.text],
+    rows: s.scenarios.flatMap((scenario, index) =>
+      s.indicators.map((indicator) => [
+        scenario.scenarioId ?? '',
+        scenario.title,
+        scenario.fingerprint,
+        indicator.id,
+        indicator.name,
+        indicator.values[index]!.raw ?? '',
+        indicator.values[index]!.text,
+      ]),
+    ),
+  };
 }

@@ -23,21 +23,72 @@ export const OCCUPATION_FAMILIES = [
 export type OccupationFamily = (typeof OCCUPATION_FAMILIES)[number];
 export const occupationFamilySchema = z.enum(OCCUPATION_FAMILIES);
 
-export const OCCUPATION_FAMILY_LABELS: Readonly<Record<OccupationFamily, string>> = {
-  metalworking: 'Sidérurgie, métallurgie et travail des métaux',
-  'industrial-production': 'Production industrielle (hors métaux)',
-  'industrial-engineering': 'Études, méthodes, qualité industrielles',
-  automotive: 'Automobile : entretien et réparation de véhicules',
-  maintenance: 'Installation et maintenance',
-  logistics: 'Logistique et transport',
-  health: 'Santé',
-  care: 'Soin, accompagnement et action sociale',
-  digital: 'Numérique',
-  construction: 'Bâtiment et travaux publics',
-  hospitality: 'Hôtellerie, restauration, métiers de bouche',
-  commerce: 'Commerce et vente',
-  'business-services': 'Fonctions support et services aux entreprises',
+/**
+ * The one source of the families' names, in the three languages of the product (the report, the
+ * scenario lab and the needs register all read them from here).
+ */
+export const OCCUPATION_FAMILY_NAMES: Readonly<
+  Record<'fr' | 'en' | 'de', Readonly<Record<OccupationFamily, string>>>
+> = {
+  fr: {
+    metalworking: 'Sidérurgie, métallurgie et travail des métaux',
+    'industrial-production': 'Production industrielle (hors métaux)',
+    'industrial-engineering': 'Études, méthodes, qualité industrielles',
+    automotive: 'Automobile : entretien et réparation de véhicules',
+    maintenance: 'Installation et maintenance',
+    logistics: 'Logistique et transport',
+    health: 'Santé',
+    care: 'Soin, accompagnement et action sociale',
+    digital: 'Numérique',
+    construction: 'Bâtiment et travaux publics',
+    hospitality: 'Hôtellerie, restauration, métiers de bouche',
+    commerce: 'Commerce et vente',
+    'business-services': 'Fonctions support et services aux entreprises',
+  },
+  en: {
+    metalworking: 'Steel, metallurgy and metalworking',
+    'industrial-production': 'Industrial production (other than metals)',
+    'industrial-engineering': 'Industrial engineering and quality',
+    automotive: 'Automotive repair and maintenance',
+    maintenance: 'Installation and maintenance',
+    logistics: 'Logistics and transport',
+    health: 'Health',
+    care: 'Care and social work',
+    digital: 'Digital',
+    construction: 'Construction and public works',
+    hospitality: 'Hospitality and food trades',
+    commerce: 'Retail and sales',
+    'business-services': 'Support functions and business services',
+  },
+  de: {
+    metalworking: 'Stahl, Metallurgie und Metallbearbeitung',
+    'industrial-production': 'Industrielle Produktion (ohne Metall)',
+    'industrial-engineering': 'Industrielle Technik und Qualität',
+    automotive: 'Kfz-Wartung und -Reparatur',
+    maintenance: 'Installation und Instandhaltung',
+    logistics: 'Logistik und Transport',
+    health: 'Gesundheit',
+    care: 'Pflege und Sozialarbeit',
+    digital: 'Digitales',
+    construction: 'Bau',
+    hospitality: 'Gastgewerbe und Lebensmittelhandwerk',
+    commerce: 'Handel und Verkauf',
+    'business-services': 'Unterstützungsfunktionen und Unternehmensdienste',
+  },
 };
+
+/** The French names (the language of the models' data). */
+export const OCCUPATION_FAMILY_LABELS: Readonly<Record<OccupationFamily, string>> =
+  OCCUPATION_FAMILY_NAMES.fr;
+
+/**
+ * The name of a family in one of the product's languages.
+ *
+ * @example occupationFamilyName('logistics', 'de') // 'Logistik und Transport'
+ */
+export function occupationFamilyName(family: OccupationFamily, locale: 'fr' | 'en' | 'de'): string {
+  return OCCUPATION_FAMILY_NAMES[locale][family];
+}
 
 const AUTOMOTIVE = new Set(['I1103', 'I1604', 'I1606', 'I1607']);
 

@@ -2,6 +2,8 @@
 export {
   OCCUPATION_FAMILIES,
   OCCUPATION_FAMILY_LABELS,
+  OCCUPATION_FAMILY_NAMES,
+  occupationFamilyName,
   occupationFamilySchema,
   familyOfRomeCode,
 } from './families.ts';

@@ -1,6 +1,6 @@
-import { COMMUNE_ROWS } from './commune-rows.ts';
+import { COMMUNE_ROWS } from '@atelier/domain';
 
-export { COMMUNE_SOURCE } from './commune-rows.ts';
+export { COMMUNE_SOURCE } from '@atelier/domain';
 
 export interface Commune {
   /** INSEE code, e.g. 57463 for Metz. */
