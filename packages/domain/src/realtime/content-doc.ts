@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { boardColourSchema, boardPositionSchema, ideaGroupSchema } from '../board/board-schema.ts';
 import { arrayCollection, mapCollection, type EntrySchema } from './collection.ts';
 
 const id = z.string().min(1).max(100);
@@ -73,9 +74,17 @@ export const ideaSchema = z.object({
   text: text(2000).min(1),
   /** The board column: `constats`, `pistes`, `actions`, or a facilitator's own. */
   category: text(100).optional(),
-  /** Cards grouped by a facilitator share a group id (the id of the group's first card). */
+  /**
+   * The card's group: an entry of `ideaGroups`. Older documents grouped cards by the id of
+   * the group's first card, with no group entry; the board shows those as untitled groups.
+   */
   groupId: id.optional(),
+  /** Where the card sits on the board (relative to its group when it has one); absent: laid out by column. */
+  position: boardPositionSchema.optional(),
+  /** The card's colour; absent: its column's. */
+  color: boardColourSchema.optional(),
   organisationId: id.optional(),
+  /** The author, or `ANONYMOUS_AUTHOR` for a card posted while anonymity was on. */
   createdBy: id,
   updatedAt: timestamp,
 });
@@ -183,6 +192,7 @@ export const CONTENT_DOC_SCHEMA: Readonly<
   needs: { type: 'array', entry: needSchema },
   roadmap: { type: 'array', entry: roadmapActionSchema },
   ideas: { type: 'array', entry: ideaSchema },
+  ideaGroups: { type: 'array', entry: ideaGroupSchema },
   scenarios: { type: 'map', entry: scenarioSchema },
   comments: { type: 'array', entry: commentSchema },
   trainingOffers: { type: 'array', entry: trainingOfferSchema },

@@ -32,6 +32,11 @@ export const settingsSchema = z.object({
   reactionsEnabled: z.boolean(),
   /** Sections only facilitators may write in for now. */
   lockedSections: z.array(z.enum(ROOM_SECTIONS)).max(ROOM_SECTIONS.length),
+  /**
+   * New idea cards are anonymous: their author is not stored (`ANONYMOUS_AUTHOR`), and they
+   * name no organisation. Cards posted before keep their author.
+   */
+  anonymousIdeas: z.boolean(),
   /** "Bring everyone to this section": the last section a facilitator sent the room to. */
   spotlight: z.object({ section: z.enum(ROOM_SECTIONS), at: z.number().int().nonnegative() }).strict(),
 });

@@ -17,6 +17,7 @@ import {
 import { collectContentChanges, type ContentChanges } from './doc-changes.ts';
 import { checkTransaction, defineDocument } from './doc-rules.ts';
 import { compareRoadmapDates, roadmapDatesInOrder } from './roadmap-dates.ts';
+import { ANONYMOUS_AUTHOR, ideaGroups, type IdeaGroup } from '../board/board-schema.ts';
 import {
   CONTENT_COLLECTIONS,
   checkEntryChange,
@@ -209,18 +210,105 @@ describe('content write rules: roadmap', () => {
 });
 
 describe('content write rules: ideas, comments and locked sections', () => {
-  it('keeps ideas to their authors and grouping to facilitators', () => {
+  it('keeps ideas to their authors, and lets everyone place any card on the board', () => {
     const edit = room();
     expect(edit(company, (doc) => ideas.update(doc, 'i1', { text: 'Autre' }))).toEqual([
       'only your own ideas',
     ]);
     expect(edit(company, (doc) => ideas.remove(doc, 'i1'))).toEqual(['only your own ideas']);
-    expect(edit(school, (doc) => ideas.update(doc, 'i1', { groupId: 'i1' }))).toEqual([
-      'only facilitators group ideas',
+    expect(edit(company, (doc) => ideas.update(doc, 'i1', { color: 'pink' }))).toEqual([
+      'only your own ideas',
     ]);
-    expect(edit(school, (doc) => ideas.update(doc, 'i1', { text: 'Navette du matin' }))).toEqual([]);
+    // Moving someone else's card, into a group and out of it, is the room's work.
+    expect(
+      edit(company, (doc) => ideas.update(doc, 'i1', { position: { x: 40, y: -20 }, updatedAt: at })),
+    ).toEqual([]);
+    expect(
+      edit(company, (doc) => ideas.update(doc, 'i1', { groupId: 'g1', position: { x: 16, y: 44 } })),
+    ).toEqual([]);
+    // …but a move that changes anything else is the author's.
+    expect(
+      edit(company, (doc) => ideas.update(doc, 'i1', { position: { x: 0, y: 0 }, text: 'Autre' })),
+    ).toEqual(['only your own ideas']);
+    expect(
+      edit(school, (doc) => ideas.update(doc, 'i1', { text: 'Navette du matin', color: 'blue' })),
+    ).toEqual([]);
     expect(edit(facilitator, (doc) => ideas.update(doc, 'i1', { groupId: 'i1' }))).toEqual([]);
     expect(edit(facilitator, (doc) => ideas.remove(doc, 'i1'))).toEqual([]);
+  });
+
+  it('refuses a place outside the board, as a client that skips the typed helpers would write it', () => {
+    const edit = room();
+    const rawSet = (key: string, value: unknown) => (doc: Y.Doc) =>
+      doc.getArray<Y.Map<unknown>>('ideas').get(0).set(key, value);
+    expect(edit(facilitator, rawSet('position', { x: 1e9, y: 0 }))).toHaveLength(1);
+    expect(edit(facilitator, rawSet('position', { x: 1, y: 2, z: 3 }))).toHaveLength(1);
+    expect(edit(facilitator, rawSet('color', 'fuchsia'))).toHaveLength(1);
+    expect(edit(facilitator, rawSet('position', { x: 1, y: 2 }))).toEqual([]);
+  });
+
+  it('takes anonymous ideas only while anonymity is on, without an organisation', () => {
+    const anonymous = { ...idea, id: 'i9', createdBy: ANONYMOUS_AUTHOR };
+    expect(room()(company, (doc) => ideas.add(doc, anonymous))).toEqual([
+      'anonymous ideas only while anonymity is on',
+    ]);
+    const edit = room({ anonymousIdeas: true });
+    expect(edit(company, (doc) => ideas.add(doc, anonymous))).toEqual([]);
+    expect(edit(company, (doc) => ideas.add(doc, { ...anonymous, organisationId: 'org-steel' }))).toEqual([
+      'an anonymous idea names no organisation',
+    ]);
+    // Someone else's name is never taken, anonymity or not; one's own still is.
+    expect(edit(company, (doc) => ideas.add(doc, { ...anonymous, createdBy: 'u-school' }))).toEqual([
+      'createdBy must be the writer',
+    ]);
+    expect(edit(company, (doc) => ideas.add(doc, { ...anonymous, createdBy: 'u-company' }))).toEqual([]);
+  });
+
+  it('leaves anonymous cards to facilitators, except their place on the board', () => {
+    const doc = new Y.Doc();
+    defineDocument(doc, 'content');
+    ideas.add(doc, { ...idea, id: 'i9', createdBy: ANONYMOUS_AUTHOR });
+    const before = ideas.find(doc, 'i9')!;
+    const anonymousRule = (writer: ContentWriter, after: Record<string, unknown>) =>
+      checkEntryChange({
+        writer,
+        change: { collection: 'ideas', kind: 'modify', before, after: { ...before, ...after } },
+        settings: { anonymousIdeas: true },
+      })?.message;
+    expect(anonymousRule(company, { text: 'Autre' })).toBe('only your own ideas');
+    expect(anonymousRule(company, { createdBy: 'u-company' })).toBe('createdBy may not change');
+    expect(anonymousRule(company, { position: { x: 1, y: 2 } })).toBeUndefined();
+    expect(anonymousRule(facilitator, { text: 'Modéré' })).toBeUndefined();
+    expect(
+      checkEntryChange({
+        writer: company,
+        change: { collection: 'ideas', kind: 'delete', before },
+        settings: {},
+      })?.message,
+    ).toBe('only your own ideas');
+  });
+
+  it('keeps the board groups to facilitators', () => {
+    const edit = room();
+    const group: IdeaGroup = {
+      id: 'g1',
+      title: 'Mobilité',
+      color: 'blue',
+      position: { x: 0, y: 0 },
+      createdBy: 'u-company',
+      updatedAt: at,
+    };
+    expect(edit(company, (doc) => ideaGroups.add(doc, group))).toEqual([
+      "only facilitators arrange the board's groups",
+    ]);
+    expect(edit(facilitator, (doc) => ideaGroups.add(doc, { ...group, createdBy: 'u-fac' }))).toEqual([]);
+    expect(
+      edit(company, (doc) => ideas.add(doc, { ...idea, id: 'i2', createdBy: 'u-company', groupId: 'g1' })),
+    ).toEqual([]);
+    const locked = room({ lockedSections: ['ideas'] });
+    expect(locked(company, (doc) => ideas.update(doc, 'i1', { position: { x: 1, y: 1 } }))).toEqual([
+      'section locked by the facilitator',
+    ]);
   });
 
   it('writes comments in the writer’s organisation’s name, changed and deleted by their author', () => {

@@ -1,3 +1,4 @@
+import { ANONYMOUS_AUTHOR, BOARD_PLACEMENT_FIELDS } from '../board/board-schema.ts';
 import type { GuestRights } from '../workshop/policy.ts';
 import type { WorkshopRole } from '../workshop/workshop.ts';
 import type { RoomSection, WorkshopSettings } from './facilitation-doc.ts';
@@ -20,6 +21,7 @@ export const CONTENT_COLLECTIONS = [
   'needs',
   'roadmap',
   'ideas',
+  'ideaGroups',
   'scenarios',
   'scenarioChanges',
   'comments',
@@ -47,7 +49,9 @@ export type EntryChange =
   | { collection: ContentCollection; kind: 'delete'; before: EntryFields };
 
 /** The facilitation settings the write rules read. */
-export type WriteRuleSettings = Partial<Pick<WorkshopSettings, 'lockedSections' | 'dayZero'>>;
+export type WriteRuleSettings = Partial<
+  Pick<WorkshopSettings, 'lockedSections' | 'dayZero' | 'anonymousIdeas'>
+>;
 
 /** A refused write: which entry, and why. */
 export interface WriteRefusal {
@@ -79,6 +83,8 @@ export function sectionOfEntry(options: {
     case 'ideas':
     case 'scenarios':
       return options.collection;
+    case 'ideaGroups':
+      return 'ideas';
     case 'trainingOffers':
       return 'needs';
     case 'scenarioChanges':
@@ -156,7 +162,10 @@ export function checkEntryFields(options: {
  *   organisation's action they may only ask it to commit (`commitRequestedBy` = themselves);
  *   committing (`status: committed`, `committedBy`) is for the owner organisation;
  * - comments: added in their organisation's name, changed and deleted by their author only;
- * - ideas: changed and deleted by their author only; grouping (`groupId`) is for facilitators;
+ * - ideas: changed and deleted by their author only, but placed (`position`, `groupId`) by
+ *   anyone; anonymous (`createdBy` = `ANONYMOUS_AUTHOR`, no organisation) while the
+ *   facilitator has anonymity on, and then changed and deleted by facilitators only;
+ *   the board's groups (`ideaGroups`) are the facilitators';
  * - scenarios and their changes (scenario lab): written together, like the synthesis;
  * - on add, `createdBy` is the writer for every entry but scenarios;
  * - guests: ideas, and their organisation's needs when the facilitator allows it, nothing else.
@@ -186,20 +195,29 @@ export function checkEntryChange(options: {
     const locked = checkSectionWrite({ writer, section, settings });
     if (locked) return { ...locked, path: pathOf(change) };
   }
-  const message = participantRule(writer, change);
+  const message = participantRule(writer, change, settings);
   return message === undefined ? undefined : refusal(change, message);
 }
 
 /** The collections a guest writes: ideas, and their organisation's needs when allowed. */
 const GUEST_COLLECTIONS: ReadonlySet<ContentCollection> = new Set(['ideas', 'needs']);
 
-function participantRule(writer: ContentWriter, change: EntryChange): string | undefined {
+function participantRule(
+  writer: ContentWriter,
+  change: EntryChange,
+  settings: WriteRuleSettings,
+): string | undefined {
   const self = writer.userId;
   const org = writer.organisationId;
   // Comments, training offers and scenario changes live in sections a guest may write in
   // (ideas, needs), but are not a guest's to write.
   if (writer.guest && !GUEST_COLLECTIONS.has(change.collection)) return 'not open to guests';
-  if (change.kind === 'add' && change.collection !== 'scenarios' && change.after.createdBy !== self) {
+  if (
+    change.kind === 'add' &&
+    change.collection !== 'scenarios' &&
+    change.after.createdBy !== self &&
+    !(change.collection === 'ideas' && change.after.createdBy === ANONYMOUS_AUTHOR)
+  ) {
     return 'createdBy must be the writer';
   }
   if (change.kind === 'modify' && change.collection !== 'scenarios') {
@@ -245,7 +263,9 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
         ? 'organisationId may not change'
         : undefined;
     case 'ideas':
-      return ideaRule(writer, change);
+      return ideaRule(writer, change, settings);
+    case 'ideaGroups':
+      return "only facilitators arrange the board's groups";
     case 'roadmap':
       return roadmapRule(writer, change);
     default: {
@@ -255,23 +275,37 @@ function participantRule(writer: ContentWriter, change: EntryChange): string | u
   }
 }
 
-function ideaRule(writer: ContentWriter, change: EntryChange): string | undefined {
+function ideaRule(
+  writer: ContentWriter,
+  change: EntryChange,
+  settings: WriteRuleSettings,
+): string | undefined {
   if (change.kind === 'add') {
-    if (change.after.groupId !== undefined) return 'only facilitators group ideas';
     const org = change.after.organisationId;
+    if (change.after.createdBy === ANONYMOUS_AUTHOR) {
+      if (settings.anonymousIdeas !== true) return 'anonymous ideas only while anonymity is on';
+      return org === undefined ? undefined : 'an anonymous idea names no organisation';
+    }
     return org === undefined || org === writer.organisationId
       ? undefined
       : "only in your organisation's name";
   }
+  // Moving a card, into a group or out of one, is open to everyone who writes ideas.
+  if (change.kind === 'modify' && changedKeys(change.before, change.after).every(isPlacement)) {
+    return undefined;
+  }
   if (change.before.createdBy !== writer.userId) return 'only your own ideas';
   if (change.kind === 'modify') {
-    if (changed(change, 'groupId')) return 'only facilitators group ideas';
     const org = change.after.organisationId;
     if (changed(change, 'organisationId') && org !== undefined && org !== writer.organisationId) {
       return "only in your organisation's name";
     }
   }
   return undefined;
+}
+
+function isPlacement(key: string): boolean {
+  return BOARD_PLACEMENT_FIELDS.has(key);
 }
 
 /** Set when a facilitator merges an accepted contribution. */
