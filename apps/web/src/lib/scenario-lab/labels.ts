@@ -1,6 +1,7 @@
 // Labels of the scenario lab's model vocabulary, in the interface language.
-import type { Mode, OccupationFamily } from '@atelier/domain';
+import { occupationFamilyName, type Mode, type OccupationFamily } from '@atelier/domain';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 
 export const MODES_SHOWN: readonly Mode[] = ['car', 'car-passenger', 'pt', 'bike', 'walk'];
 
@@ -19,22 +20,7 @@ export function modeLabel(mode: Mode): string {
   }
 }
 
-const FAMILY: Record<OccupationFamily, () => string> = {
-  metalworking: () => m.lab_family_metalworking(),
-  'industrial-production': () => m.lab_family_industrial_production(),
-  'industrial-engineering': () => m.lab_family_industrial_engineering(),
-  automotive: () => m.lab_family_automotive(),
-  maintenance: () => m.lab_family_maintenance(),
-  logistics: () => m.lab_family_logistics(),
-  health: () => m.lab_family_health(),
-  care: () => m.lab_family_care(),
-  digital: () => m.lab_family_digital(),
-  construction: () => m.lab_family_construction(),
-  hospitality: () => m.lab_family_hospitality(),
-  commerce: () => m.lab_family_commerce(),
-  'business-services': () => m.lab_family_business_services(),
-};
-
+/** A family's name in the interface language, from the domain's one table (the report reads it too). */
 export function familyLabel(family: OccupationFamily): string {
-  return FAMILY[family]();
+  return occupationFamilyName(family, getLocale());
 }
