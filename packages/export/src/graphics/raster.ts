@@ -129,7 +129,8 @@ export function sceneToPng(scene: Scene, scale = 2): Buffer {
       }
       case 'polygon':
         canvas.fill(shape.rings.map(p), parseColour(shape.fill));
-        if (shape.stroke)
+        // Hairlines (commune borders) are left out of the raster: below a pixel, and the slowest part.
+        if (shape.stroke && (shape.strokeWidth ?? 0.5) * scale >= 1)
           for (const ring of shape.rings)
             canvas.stroke(
               p([...ring, ring[0]!]),
