@@ -65,3 +65,16 @@ export type { LiveState, StoredPoll, StoredBallot } from './repositories/facilit
 export * as exportHistory from './repositories/exports.ts';
 export { loadReportInput, UnknownVersionError } from './report-input.ts';
 export type { ExportListing, ExportFile, ExportFormat } from './repositories/exports.ts';
+// --- e-mail (issue 20): the outbox, preferences, password resets, call notices ---
+export * as outbox from './repositories/outbox.ts';
+export type { OutboxMessage, OutboxKind, OutboxStatus } from './repositories/outbox.ts';
+export * as emailPreferences from './repositories/email-preferences.ts';
+export {
+  EMAIL_NOTIFICATION_KINDS,
+  EMAIL_DELIVERIES,
+  DEFAULT_DELIVERY,
+} from './repositories/email-preferences.ts';
+export type { EmailNotificationKind, EmailDelivery } from './repositories/email-preferences.ts';
+export * as passwordResets from './repositories/password-resets.ts';
+export * as callNotices from './repositories/call-notices.ts';
+export * as emailSecrets from './repositories/email-secrets.ts';

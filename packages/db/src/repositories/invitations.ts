@@ -23,6 +23,8 @@ export interface Invitation {
   uses: number;
   revokedAt: Date | null;
   createdAt: Date;
+  /** The one address an invitation was sent to, if any (issue 20). */
+  email: string | null;
 }
 
 export interface InvitationWithWorkshop extends Invitation {
@@ -60,15 +62,18 @@ export async function create(
     expiresAt: Date;
     maxUses: number;
     createdBy: string;
+    /** Sent to this address (the caller enqueues the e-mail in the same transaction). */
+    email?: string | null;
     now: Date;
   },
 ): Promise<{ id: string }> {
   const [row]: [{ id: string }?] = await sql`
     insert into invitations (workshop_id, token_hash, role, organisation_id, organisation_kind,
-                             expires_at, max_uses, created_by, created_at)
+                             expires_at, max_uses, created_by, created_at, email)
     values (${options.workshopId}, ${tokenHashOf(options.token)}, ${options.role},
             ${options.organisationId}, ${options.organisationKind}, ${options.expiresAt},
-            ${options.maxUses}, ${options.createdBy}, ${options.now})
+            ${options.maxUses}, ${options.createdBy}, ${options.now},
+            ${options.email?.trim().toLowerCase() ?? null})
     returning id`;
   if (!row) throw new Error('invitation insert returned no row');
   return row;
@@ -80,7 +85,7 @@ export async function listForWorkshop(
 ): Promise<Invitation[]> {
   return sql<Invitation[]>`
     select i.id, i.workshop_id, i.role, i.organisation_id, o.name as organisation_name,
-           i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at
+           i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at, i.email
     from invitations i left join organisations o on o.id = i.organisation_id
     where i.workshop_id = ${options.workshopId}
     order by i.created_at desc`;
@@ -96,7 +101,7 @@ export async function findByToken(
   const [row]: [InvitationWithWorkshop?] = options.forUpdate
     ? await sql`
         select i.id, i.workshop_id, i.role, i.organisation_id, o.name as organisation_name,
-               i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at,
+               i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at, i.email,
                w.title as workshop_title, w.status as workshop_status, i.guest_user_id
         from invitations i join workshops w on w.id = i.workshop_id
         left join organisations o on o.id = i.organisation_id
@@ -104,7 +109,7 @@ export async function findByToken(
         for update of i`
     : await sql`
         select i.id, i.workshop_id, i.role, i.organisation_id, o.name as organisation_name,
-               i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at,
+               i.organisation_kind, i.expires_at, i.max_uses, i.uses, i.revoked_at, i.created_at, i.email,
                w.title as workshop_title, w.status as workshop_status, i.guest_user_id
         from invitations i join workshops w on w.id = i.workshop_id
         left join organisations o on o.id = i.organisation_id

@@ -1,6 +1,12 @@
 import type { Queryable } from '../client.ts';
+import { notificationMailsFragment } from './outbox.ts';
 
-export type NotificationKind = 'contribution_accepted' | 'contribution_rejected' | 'contribution_submitted';
+export type NotificationKind =
+  | 'contribution_accepted'
+  | 'contribution_rejected'
+  | 'contribution_submitted'
+  | 'call_opened'
+  | 'call_closing';
 
 export interface Notification {
   id: string;
@@ -13,7 +19,11 @@ export interface Notification {
   readAt: Date | null;
 }
 
-/** Notifies several people of the same thing (e.g. every facilitator of a workshop). */
+/**
+ * Notifies several people of the same thing (e.g. every facilitator of a workshop). In the
+ * same statement, those who chose to receive this kind by e-mail at once get a message in the
+ * outbox: a notification and its e-mail exist together or not at all.
+ */
 export async function notify(
   sql: Queryable,
   options: {
@@ -26,9 +36,12 @@ export async function notify(
 ): Promise<void> {
   if (options.userIds.length === 0) return;
   await sql`
-    insert into notifications (user_id, workshop_id, kind, details, created_at)
-    select unnest(${options.userIds as string[]}::uuid[]), ${options.workshopId}, ${options.kind},
-           ${sql.json(options.details as never)}, ${options.now}`;
+    with added as (
+      insert into notifications (user_id, workshop_id, kind, details, created_at)
+      select unnest(${options.userIds as string[]}::uuid[]), ${options.workshopId}, ${options.kind},
+             ${sql.json(options.details as never)}, ${options.now}
+      returning id, user_id, workshop_id, kind, details)
+    ${notificationMailsFragment(sql, { kind: options.kind, now: options.now })}`;
 }
 
 /** A person's notifications, newest first. */
