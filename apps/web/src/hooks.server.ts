@@ -11,6 +11,7 @@ import { screenRequest } from '$lib/server/hardening/inputs.ts';
 import { problemMessage, problemResponse } from '$lib/server/hardening/respond.ts';
 import { requestContext } from '$lib/server/hardening/request-context.ts';
 import { log } from '$lib/server/log.ts';
+import { startMailWorker, stopMailWorker } from '$lib/server/mail/service.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
@@ -25,7 +26,9 @@ export const init: ServerInit = async () => {
   }
   // From here on, one request's failure is that request's 500, never the process's end.
   installCrashGuard(log);
-  process.once('sveltekit:shutdown', () => void closeDb());
+  // Issue 20: the e-mail outbox's worker runs in this process (it has the database).
+  await startMailWorker();
+  process.once('sveltekit:shutdown', () => void stopMailWorker().finally(() => void closeDb()));
 };
 
 const requestLog: Handle = async ({ event, resolve }) => {

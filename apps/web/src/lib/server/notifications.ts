@@ -45,7 +45,7 @@ export async function notifyPeople(
 }
 
 /** Announces without holding up the person's request (the realtime server may take 2 s at worst). */
-function announceInBackground(userIds: readonly string[]): void {
+export function announceInBackground(userIds: readonly string[]): void {
   void announceUnread(userIds).catch((error: unknown) => log.warn({ err: error }, 'unread update failed'));
 }
 

@@ -16,6 +16,13 @@ export const INVITATION: RateRule = {
   perAccount: 20,
   perIp: 100,
 };
+/** Password reset links asked for: per address typed (whether or not it has an account), and per client address. */
+export const PASSWORD_RESET: RateRule = {
+  bucket: 'password_reset',
+  windowMs: 60 * 60_000,
+  perAccount: 5,
+  perIp: 30,
+};
 /** Contribution drafts saved, submitted, withdrawn, CSV files read. */
 export const CONTRIBUTION: RateRule = {
   bucket: 'contribution',

@@ -1,8 +1,9 @@
 // Calls for contributions as a facilitator writes them: the form, its validation with the
 // domain's `callInputSchema`, and the call's creation with its audit entry.
-import { audit, calls, type Sql } from '@atelier/db';
+import { audit, calls, callNotices, type Sql } from '@atelier/db';
 import { callInputSchema, type CallInput } from '@atelier/domain';
 import { parisLocalToDate } from '$lib/dates.ts';
+import { announceInBackground } from '../notifications.ts';
 
 /** The text fields of the call form (kinds and audience are repeated checkboxes). */
 export const CALL_TEXT_FIELDS = ['title', 'text', 'opensAt', 'closesAt', 'questions'] as const;
@@ -84,7 +85,7 @@ export async function createCall(
   options: { workshopId: string; userId: string; input: CallInput; now: Date },
 ): Promise<{ id: string }> {
   const { input, now } = options;
-  return sql.begin(async (tx) => {
+  const created = await sql.begin(async (tx) => {
     const call = await calls.create(tx, {
       workshopId: options.workshopId,
       title: input.title,
@@ -111,6 +112,11 @@ export async function createCall(
       },
       now,
     });
-    return call;
+    // Issue 20: a call that opens now tells its organisations in this same transaction (their
+    // notifications and e-mails); one that opens later is told by the mail worker's scan.
+    const told = await callNotices.announceDue(tx, { now, callId: call.id });
+    return { call, told };
   });
+  announceInBackground(created.told.userIds);
+  return created.call;
 }

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
       organisationName: text(notification.details.organisationName),
       contributionKind: text(notification.details.contributionKind),
       reason: text(notification.details.reason),
+      closesAt: text(notification.details.closesAt),
       refusedNeeds: Array.isArray(notification.details.refusedNeeds)
         ? notification.details.refusedNeeds.map(text).slice(0, 200)
         : [],

@@ -10,17 +10,28 @@ import { limitAction, SIGN_UP } from '$lib/server/rate-limits.ts';
 import { revokeRealtime } from '$lib/server/revoke.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+/** The address an invitation was sent to (issue 20): the account is created for it. */
+async function invitedAddress(token: string): Promise<string | null> {
+  if (!token) return null;
+  const { sql } = await getDb();
+  return (await invitations.findByToken(sql, { token }))?.email ?? null;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
   const invitation = url.searchParams.get('invitation') ?? '';
   const validToken = invitations.isTokenShaped(invitation) ? invitation : '';
   // A guest may create an account (the invitation made for them turns the guest into it).
   if (locals.user?.kind === 'account') redirect(303, validToken ? `/invite/${validToken}` : '/workshops');
-  return { invitation: validToken };
+  return { invitation: validToken, invitedEmail: await invitedAddress(validToken) };
 };
 
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
+    // Whoever follows an invitation sent to an address creates the account of that address.
+    const token = String(form.get('invitation') ?? '');
+    const invitedEmail = invitations.isTokenShaped(token) ? await invitedAddress(token) : null;
+    if (invitedEmail) form.set('email', invitedEmail);
     const parsed = parseForm(form, ['email', 'displayName', 'password', 'invitation'], signUpSchema);
     const invitation = invitations.isTokenShaped(parsed.values.invitation ?? '')
       ? parsed.values.invitation!

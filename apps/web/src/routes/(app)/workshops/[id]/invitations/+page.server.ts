@@ -1,4 +1,5 @@
 import { calls, invitations, organisations } from '@atelier/db';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { invitationState } from '@atelier/domain';
 import { error, fail } from '@sveltejs/kit';
 import { isUuid, workshopAccess } from '$lib/server/access.ts';
@@ -25,8 +26,10 @@ export const load: PageServerLoad = async (event) => {
   const list = await invitations.listForWorkshop(sql, { workshopId: access.workshop.id });
   return {
     canManage,
+    locale: getLocale(),
     invitations: list.map((invitation) => ({
       id: invitation.id,
+      email: invitation.email,
       role: invitation.role,
       organisationName: invitation.organisationName,
       organisationKind: invitation.organisationKind,
@@ -59,18 +62,17 @@ export const actions: Actions = {
     const callId = String(formData.get('callId') ?? '');
     const parsed = parseForm(formData, INVITATION_FIELDS, invitationSchema);
     if (!parsed.ok) return fail(400, { form: 'create', values: echo(parsed.values), errors: parsed.errors });
+    // A link to a call of this workshop; anything else is no call (createInvitation checks it).
     const result = await createInvitation(sql, {
       actor: access.actor,
       workshopId: access.workshop.id,
       input: parsed.data,
       now: new Date(),
+      callId: isUuid(callId) ? callId : undefined,
     });
     if (!result.ok) return fail(400, { form: 'create', values: echo(parsed.values), errors: result.errors });
-    // A link to a call of this workshop; anything else is no call (setCall matches on the id).
-    if (isUuid(callId))
-      await invitations.setCall(sql, { token: result.token, workshopId: access.workshop.id, callId });
-    // The token exists only here and in the link: the database keeps its hash.
-    return { form: 'create', link: `${url.origin}/invite/${result.token}` };
+    // The token exists only here, in the link and (until sent) in the outbox: the database keeps its hash.
+    return { form: 'create', link: `${url.origin}/invite/${result.token}`, sentTo: parsed.data.email };
   },
   revoke: async ({ request, locals, url, params }) => {
     const user = requireUser({ locals, url });

@@ -1,0 +1,24 @@
+import { error, fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db.ts';
+import { readUnsubscribeLink, unsubscribe } from '$lib/server/mail/unsubscribe.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// The link of an e-mail opens this page; its one button unsubscribes. A plain GET changes
+// nothing, so that mail scanners that follow links do not unsubscribe anyone.
+export const load: PageServerLoad = async ({ params, request }) => {
+  const { sql } = await getDb();
+  const link = await readUnsubscribeLink(sql, params.token);
+  // A link that is not ours is not found; after a refused post the page says why instead (400).
+  if (!link && request.method !== 'POST') error(404, 'Not found');
+  return { topic: link?.topic ?? null };
+};
+
+export const actions: Actions = {
+  default: async ({ params }) => {
+    const { sql } = await getDb();
+    const link = await readUnsubscribeLink(sql, params.token);
+    if (!link) return fail(400, { invalid: true });
+    await unsubscribe(sql, { ...link, now: new Date() });
+    return { done: true };
+  },
+};
