@@ -145,6 +145,9 @@ export async function renderPdf(options: { report: Report }): Promise<Buffer> {
     bufferPages: true,
     autoFirstPage: false,
     pdfVersion: '1.7',
+    // No default font: pdfkit would read Helvetica's metrics from its own folder on disk, which a
+    // bundled server does not have; Roboto is registered right after.
+    font: null as unknown as string,
     tagged: true,
     displayTitle: true,
     lang: LANGUAGE_TAGS[report.locale],
