@@ -10,12 +10,12 @@ describe('report formats', () => {
 
   it('writes instants in Paris time, across daylight saving', () => {
     expect(formatDateTime({ locale: 'fr', value: new Date('2026-07-01T07:30:00Z') })).toBe(
-      '1 juillet 2026 à 09:30',
+      '1er juillet 2026 à 09:30',
     );
     expect(formatDateTime({ locale: 'fr', value: new Date('2026-01-01T07:30:00Z') })).toBe(
-      '1 janvier 2026 à 08:30',
+      '1er janvier 2026 à 08:30',
     );
-    expect(formatDate({ locale: 'fr', value: new Date('2026-12-31T23:30:00Z') })).toBe('1 janvier 2027');
+    expect(formatDate({ locale: 'fr', value: new Date('2026-12-31T23:30:00Z') })).toBe('1er janvier 2027');
     expect(formatDate({ locale: 'fr', value: '2026-12-31' })).toBe('31 décembre 2026');
   });
 

@@ -45,12 +45,14 @@ export function formatDate(options: { locale: ReportLocale; value: Date | string
   const { value } = options;
   // A bare ISO day has no time zone: format it as that day, whatever the zone.
   const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat(TAGS[options.locale], {
+  const text = new Intl.DateTimeFormat(TAGS[options.locale], {
     timeZone: typeof value === 'string' ? 'UTC' : REPORT_TIME_ZONE,
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   }).format(date);
+  // French writes the first day of a month as an ordinal: « 1er décembre ».
+  return options.locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
 /**
@@ -59,7 +61,7 @@ export function formatDate(options: { locale: ReportLocale; value: Date | string
  * @example formatDateTime({ locale: 'fr', value: new Date('2026-11-26T08:30:00Z') }) // '26 novembre 2026 à 09:30'
  */
 export function formatDateTime(options: { locale: ReportLocale; value: Date }): string {
-  return new Intl.DateTimeFormat(TAGS[options.locale], {
+  const text = new Intl.DateTimeFormat(TAGS[options.locale], {
     timeZone: REPORT_TIME_ZONE,
     day: 'numeric',
     month: 'long',
@@ -68,6 +70,7 @@ export function formatDateTime(options: { locale: ReportLocale; value: Date }): 
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(options.value);
+  return options.locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
 /**

@@ -233,7 +233,7 @@ export class TaggedWriter {
           this.font({ size, bold: kind === 'header' || (spec.rowHeaders === true && i === 0) });
           doc.fillColor(TEXT).text(pdfText(cell), xs[i]! + pad, y + pad, {
             width: widths[i]! - 2 * pad,
-            align: spec.numeric.includes(i) && kind === 'body' ? 'right' : 'left',
+            align: spec.numeric.includes(i) ? 'right' : 'left',
             lineGap: 1.2,
             height: this.bottom - y - pad,
             ellipsis: true,
