@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import type { Queryable } from './client.ts';
 import * as contributions from './repositories/contributions.ts';
 import * as facilitation from './repositories/facilitation.ts';
+import * as guests from './repositories/guests.ts';
 import * as organisations from './repositories/organisations.ts';
 import * as versions from './repositories/versions.ts';
 import * as workshops from './repositories/workshops.ts';
@@ -68,8 +69,9 @@ export async function loadReportInput(
     ]);
   }
   const read = readWorkshopContent({ content, facilitation: facilitationDoc });
-  const [members, allOrganisations, polls, workshopContributions] = await Promise.all([
+  const [members, workshopGuests, allOrganisations, polls, workshopContributions] = await Promise.all([
     workshops.listMembers(sql, { workshopId: workshop.id }),
+    guests.list(sql, { workshopId: workshop.id }),
     organisations.list(sql),
     facilitation.listPolls(sql, { workshopId: workshop.id }),
     contributions.listForWorkshop(sql, { workshopId: workshop.id }),
@@ -96,12 +98,29 @@ export async function loadReportInput(
       kind: o.kind,
       fictional: o.fictional,
     })),
-    members: members.map((m) => ({
-      userId: m.userId,
-      displayName: m.displayName,
-      role: m.role,
-      organisationId: m.organisationId,
-    })),
+    members: [
+      ...members.map((m) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        role: m.role,
+        organisationId: m.organisationId,
+      })),
+      // Guests who named their organisation are listed with it, as guests; the others are
+      // counted in the polls but named nowhere (the report has no place without an organisation).
+      ...workshopGuests.flatMap((g) =>
+        g.organisationId && !g.accountId
+          ? [
+              {
+                userId: g.userId,
+                displayName: g.displayName,
+                role: 'participant' as const,
+                organisationId: g.organisationId,
+                guest: true,
+              },
+            ]
+          : [],
+      ),
+    ],
     content: read,
     polls: polls.map((poll) => ({
       id: poll.id,

@@ -108,6 +108,29 @@ describe('buildReport', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('lists a guest (joined by the code) as a guest of their organisation, and anonymously when anonymised', () => {
+    const input = sampleReportInput();
+    const steel = SAMPLE_MEMBERS.find((m) => m.displayName === 'Sophie Entreprise')!.organisationId;
+    const guest = {
+      userId: 'g1',
+      displayName: 'Camille',
+      role: 'participant' as const,
+      organisationId: steel,
+      guest: true,
+    };
+    const people = (report: ReturnType<typeof buildReport>) =>
+      report.participants[0]?.organisations.find((o) => o.id === steel)?.people;
+    expect(people(buildReport({ ...input, members: [...input.members, guest] }))).toContainEqual({
+      name: 'Camille',
+      role: 'Invité (sans compte)',
+    });
+    const anonymised = sampleReportInput({ anonymised: true, locale: 'en' });
+    expect(people(buildReport({ ...anonymised, members: [...anonymised.members, guest] }))).toContainEqual({
+      name: null,
+      role: 'Guest (no account)',
+    });
+  });
+
   it('holds no person name when anonymised, and keeps organisations', () => {
     const report = buildReport(sampleReportInput({ anonymised: true }));
     const text = JSON.stringify(report);

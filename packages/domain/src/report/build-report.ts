@@ -104,7 +104,10 @@ export function buildReport(input: ReportInput): Report {
         name: o.name,
         people: input.members
           .filter((m) => m.organisationId === o.id)
-          .map((m) => ({ name: anonymised ? null : m.displayName, role: labels.roles[m.role] })),
+          .map((m) => ({
+            name: anonymised ? null : m.displayName,
+            role: m.guest ? labels.guestRole : labels.roles[m.role],
+          })),
       }))
       .filter((o) => o.people.length > 0)
       .sort((a, b) => a.name.localeCompare(b.name, locale));

@@ -142,6 +142,7 @@ export const de: ReportLabels = {
     dropped: 'Aufgegeben',
   },
   roles: { facilitator: 'Moderation', participant: 'Teilnehmer', observer: 'Beobachter' },
+  guestRole: 'Gast (ohne Konto)',
   organisationKinds: {
     company: 'Unternehmen',
     school: 'Schulen',

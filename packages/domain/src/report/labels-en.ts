@@ -141,6 +141,7 @@ export const en: ReportLabels = {
     dropped: 'Dropped',
   },
   roles: { facilitator: 'Facilitator', participant: 'Participant', observer: 'Observer' },
+  guestRole: 'Guest (no account)',
   organisationKinds: {
     company: 'Companies',
     school: 'Schools',

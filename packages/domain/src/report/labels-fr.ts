@@ -141,6 +141,7 @@ export const fr: ReportLabels = {
     dropped: 'Abandonnée',
   },
   roles: { facilitator: 'Animateur', participant: 'Participant', observer: 'Observateur' },
+  guestRole: 'Invité (sans compte)',
   organisationKinds: {
     company: 'Entreprises',
     school: 'Établissements scolaires',

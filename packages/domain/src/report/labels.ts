@@ -139,6 +139,8 @@ export interface ReportLabels {
   contracts: Record<ContractType, string>;
   roadmapStatuses: Record<RoadmapStatus, string>;
   roles: Record<WorkshopRole, string>;
+  /** A guest's role in the participants' list (joined by the workshop's code, no account). */
+  guestRole: string;
   organisationKinds: Record<OrganisationKind, string>;
   agendaKinds: Record<AgendaItemKind, string>;
   workshopStatuses: Record<WorkshopStatus, string>;

@@ -133,7 +133,14 @@ export interface ReportInput {
   };
   /** `fictional`: an organisation invented for a demonstration (the report then says so). */
   organisations: readonly { id: string; name: string; kind: OrganisationKind; fictional?: boolean }[];
-  members: readonly { userId: string; displayName: string; role: WorkshopRole; organisationId: string }[];
+  /** The workshop's seats; `guest`: someone who joined by the code, listed as a guest. */
+  members: readonly {
+    userId: string;
+    displayName: string;
+    role: WorkshopRole;
+    organisationId: string;
+    guest?: boolean;
+  }[];
   content: WorkshopContent;
   polls: readonly ReportPollInput[];
   /** The workshop's contributions; only accepted ones are reported. */
