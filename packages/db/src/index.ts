@@ -52,7 +52,19 @@ export * as notifications from './repositories/notifications.ts';
 export type { Notification, NotificationKind } from './repositories/notifications.ts';
 export type { User } from './repositories/users.ts';
 export type { Session, SessionUser } from './repositories/sessions.ts';
-export type { Organisation, OrganisationMember } from './repositories/organisations.ts';
+export type {
+  Organisation,
+  OrganisationMember,
+  OrganisationSuggestion,
+} from './repositories/organisations.ts';
+// --- joining an organisation (issue 20): requests an administrator approves ---
+export * as membershipRequests from './repositories/membership-requests.ts';
+export type {
+  MembershipRequest,
+  MembershipRequestStatus,
+  PendingRequest,
+  RequestOutcome,
+} from './repositories/membership-requests.ts';
 export type { Workshop, WorkshopForUser, WorkshopDetails, WorkshopMember } from './repositories/workshops.ts';
 // --- realtime (apps/realtime): Yjs log, workshop access, facilitation state ---
 export * as yjsStore from './repositories/yjs.ts';

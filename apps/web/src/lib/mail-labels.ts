@@ -14,6 +14,10 @@ export function notificationKindLabel(kind: EmailNotificationKind): string {
       return m.prefs_kind_contribution_rejected();
     case 'contribution_submitted':
       return m.prefs_kind_contribution_submitted();
+    case 'membership_requested':
+      return m.prefs_kind_membership_requested();
+    case 'membership_decided':
+      return m.prefs_kind_membership_decided();
     default: {
       const unreachable: never = kind;
       return unreachable;

@@ -43,7 +43,8 @@ export async function announceDue(
            m.user_id, array_agg(o.name order by o.name) as organisation_names
     from calls c
     join workshops w on w.id = c.workshop_id
-    join organisations o on o.kind = any(c.audience_kinds) or o.id = any(c.audience_organisation_ids)
+    join organisations o on (o.kind = any(c.audience_kinds) or o.id = any(c.audience_organisation_ids))
+                        and (not c.verified_only or o.verified_at is not null)
     join memberships m on m.organisation_id = o.id
     where c.opens_at <= ${now} and c.closes_at > ${now}
       and c.opens_at > ${new Date(now.getTime() - ANNOUNCE_LATEST_MS)}
@@ -56,7 +57,8 @@ export async function announceDue(
            m.user_id, array_agg(o.name order by o.name) as organisation_names
     from calls c
     join workshops w on w.id = c.workshop_id
-    join organisations o on o.kind = any(c.audience_kinds) or o.id = any(c.audience_organisation_ids)
+    join organisations o on (o.kind = any(c.audience_kinds) or o.id = any(c.audience_organisation_ids))
+                        and (not c.verified_only or o.verified_at is not null)
     join memberships m on m.organisation_id = o.id
     where c.opens_at <= ${now} and c.closes_at > ${now}
       and c.closes_at <= ${new Date(now.getTime() + REMINDER_BEFORE_CLOSE_MS)}

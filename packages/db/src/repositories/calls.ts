@@ -19,6 +19,8 @@ export interface Call {
   audienceKinds: string[];
   audienceOrganisationIds: string[];
   questions: CallQuestion[];
+  /** Only verified organisations of the audience may read and answer it (issue 20). */
+  verifiedOnly: boolean;
   opensAt: Date;
   closesAt: Date;
   createdBy: string | null;
@@ -41,23 +43,24 @@ export interface CallForContributor extends Call {
 
 const columns = (sql: Queryable) => sql`
   c.id, c.workshop_id, c.title, c.text, c.asks, c.audience_kinds, c.audience_organisation_ids,
-  c.questions, c.opens_at, c.closes_at, c.created_by, c.created_at`;
+  c.questions, c.verified_only, c.opens_at, c.closes_at, c.created_by, c.created_at`;
 
 /**
  * Opens a call (validated beforehand with the domain's `callInputSchema`).
  *
- * @example await calls.create(sql, { workshopId, title, text, asks: ['needs'], audienceKinds: ['company'], audienceOrganisationIds: [], questions: [], opensAt, closesAt, createdBy, now })
+ * @example await calls.create(sql, { workshopId, title, text, asks: ['needs'], audienceKinds: ['company'], audienceOrganisationIds: [], questions: [], verifiedOnly: true, opensAt, closesAt, createdBy, now })
  */
 export async function create(
   sql: Queryable,
-  options: Omit<Call, 'id' | 'createdAt'> & { now: Date },
+  options: Omit<Call, 'id' | 'createdAt' | 'verifiedOnly'> & { verifiedOnly?: boolean; now: Date },
 ): Promise<{ id: string }> {
   const [row]: [{ id: string }?] = await sql`
     insert into calls (workshop_id, title, text, asks, audience_kinds, audience_organisation_ids, questions,
-                       opens_at, closes_at, created_by, created_at)
+                       verified_only, opens_at, closes_at, created_by, created_at)
     values (${options.workshopId}, ${options.title}, ${options.text}, ${options.asks}, ${options.audienceKinds},
             ${options.audienceOrganisationIds}::uuid[], ${sql.json(options.questions as never)},
-            ${options.opensAt}, ${options.closesAt}, ${options.createdBy}, ${options.now})
+            ${options.verifiedOnly ?? false}, ${options.opensAt}, ${options.closesAt}, ${options.createdBy},
+            ${options.now})
     returning id`;
   if (!row) throw new Error('call insert returned no row');
   return row;
@@ -86,8 +89,9 @@ export async function listForWorkshop(
 }
 
 /**
- * The calls that ask one of the person's organisations (by kind or by name), open or
- * closed less than 30 days ago, so that late contributors still see why they cannot answer.
+ * The calls that ask one of the person's organisations (by kind or by name; a verified one
+ * when the call is limited to verified organisations), open or closed less than 30 days ago,
+ * so that late contributors still see why they cannot answer.
  */
 export async function listForContributor(
   sql: Queryable,
@@ -101,6 +105,7 @@ export async function listForContributor(
     join memberships m on m.user_id = ${options.userId}
     join organisations o on o.id = m.organisation_id
     where (o.kind = any(c.audience_kinds) or o.id = any(c.audience_organisation_ids))
+      and (not c.verified_only or o.verified_at is not null)
       and c.closes_at > ${options.now}::timestamptz - interval '30 days'
     group by c.id, w.title
     order by c.closes_at`;

@@ -7,6 +7,8 @@ export const EMAIL_NOTIFICATION_KINDS = [
   'contribution_accepted',
   'contribution_rejected',
   'contribution_submitted',
+  'membership_requested',
+  'membership_decided',
 ] as const;
 export type EmailNotificationKind = (typeof EMAIL_NOTIFICATION_KINDS)[number];
 
@@ -23,6 +25,9 @@ export const DEFAULT_DELIVERY: Readonly<Record<EmailNotificationKind, EmailDeliv
   contribution_accepted: 'immediate',
   contribution_rejected: 'immediate',
   contribution_submitted: 'digest',
+  // Someone waits for an answer: an organisation's administrators hear of it at once.
+  membership_requested: 'immediate',
+  membership_decided: 'immediate',
 };
 
 export function isEmailNotificationKind(value: string): value is EmailNotificationKind {

@@ -6,7 +6,9 @@ export type NotificationKind =
   | 'contribution_rejected'
   | 'contribution_submitted'
   | 'call_opened'
-  | 'call_closing';
+  | 'call_closing'
+  | 'membership_requested'
+  | 'membership_decided';
 
 export interface Notification {
   id: string;

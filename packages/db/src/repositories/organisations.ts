@@ -8,8 +8,13 @@ export interface Organisation {
   siren: string | null;
   communeCode: string;
   fictional: boolean;
+  /** When a platform administrator verified it (issue 20); null: not verified. */
+  verifiedAt: Date | null;
   createdAt: Date;
 }
+
+const columns = (sql: Queryable) => sql`
+  o.id, o.kind, o.name, o.siren, o.commune_code, o.fictional, o.verified_at, o.created_at`;
 
 export async function create(
   sql: Queryable,
@@ -19,13 +24,15 @@ export async function create(
     siren?: string | null;
     communeCode: string;
     fictional?: boolean;
+    /** Verified at creation (the demo seed; an import by a platform administrator). */
+    verifiedAt?: Date | null;
   },
 ): Promise<Organisation> {
   const [row]: [Organisation?] = await sql`
-    insert into organisations (kind, name, siren, commune_code, fictional)
+    insert into organisations as o (kind, name, siren, commune_code, fictional, verified_at)
     values (${options.kind}, ${options.name}, ${options.siren ?? null}, ${options.communeCode},
-            ${options.fictional ?? false})
-    returning id, kind, name, siren, commune_code, fictional, created_at`;
+            ${options.fictional ?? false}, ${options.verifiedAt ?? null})
+    returning ${columns(sql)}`;
   if (!row) throw new Error('organisation insert returned no row');
   return row;
 }
@@ -46,7 +53,7 @@ export async function listForUser(
   options: { userId: string },
 ): Promise<(Organisation & { role: MembershipRole })[]> {
   return sql<(Organisation & { role: MembershipRole })[]>`
-    select o.id, o.kind, o.name, o.siren, o.commune_code, o.fictional, o.created_at, m.role
+    select ${columns(sql)}, m.role
     from organisations o join memberships m on m.organisation_id = o.id
     where m.user_id = ${options.userId}
     order by o.name`;
@@ -54,7 +61,7 @@ export async function listForUser(
 
 export async function list(sql: Queryable): Promise<Organisation[]> {
   return sql<Organisation[]>`
-    select id, kind, name, siren, commune_code, fictional, created_at from organisations order by name`;
+    select ${columns(sql)} from organisations o order by o.name`;
 }
 
 export interface OrganisationMember {
@@ -67,8 +74,7 @@ export interface OrganisationMember {
 
 export async function findById(sql: Queryable, options: { id: string }): Promise<Organisation | undefined> {
   const [row]: [Organisation?] = await sql`
-    select id, kind, name, siren, commune_code, fictional, created_at from organisations
-    where id = ${options.id}`;
+    select ${columns(sql)} from organisations o where o.id = ${options.id}`;
   return row;
 }
 
@@ -140,4 +146,79 @@ export async function adminCount(sql: Queryable, options: { organisationId: stri
     select count(*)::int as count from memberships
     where organisation_id = ${options.organisationId} and role = 'admin'`;
   return row?.count ?? 0;
+}
+
+/** An existing organisation offered to someone about to create one, or looking for theirs. */
+export interface OrganisationSuggestion extends Organisation {
+  /** Why it is offered: the same SIREN, or every word of the name typed. */
+  match: 'siren' | 'name';
+  memberCount: number;
+}
+
+/**
+ * Existing organisations that look like the one a person is about to create or join: the
+ * same SIREN, or a name containing every word typed, compared without accents, case or
+ * punctuation (`organisation_name_key` in SQL, the same on both databases), or whose every
+ * word was typed (a legal form added: "… SAS"). Words of one letter are ignored; SIREN matches
+ * come first.
+ *
+ * @example await organisations.suggest(sql, { name: 'acieries florange', siren: null }) // [{ name: 'Aciéries de Florange', match: 'name', … }]
+ */
+export async function suggest(
+  sql: Queryable,
+  options: { name: string; siren: string | null; limit?: number },
+): Promise<OrganisationSuggestion[]> {
+  const words = options.name
+    .split(/[\s'’.,;:/()-]+/)
+    .filter((word) => word.length >= 2)
+    .slice(0, 8);
+  const siren = options.siren && /^[0-9]{9}$/.test(options.siren) ? options.siren : null;
+  if (words.length === 0 && !siren) return [];
+  return sql<OrganisationSuggestion[]>`
+    select ${columns(sql)},
+           case when o.siren = ${siren} then 'siren' else 'name' end as match,
+           (select count(*)::int from memberships m where m.organisation_id = o.id) as member_count
+    from organisations o
+    where (${siren}::text is not null and o.siren = ${siren})
+       or (${words.length > 0} and not exists (
+             select 1 from unnest(${words}::text[]) as w(word)
+             where organisation_name_key(o.name) not like '%' || organisation_name_key(w.word) || '%'))
+       -- "Aciéries de Florange SAS" finds "Aciéries de Florange": every word of the name was typed.
+       or (${words.length > 0} and not exists (
+             select 1 from regexp_split_to_table(organisation_name_key(o.name), ' ') as n(word)
+             where ' ' || organisation_name_key(${options.name}) || ' ' not like '% ' || n.word || ' %'))
+    order by (o.siren = ${siren}) is true desc, length(o.name), o.name
+    limit ${options.limit ?? 8}`;
+}
+
+/** Organisations by verification state, for the platform administrators' page (unverified first). */
+export async function listForVerification(
+  sql: Queryable,
+): Promise<(Organisation & { memberCount: number; verifiedByName: string | null })[]> {
+  return sql<(Organisation & { memberCount: number; verifiedByName: string | null })[]>`
+    select ${columns(sql)},
+           (select count(*)::int from memberships m where m.organisation_id = o.id) as member_count,
+           v.display_name as verified_by_name
+    from organisations o left join users v on v.id = o.verified_by
+    order by (o.verified_at is null) desc, o.created_at desc, o.name`;
+}
+
+/**
+ * Marks an organisation verified (or no longer verified) by a platform administrator.
+ *
+ * @returns false when there is no such organisation
+ */
+export async function setVerified(
+  sql: Queryable,
+  options: { id: string; verified: boolean; by: string; now: Date },
+): Promise<boolean> {
+  const rows = options.verified
+    ? await sql`
+        update organisations set verified_at = coalesce(verified_at, ${options.now}),
+               verified_by = coalesce(verified_by, ${options.by}), updated_at = ${options.now}
+        where id = ${options.id} returning id`
+    : await sql`
+        update organisations set verified_at = null, verified_by = null, updated_at = ${options.now}
+        where id = ${options.id} returning id`;
+  return rows.length === 1;
 }

@@ -141,6 +141,7 @@ export async function seedCall(
     audienceKinds: input.audienceKinds,
     audienceOrganisationIds: input.audienceOrganisationIds,
     questions: input.questions,
+    verifiedOnly: input.verifiedOnly,
     opensAt: input.opensAt,
     closesAt: input.closesAt,
     createdBy: facilitator.userId,

@@ -60,7 +60,7 @@ export async function seedDemo(options: { sql: Sql; now: Date }): Promise<SeedRe
   const seeded = await sql.begin(async (tx) => {
     const [raced] = await tx`select 1 from users where email = ${DEMO_ACCOUNTS[0].email}`;
     if (raced) return undefined;
-    const org = await createOrganisations(tx);
+    const org = await createOrganisations(tx, { verifiedAt: clock.days(-90) });
     const people = await createPeople(tx, { org, passwordHash });
     const { live, closed } = await createWorkshops(tx, { org, people, clock });
     const liveCast = { seats: live.seats, org, clock };

@@ -73,11 +73,19 @@ export type DemoOrganisation = keyof typeof DEMO_ORGANISATIONS;
 /** The id of each demo organisation in this database. */
 export type DemoOrganisationIds = Record<DemoOrganisation, string>;
 
-/** Creates the demo organisations, in the order of `DEMO_ORGANISATIONS`. */
-export async function createOrganisations(sql: Queryable): Promise<DemoOrganisationIds> {
+/**
+ * Creates the demo organisations, in the order of `DEMO_ORGANISATIONS`, verified (issue 20): the
+ * demo's open call is limited to verified organisations, as a real métropole's would be.
+ */
+export async function createOrganisations(
+  sql: Queryable,
+  options: { verifiedAt: Date },
+): Promise<DemoOrganisationIds> {
   const ids = {} as DemoOrganisationIds;
   for (const [key, spec] of Object.entries(DEMO_ORGANISATIONS)) {
-    ids[key as DemoOrganisation] = (await organisations.create(sql, spec)).id;
+    ids[key as DemoOrganisation] = (
+      await organisations.create(sql, { ...spec, verifiedAt: options.verifiedAt })
+    ).id;
   }
   return ids;
 }

@@ -41,6 +41,8 @@ export const callInputSchema = z
     audienceKinds: z.array(organisationKindSchema).max(10).default([]),
     /** Named organisations that may answer, in addition to the kinds. */
     audienceOrganisationIds: z.array(z.uuid()).max(500).default([]),
+    /** Only organisations a platform administrator verified may read and answer it (issue 20). */
+    verifiedOnly: z.boolean().default(false),
     opensAt: z.coerce.date(),
     closesAt: z.coerce.date(),
     questions: z.array(questionSchema).max(20).default([]),
@@ -87,14 +89,20 @@ export function callState(call: CallWindow, now: Date): CallState {
 }
 
 /**
- * Whether an organisation is among those a call asks: by its kind or by name.
+ * Whether an organisation is among those a call asks: by its kind or by name, and verified by
+ * a platform administrator when the call is limited to verified organisations.
  *
- * @example mayAnswerCall({ audienceKinds: ['company'], audienceOrganisationIds: [] }, { id, kind: 'company' }) // true
+ * @example mayAnswerCall({ audienceKinds: ['company'], audienceOrganisationIds: [], verifiedOnly: true }, { id, kind: 'company', verified: false }) // false
  */
 export function mayAnswerCall(
-  call: { audienceKinds: readonly OrganisationKind[]; audienceOrganisationIds: readonly string[] },
-  organisation: { id: string; kind: OrganisationKind },
+  call: {
+    audienceKinds: readonly OrganisationKind[];
+    audienceOrganisationIds: readonly string[];
+    verifiedOnly?: boolean;
+  },
+  organisation: { id: string; kind: OrganisationKind; verified?: boolean },
 ): boolean {
+  if (call.verifiedOnly && !organisation.verified) return false;
   return (
     call.audienceKinds.includes(organisation.kind) || call.audienceOrganisationIds.includes(organisation.id)
   );

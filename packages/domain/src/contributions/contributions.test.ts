@@ -49,6 +49,19 @@ describe('calls for contributions', () => {
     expect(mayAnswerCall(audience, { id: ORG, kind: 'school' })).toBe(true);
     expect(mayAnswerCall(audience, { id: 'other', kind: 'school' })).toBe(false);
   });
+
+  it('refuses an unverified organisation when the call is limited to verified ones', () => {
+    const audience = {
+      audienceKinds: ['company'] as const,
+      audienceOrganisationIds: [ORG],
+      verifiedOnly: true,
+    };
+    expect(mayAnswerCall(audience, { id: 'other', kind: 'company', verified: false })).toBe(false);
+    expect(mayAnswerCall(audience, { id: ORG, kind: 'school', verified: false })).toBe(false);
+    expect(mayAnswerCall(audience, { id: 'other', kind: 'company', verified: true })).toBe(true);
+    expect(callInputSchema.parse({ ...call, verifiedOnly: true }).verifiedOnly).toBe(true);
+    expect(callInputSchema.parse(call).verifiedOnly).toBe(false);
+  });
 });
 
 describe('contribution payloads', () => {

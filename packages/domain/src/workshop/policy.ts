@@ -53,6 +53,8 @@ export const PLATFORM_ACTIONS = [
   /** Create an organisation of kind `metropole`, or give that kind to one: its members may create workshops. */
   'organisation.createMetropole',
   'audit.read',
+  /** Mark an organisation verified (issue 20): calls limited to verified organisations then reach it. */
+  'organisation.verify',
 ] as const;
 export const ORGANISATION_ACTIONS = [
   'organisation.read',
@@ -177,6 +179,7 @@ function canOnPlatform(actor: Actor, action: Action): boolean {
       return true;
     case 'organisation.createMetropole':
     case 'audit.read':
+    case 'organisation.verify':
       return actor.isAdmin;
     default:
       return false;

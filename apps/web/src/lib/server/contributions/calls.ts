@@ -56,6 +56,7 @@ export function parseCallForm(form: FormData): CallFormResult {
     asks: many('asks'),
     audienceKinds: many('audienceKinds'),
     audienceOrganisationIds: many('audienceOrganisationIds'),
+    verifiedOnly: many('verifiedOnly'),
   };
   const errors: Record<string, string> = {};
   const opensAt = parisLocalWithSeconds(text('opensAt'));
@@ -68,6 +69,7 @@ export function parseCallForm(form: FormData): CallFormResult {
     asks: values.asks,
     audienceKinds: values.audienceKinds,
     audienceOrganisationIds: values.audienceOrganisationIds,
+    verifiedOnly: form.get('verifiedOnly') === 'on',
     opensAt: opensAt ?? new Date(0),
     closesAt: closesAt ?? new Date(0),
     questions: questionsFromText(text('questions')),
@@ -94,6 +96,7 @@ export async function createCall(
       audienceKinds: input.audienceKinds,
       audienceOrganisationIds: input.audienceOrganisationIds,
       questions: input.questions,
+      verifiedOnly: input.verifiedOnly,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       createdBy: options.userId,

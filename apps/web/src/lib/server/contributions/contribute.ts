@@ -62,8 +62,11 @@ export async function contributorCall(
   const audience = {
     audienceKinds: call.audienceKinds as OrganisationKind[],
     audienceOrganisationIds: call.audienceOrganisationIds,
+    verifiedOnly: call.verifiedOnly,
   };
-  const allowed = mine.filter((organisation) => mayAnswerCall(audience, organisation));
+  const allowed = mine.filter((organisation) =>
+    mayAnswerCall(audience, { ...organisation, verified: organisation.verifiedAt !== null }),
+  );
   if (allowed.length === 0) return undefined;
   const workshop = await workshops.findById(sql, { id: call.workshopId });
   return {

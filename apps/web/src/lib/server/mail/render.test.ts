@@ -30,6 +30,20 @@ const payloads: Record<OutboxKind, Record<string, unknown>> = {
   contribution_accepted: { details },
   contribution_rejected: { details },
   contribution_submitted: { details, workshopId: 'a9a0c6a2-9f3a-4d0e-8d0a-1f2e3d4c5b6a' },
+  membership_requested: {
+    details: {
+      organisationId: 'b1c2d3e4-0000-4000-8000-000000000001',
+      organisationName: 'Aciérie',
+      requesterName: 'Noé',
+    },
+  },
+  membership_decided: {
+    details: {
+      organisationId: 'b1c2d3e4-0000-4000-8000-000000000001',
+      organisationName: 'Aciérie',
+      decision: 'approved',
+    },
+  },
   digest: {
     items: [
       { kind: 'contribution_accepted', details },
@@ -47,6 +61,8 @@ const links: Record<OutboxKind, string> = {
   contribution_accepted: '/notifications',
   contribution_rejected: '/notifications',
   contribution_submitted: '/workshops/a9a0c6a2-9f3a-4d0e-8d0a-1f2e3d4c5b6a/calls/moderation',
+  membership_requested: '/organisations/b1c2d3e4-0000-4000-8000-000000000001#requests',
+  membership_decided: '/organisations/b1c2d3e4-0000-4000-8000-000000000001',
   digest: '/notifications',
 };
 

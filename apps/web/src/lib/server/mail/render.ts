@@ -111,9 +111,23 @@ function notificationLine(kind: string, details: Record<string, unknown>, locale
         { organisation: str(details.organisationName), kind: kindName, call },
         options,
       );
+    case 'membership_requested':
+      return m.notif_membership_requested(
+        { person: str(details.requesterName), organisation: str(details.organisationName) },
+        options,
+      );
+    case 'membership_decided':
+      return membershipDecision(details, locale);
     default:
       return '';
   }
+}
+
+function membershipDecision(details: Record<string, unknown>, locale: MailLocale): string {
+  const organisation = str(details.organisationName);
+  return details.decision === 'approved'
+    ? m.notif_membership_approved({ organisation }, { locale })
+    : m.notif_membership_refused({ organisation }, { locale });
 }
 
 function shape(input: MailInput, origin: string): Shape {
@@ -211,6 +225,29 @@ function shape(input: MailInput, origin: string): Shape {
         action: {
           label: m.mail_moderation_action({}, options),
           url: `${origin}/workshops/${encodeURIComponent(str(payload.workshopId))}/calls/moderation`,
+        },
+      };
+    case 'membership_requested': {
+      const person = str(details.requesterName);
+      return {
+        subject: m.mail_membership_requested_subject({ person, organisation }, options),
+        paragraphs: [m.mail_membership_requested_body({ person, organisation }, options)],
+        action: {
+          label: m.mail_membership_requested_action({}, options),
+          url: `${origin}/organisations/${encodeURIComponent(str(details.organisationId))}#requests`,
+        },
+      };
+    }
+    case 'membership_decided':
+      return {
+        subject: m.mail_membership_decided_subject({ organisation }, options),
+        paragraphs: [membershipDecision(details, locale)],
+        action: {
+          label: m.mail_membership_decided_action({}, options),
+          url:
+            details.decision === 'approved'
+              ? `${origin}/organisations/${encodeURIComponent(str(details.organisationId))}`
+              : `${origin}/organisations/join`,
         },
       };
     case 'digest': {

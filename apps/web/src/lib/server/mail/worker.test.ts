@@ -121,6 +121,7 @@ for (const backend of testBackends()) {
           audienceKinds: [],
           audienceOrganisationIds: [companyId],
           questions: [],
+          verifiedOnly: false,
           opensAt: new Date(now.getTime() - 60_000),
           closesAt,
         },

@@ -28,6 +28,9 @@ export const load: PageServerLoad = async (event) => {
       contributionKind: text(notification.details.contributionKind),
       reason: text(notification.details.reason),
       closesAt: text(notification.details.closesAt),
+      organisationId: text(notification.details.organisationId),
+      requesterName: text(notification.details.requesterName),
+      decision: text(notification.details.decision),
       refusedNeeds: Array.isArray(notification.details.refusedNeeds)
         ? notification.details.refusedNeeds.map(text).slice(0, 200)
         : [],

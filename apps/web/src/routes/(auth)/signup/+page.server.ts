@@ -36,7 +36,12 @@ export const actions: Actions = {
     const invitation = invitations.isTokenShaped(parsed.values.invitation ?? '')
       ? parsed.values.invitation!
       : '';
-    if (!parsed.ok) return fail(400, { values: echo(parsed.values), errors: parsed.errors });
+    const organisationTyped = String(form.get('organisation') ?? '').slice(0, 200);
+    if (!parsed.ok)
+      return fail(400, {
+        values: { ...echo(parsed.values), organisation: organisationTyped },
+        errors: parsed.errors,
+      });
     const limited = await limitAction(event, {
       rule: SIGN_UP,
       account: parsed.data.email,
@@ -58,6 +63,10 @@ export const actions: Actions = {
       const callId = await invitations.callIdOf(sql, { token: invitation });
       redirect(303, callId ? `/contribute/${callId}` : `/workshops/${joined.workshopId}`);
     }
-    redirect(303, '/workshops');
+    // Issue 20: the organisation typed is looked up, to join it rather than create a duplicate.
+    const organisation = String(form.get('organisation') ?? '')
+      .trim()
+      .slice(0, 200);
+    redirect(303, organisation ? `/organisations/join?q=${encodeURIComponent(organisation)}` : '/workshops');
   },
 };

@@ -1,8 +1,9 @@
-import { organisations } from '@atelier/db';
+import { membershipRequests, organisations } from '@atelier/db';
 import { can } from '@atelier/domain';
 import { fail } from '@sveltejs/kit';
 import { organisationAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
+import { decideRequest } from '$lib/server/membership.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import {
@@ -24,6 +25,9 @@ export const load: PageServerLoad = async (event) => {
   const { organisation } = access;
   const manage = access.allows('organisation.manageMembers');
   const members = await organisations.listMembers(sql, { organisationId: organisation.id });
+  const requests = manage
+    ? await membershipRequests.listPending(sql, { organisationId: organisation.id })
+    : [];
   return {
     organisation: {
       id: organisation.id,
@@ -32,7 +36,15 @@ export const load: PageServerLoad = async (event) => {
       siren: organisation.siren ?? '',
       communeCode: organisation.communeCode,
       fictional: organisation.fictional,
+      verified: organisation.verifiedAt !== null,
     },
+    requests: requests.map((request) => ({
+      id: request.id,
+      displayName: request.displayName,
+      email: request.email ?? '',
+      message: request.message,
+      createdAt: request.createdAt.toISOString(),
+    })),
     canUpdate: access.allows('organisation.update'),
     canManage: manage,
     allowMetropole: can(access.actor, 'organisation.createMetropole', { type: 'platform' }),
@@ -85,6 +97,26 @@ export const actions: Actions = {
     });
     if (!result.ok) return fail(400, { form: 'member', values: echo(parsed.values), errors: result.errors });
     return { form: 'member', saved: true };
+  },
+  decide: async ({ request, locals, url, params }) => {
+    const user = requireUser({ locals, url });
+    const { sql } = await getDb();
+    const access = await organisationAccess(sql, {
+      user,
+      organisationId: params.id,
+      action: 'organisation.manageMembers',
+    });
+    const form = await request.formData();
+    const decision = form.get('decision') === 'approved' ? 'approved' : 'refused';
+    const outcome = await decideRequest(sql, {
+      actor: access.actor,
+      organisationId: access.organisation.id,
+      requestId: String(form.get('requestId') ?? ''),
+      decision,
+      now: new Date(),
+    });
+    if (outcome === 'not_found') return fail(409, { form: 'decide', values: {}, errors: { decide: 'gone' } });
+    return { form: 'decide', saved: true };
   },
   remove: async ({ request, locals, url, params }) => {
     const user = requireUser({ locals, url });
