@@ -21,6 +21,8 @@ const CALL = {
   text: "Complétez le registre des besoins, signalez vos formations ouvertes et commentez les actions : les contributions acceptées rejoignent la salle de l'atelier.",
   asks: ['needs', 'training_offer', 'comment'],
   audienceKinds: ['company', 'school', 'training_body'],
+  // The demo's organisations are verified: the call shows the limit a real métropole would set.
+  verifiedOnly: true,
 } as const;
 
 interface Submission {
