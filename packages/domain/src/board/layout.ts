@@ -12,7 +12,7 @@ export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 export const DEFAULT_BOARD_COLUMN: BoardColumn = 'constats';
 
 /** Every card has this size (its text is cut to a few lines; the list view shows it whole). */
-export const CARD_SIZE = { width: 220, height: 132 } as const;
+export const CARD_SIZE = { width: 220, height: 148 } as const;
 /** Space between cards laid out in a column, and between columns. */
 export const BOARD_GAP = 24;
 /** Inside a group: the margin around its cards, and the band its title is written in. */
