@@ -23,6 +23,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { markRemoteTransactions } from './live.svelte.ts';
+import { readOnlyProvider } from './read-only.ts';
 
 /** What the connection indicator says. `offline`: the browser has no network. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
@@ -195,6 +196,9 @@ export class Room {
       { connect: false },
     );
     markRemoteTransactions(this.content);
+    // What the policy does not let this person write is only read (the server refuses it anyway).
+    if (!options.rights.writeContent) readOnlyProvider(this.contentProvider);
+    if (!options.rights.facilitate) readOnlyProvider(this.facilitationProvider);
     // Presence and carets live on the content document; the facilitation one publishes none.
     this.facilitationProvider.awareness.setLocalState(null);
     this.socket = io(`${options.realtimeUrl}/workshop`, {
@@ -350,7 +354,10 @@ export class Room {
       [this.content, this.contentProvider],
       [this.facilitation, this.facilitationProvider],
     ] as const) {
+      // A read-only document sends nothing: nothing of it is waiting to be sent.
+      const writable = doc === this.content ? this.rights.writeContent : this.rights.facilitate;
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
+        if (!writable) return;
         const local = origin !== provider && !this.#persistence.includes(origin as IndexeddbPersistence);
         if (local && !(provider.wsconnected && provider.synced)) this.unsynced += 1;
       };
