@@ -159,8 +159,10 @@ export type {
 export { ROME_OCCUPATIONS, ROME_SOURCE } from './workshop/rome/rome-occupations.ts';
 export { romeCodeSchema, findRomeOccupation, listRomeOccupations, isRomeCode } from './workshop/rome/rome.ts';
 export type { RomeCode, RomeOccupation } from './workshop/rome/rome.ts';
+// Server side only (the browser loads the appellations lazily from '@atelier/domain/appellations').
+export { resolveRomeCode, findAppellationByLabel } from './workshop/rome/appellations.ts';
 export { COMMUNE_ROWS, COMMUNE_SOURCE } from './workshop/commune-rows.ts';
-export { communeName } from './workshop/communes.ts';
+export { communeName, resolveCommuneCode } from './workshop/communes.ts';
 
 // --- realtime: Yjs document schema, rooms, close codes, Socket.IO events (packages/domain/src/realtime) ---
 export {
@@ -175,6 +177,8 @@ export {
   INTERNAL_NOTIFY_PATH,
   unreadUpdateSchema,
   notifyRequestSchema,
+  INTERNAL_REVOKE_PATH,
+  revokeRequestSchema,
   arrayCollection,
   mapCollection,
   CONTRACT_TYPES,
@@ -292,6 +296,7 @@ export type {
   PersonalServerToClientEvents,
   UnreadUpdate,
   NotifyRequest,
+  RevokeRequest,
   SocketData,
   TimerCommand,
   PollRules,
