@@ -1,42 +1,13 @@
 import { sessions } from '@atelier/db';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { revokeRequestSchema, type RevokeRequest } from '@atelier/domain';
 import type { Fanout } from './yjs/fanout.ts';
 
-/**
- * The web server's revocation channel in: `POST /internal/revoke` with
- * `Authorization: Bearer $REALTIME_INTERNAL_TOKEN`. The web server sends it after it
- * has ended sessions or changed seats in the database.
- */
-export const INTERNAL_REVOKE_PATH = '/internal/revoke';
-
-const sessionId = z.string().regex(/^[0-9a-f]{64}$/, 'a session id (SHA-256 of the token, hex)');
-
-/**
- * Whose open connections to check again, now: sessions by id (logout), every session
- * of some people (password change, "sign out other sessions", account deletion,
- * removal from an organisation), or seats in a workshop (a person removed or given
- * another role; without `userId`, everyone in that workshop). The request carries no
- * verdict: each instance reads the sessions and seats again from the database and
- * closes what no longer holds, so a leaked token can only cause re-checks.
- */
-export const revokeRequestSchema = z
-  .object({
-    sessionIds: z.array(sessionId).max(500).optional(),
-    userIds: z.array(z.uuid()).max(500).optional(),
-    workshops: z
-      .array(z.object({ workshopId: z.uuid(), userId: z.uuid().optional() }).strict())
-      .max(500)
-      .optional(),
-  })
-  .strict()
-  .refine(
-    (request) =>
-      (request.sessionIds?.length ?? 0) + (request.userIds?.length ?? 0) + (request.workshops?.length ?? 0) >
-      0,
-    'name at least one session, person or workshop',
-  );
-export type RevokeRequest = z.output<typeof revokeRequestSchema>;
+// The web server's revocation channel in: `POST INTERNAL_REVOKE_PATH` (the request's schema is
+// shared with the web server in packages/domain), sent after it has ended sessions or changed
+// seats in the database.
+export { INTERNAL_REVOKE_PATH, revokeRequestSchema } from '@atelier/domain';
+export type { RevokeRequest };
 
 /** What a connection is, for matching a revocation request. */
 export interface Holder {

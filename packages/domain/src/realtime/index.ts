@@ -121,3 +121,5 @@ export {
   notifyRequestSchema,
 } from './personal.ts';
 export type { PersonalServerToClientEvents, UnreadUpdate, NotifyRequest } from './personal.ts';
+export { INTERNAL_REVOKE_PATH, revokeRequestSchema } from './revocation.ts';
+export type { RevokeRequest } from './revocation.ts';

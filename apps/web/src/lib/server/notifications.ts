@@ -2,8 +2,8 @@
 // server so that the person's open pages update their unread count at once.
 import { notifications, type Queryable } from '@atelier/db';
 import { INTERNAL_NOTIFY_PATH, type NotifyRequest } from '@atelier/domain';
-import { getConfig } from './config.ts';
 import { log } from './log.ts';
+import { batches, postInternal } from './realtime-internal.ts';
 
 /**
  * Tells the realtime server that these people's notifications changed (it counts them again
@@ -12,27 +12,8 @@ import { log } from './log.ts';
  * the request that notified.
  */
 export async function announceUnread(userIds: readonly string[]): Promise<void> {
-  const config = getConfig();
-  if (!config.REALTIME_INTERNAL_TOKEN || userIds.length === 0) return;
-  const base = config.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${config.REALTIME_PORT}`;
-  const unique = [...new Set(userIds)];
-  for (let start = 0; start < unique.length; start += 500) {
-    const body: NotifyRequest = { userIds: unique.slice(start, start + 500) };
-    try {
-      const response = await fetch(new URL(INTERNAL_NOTIFY_PATH, base), {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${config.REALTIME_INTERNAL_TOKEN}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(2000),
-      });
-      if (!response.ok) log.warn({ status: response.status }, 'realtime server refused the unread update');
-    } catch (error) {
-      log.warn({ err: error }, 'realtime server unreachable for the unread update');
-    }
-  }
+  const bodies: NotifyRequest[] = batches([...new Set(userIds)]).map((ids) => ({ userIds: ids }));
+  await postInternal({ path: INTERNAL_NOTIFY_PATH, bodies, what: 'unread update' });
 }
 
 /** Stores a notification for several people and updates their open pages' unread count. */
