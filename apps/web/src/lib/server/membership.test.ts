@@ -4,6 +4,7 @@
 // unverified one, on the embedded database.
 import { calls, membershipRequests, notifications, organisations, outbox, users, type Db } from '@atelier/db';
 import { testBackends } from '@atelier/db/testing';
+import type { Siren } from '@atelier/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributorCall } from './contributions/contribute.ts';
 import { decideRequest, requestToJoin, setOrganisationVerified, suggestOrganisations } from './membership.ts';
@@ -26,7 +27,12 @@ describe('organisations without duplicates, and verified (embedded database)', (
     await db.sql`update users set is_admin = true where id = ${people.root}`;
     const created = await createOrganisation(db.sql, {
       actor: actor(people.anne),
-      input: { kind: 'company', name: 'Aciéries de Florange', siren: '732829320', communeCode: '57221' },
+      input: {
+        kind: 'company',
+        name: 'Aciéries de Florange',
+        siren: '732829320' as Siren,
+        communeCode: '57221',
+      },
       now,
     });
     if (!created.ok) throw new Error('not created');
