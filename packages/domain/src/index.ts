@@ -389,6 +389,14 @@ export {
   contributionEntries,
   MAX_NEEDS_PER_CONTRIBUTION,
   needsFromCsv,
+  needsToCsv,
+  needsCsvTemplate,
+  NEEDS_CSV_EXAMPLES,
+  NEEDS_CSV_FIELDS,
+  NEEDS_CSV_FRENCH_HEADER,
+  NEEDS_CSV_REQUIRED,
+  contractOf,
+  fieldOfHeader,
 } from './contributions/index.ts';
 export type {
   ContributionKind,
@@ -402,6 +410,10 @@ export type {
   ContributionPayload,
   MergeEntries,
   NeedsCsvReport,
+  NeedsCsvError,
+  NeedsCsvProblem,
+  NeedsCsvLine,
+  NeedsCsvField,
 } from './contributions/index.ts';
 
 // --- scenario lab map: the map's layers as GeoJSON from a territory and a model result (packages/domain/src/scenario-lab-map) ---

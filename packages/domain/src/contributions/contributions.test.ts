@@ -149,13 +149,14 @@ describe('needs CSV of a contribution', () => {
     expect(problems).toEqual(
       expect.arrayContaining(['4:headcount', '5:rome_code', '5:commune', '5:cross_border', '6:contract']),
     );
+    expect(report.errors.every((error) => !/[A-Z ]/.test(error.problem))).toBe(true);
   });
 
   it('refuses a file without the required columns', () => {
     const report = needsFromCsv('rome_code;title\nH2913;Soudeurs');
     expect(report.accepted).toBe(0);
-    expect(report.errors.map((error) => error.column)).toEqual(
-      expect.arrayContaining(['headcount', 'horizon_months', 'commune', 'contract']),
+    expect(report.errors.map((error) => error.field)).toEqual(
+      expect.arrayContaining(['headcount', 'horizonMonths', 'commune', 'contract']),
     );
   });
 });

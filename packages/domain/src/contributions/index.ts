@@ -24,4 +24,14 @@ export {
 } from './payloads.ts';
 export type { NeedDraft, TrainingOfferDraft, ContributionPayload, MergeEntries } from './payloads.ts';
 export { needsFromCsv } from './needs-csv.ts';
-export type { NeedsCsvReport } from './needs-csv.ts';
+export type { NeedsCsvReport, NeedsCsvError, NeedsCsvProblem } from './needs-csv.ts';
+export { needsToCsv, needsCsvTemplate, NEEDS_CSV_EXAMPLES } from './needs-csv-template.ts';
+export type { NeedsCsvLine } from './needs-csv-template.ts';
+export {
+  NEEDS_CSV_FIELDS,
+  NEEDS_CSV_FRENCH_HEADER,
+  NEEDS_CSV_REQUIRED,
+  contractOf,
+  fieldOfHeader,
+} from './needs-csv-columns.ts';
+export type { NeedsCsvField } from './needs-csv-columns.ts';
