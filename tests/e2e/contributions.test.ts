@@ -151,9 +151,10 @@ describe.skipIf(!browser.available)('asynchronous contributions with moderation 
     await page.getByRole('button', { name: 'Lire le fichier' }).click();
     const report = page.getByTestId('csv-report');
     await report.getByText('Lignes acceptées : 4. Lignes refusées : 1.').waitFor();
-    const refused = report.locator('tr[data-line="4"]');
-    await expect(refused.textContent()).resolves.toContain('headcount');
-    await expect(refused.textContent()).resolves.toContain("L'effectif est un nombre entier");
+    const refused = report.locator('li[data-line="4"]');
+    await expect(refused.textContent()).resolves.toBe(
+      "Ligne 4, colonne « headcount » : « beaucoup » n'est pas un nombre entier.",
+    );
     await expect(page.locator('fieldset.need-row').count()).resolves.toBe(4);
 
     await page.getByLabel('Importer des besoins depuis un fichier CSV').setInputFiles({

@@ -109,6 +109,8 @@ export function outcomeText(code: string): string {
       return m.contrib_out_csv_missing();
     case 'csv_not_utf8':
       return m.contrib_out_csv_not_utf8();
+    case 'csv_not_text':
+      return m.contrib_out_csv_not_text();
     default:
       return m.contrib_out_invalid();
   }

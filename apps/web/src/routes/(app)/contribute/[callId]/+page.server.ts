@@ -10,6 +10,8 @@ import {
   saveContribution,
   withdrawContribution,
 } from '$lib/server/contributions/contribute.ts';
+import { decodeCsv } from '$lib/server/contributions/csv-file.ts';
+import { resolvePickedValues } from '$lib/server/contributions/resolve-values.ts';
 import { getDb } from '$lib/server/db.ts';
 import { CONTRIBUTION, limitAction } from '$lib/server/rate-limits.ts';
 import { requireUser } from '$lib/server/guard.ts';
@@ -80,8 +82,9 @@ async function contributionAction(event: ActionEvent) {
 async function submitOrSave(event: ActionEvent, submit: boolean) {
   const { user, sql, target, limited } = await contributionAction(event);
   const form = await event.request.formData();
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') values[key] = value.slice(0, 6000);
+  const posted: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') posted[key] = value.slice(0, 6000);
+  const values = resolvePickedValues(posted);
   if (limited) return fail(429, { ...limited.data, kind: values.kind ?? '', values });
   const now = new Date();
   const outcome = await saveContribution(sql, {
@@ -126,16 +129,14 @@ export const actions: Actions = {
     const file = (await event.request.formData()).get('file');
     if (!(file instanceof File) || file.size === 0) return fail(400, { code: 'csv_missing' });
     if (file.size > MAX_CSV_BYTES) return fail(413, { code: 'csv_too_large' });
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      return fail(400, { code: 'csv_not_utf8' });
-    }
-    const report = needsFromCsv(text, { isKnownCommune: (code) => findCommune(code) !== undefined });
+    // UTF-8, or Excel's Windows-1252 read as such; anything else is refused with a message.
+    const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return fail(400, { code: decoded.code });
+    const report = needsFromCsv(decoded.text, { isKnownCommune: (code) => findCommune(code) !== undefined });
     return {
       csv: {
         fileName: file.name.slice(0, 200),
+        encoding: decoded.encoding,
         accepted: report.accepted,
         rejected: report.rejected,
         errors: report.errors.slice(0, 500),

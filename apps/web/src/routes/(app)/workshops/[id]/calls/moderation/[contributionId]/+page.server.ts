@@ -6,6 +6,7 @@ import { questionsOf } from '$lib/server/contributions/contribute.ts';
 import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
 import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
 import { acceptContribution } from '$lib/server/contributions/moderation.ts';
+import { resolvePickedValues } from '$lib/server/contributions/resolve-values.ts';
 import { getDb } from '$lib/server/db.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,9 +53,10 @@ export const actions: Actions = {
       : undefined;
     if (!contribution || contribution.workshopId !== access.workshop.id) error(404, 'Not found');
     const call = contribution.callId ? await calls.find(sql, { id: contribution.callId }) : undefined;
-    const values: Record<string, string> = {};
+    const posted: Record<string, string> = {};
     for (const [key, value] of await request.formData())
-      if (typeof value === 'string') values[key] = value.slice(0, 6000);
+      if (typeof value === 'string') posted[key] = value.slice(0, 6000);
+    const values = resolvePickedValues(posted);
     const parsed = validateValues(contribution.kind, values, call ? questionsOf(call) : []);
     if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
     const outcome = await acceptContribution(sql, {
