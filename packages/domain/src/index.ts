@@ -184,6 +184,7 @@ export {
   CONTRACT_TYPES,
   ROADMAP_STATUSES,
   needSchema,
+  mergedContributionSchema,
   roadmapActionSchema,
   ideaSchema,
   scenarioSchema,
@@ -256,6 +257,7 @@ export type {
   MapCollection,
   EntrySchema,
   Need,
+  MergedContribution,
   NeedId,
   RoadmapAction,
   RoadmapStatus,
@@ -397,6 +399,10 @@ export {
   NEEDS_CSV_REQUIRED,
   contractOf,
   fieldOfHeader,
+  findDuplicateNeeds,
+  titleSimilarity,
+  withMergedContribution,
+  SIMILAR_TITLE,
 } from './contributions/index.ts';
 export type {
   ContributionKind,
@@ -414,6 +420,8 @@ export type {
   NeedsCsvProblem,
   NeedsCsvLine,
   NeedsCsvField,
+  NeedDuplicate,
+  NeedMerge,
 } from './contributions/index.ts';
 
 // --- scenario lab map: the map's layers as GeoJSON from a territory and a model result (packages/domain/src/scenario-lab-map) ---

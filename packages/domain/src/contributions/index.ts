@@ -35,3 +35,11 @@ export {
   fieldOfHeader,
 } from './needs-csv-columns.ts';
 export type { NeedsCsvField } from './needs-csv-columns.ts';
+export {
+  findDuplicateNeeds,
+  titleSimilarity,
+  titleWords,
+  withMergedContribution,
+  SIMILAR_TITLE,
+} from './duplicates.ts';
+export type { NeedDuplicate, NeedMerge } from './duplicates.ts';

@@ -11,6 +11,7 @@ import {
   type TrainingOffer,
 } from '../realtime/content-doc.ts';
 import type { ContributionKind, Question } from './calls.ts';
+import type { NeedMerge } from './duplicates.ts';
 
 /** A need as a contributor writes it: the room's fields, without ids and provenance. */
 export const needDraftSchema = needSchema
@@ -107,6 +108,8 @@ export interface MergeEntries {
   needs: Need[];
   comments: Comment[];
   trainingOffers: TrainingOffer[];
+  /** Contributed needs merged into existing ones instead of added (duplicates, issue 20). */
+  needMerges?: NeedMerge[];
 }
 
 /**
@@ -127,6 +130,8 @@ export function contributionEntries(options: {
   };
   acceptedBy: string;
   now: Date;
+  /** Needs (by index) to merge into existing needs of the document (by id) rather than add. */
+  mergeInto?: ReadonlyMap<number, string>;
 }): MergeEntries {
   const { contribution } = options;
   const provenance = {
@@ -140,9 +145,29 @@ export function contributionEntries(options: {
   switch (contribution.kind) {
     case 'needs': {
       const payload = contributionPayloadSchemas.needs.parse(contribution.payload);
-      entries.needs = payload.needs.map((need, index) =>
-        needSchema.parse({ ...need, id: `${contribution.id}-${index + 1}`, ...provenance }),
-      );
+      const merges: NeedMerge[] = [];
+      payload.needs.forEach((need, index) => {
+        const entryId = `${contribution.id}-${index + 1}`;
+        const into = options.mergeInto?.get(index);
+        if (into === undefined) {
+          entries.needs.push(needSchema.parse({ ...need, id: entryId, ...provenance }));
+          return;
+        }
+        merges.push({
+          needId: into,
+          merged: {
+            entryId,
+            contributionId: contribution.id,
+            contributorId: contribution.authorId,
+            organisationId: contribution.organisationId,
+            title: need.title,
+            headcount: need.headcount,
+            mergedBy: options.acceptedBy,
+            mergedAt: options.now.toISOString(),
+          },
+        });
+      });
+      if (merges.length > 0) entries.needMerges = merges;
       break;
     }
     case 'training_offer': {

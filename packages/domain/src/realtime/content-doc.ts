@@ -14,6 +14,20 @@ export const communeCodeSchema = z
   .regex(/^(2A|2B|[0-9]{2})[0-9]{3}$/, 'an INSEE commune code, e.g. 57463');
 const timestamp = z.iso.datetime();
 
+/** The provenance of a contributed need merged into an existing one, and what it asked. */
+export const mergedContributionSchema = z.object({
+  /** The id the contributed need would have had as a line of its own. */
+  entryId: id,
+  contributionId: id,
+  contributorId: id.optional(),
+  organisationId: id,
+  title: text(200),
+  headcount: z.number().int().min(1).max(100_000),
+  mergedBy: id,
+  mergedAt: timestamp,
+});
+export type MergedContribution = z.output<typeof mergedContributionSchema>;
+
 export const CONTRACT_TYPES = ['cdi', 'cdd', 'apprenticeship', 'internship', 'interim'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
@@ -35,6 +49,11 @@ export const needSchema = z.object({
   contributionId: id.optional(),
   /** The person who contributed it, when it came from a contribution. */
   contributorId: id.optional(),
+  /**
+   * Contributions a facilitator merged into this need at moderation, as duplicates of it
+   * (issue 20): each keeps its own provenance beside the need's.
+   */
+  mergedContributions: z.array(mergedContributionSchema).max(100).optional(),
   createdBy: id,
   updatedAt: timestamp,
   /** Who made the last change (absent: the creator). */

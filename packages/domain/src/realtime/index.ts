@@ -8,6 +8,7 @@ export {
   CONTRACT_TYPES,
   ROADMAP_STATUSES,
   needSchema,
+  mergedContributionSchema,
   roadmapActionSchema,
   ideaSchema,
   scenarioSchema,
@@ -29,6 +30,7 @@ export {
 } from './content-doc.ts';
 export type {
   Need,
+  MergedContribution,
   NeedId,
   RoadmapAction,
   RoadmapStatus,

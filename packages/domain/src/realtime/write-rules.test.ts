@@ -142,6 +142,18 @@ describe('content write rules: needs', () => {
     expect(edit(company, (doc) => needs.update(doc, 'n1', { contributorId: 'u-school' }))).toEqual([
       'provenance of a contribution is set by facilitators',
     ]);
+    const merged = {
+      entryId: 'k1-1',
+      contributionId: 'k1',
+      organisationId: 'org-steel',
+      title: 'Soudeurs',
+      headcount: 1,
+      mergedBy: 'u-company',
+      mergedAt: '2026-12-01T08:00:00.000Z',
+    };
+    expect(edit(company, (doc) => needs.update(doc, 'n1', { mergedContributions: [merged] }))).toEqual([
+      'provenance of a contribution is set by facilitators',
+    ]);
   });
 
   it('lets a facilitator write every need', () => {

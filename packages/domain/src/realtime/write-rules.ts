@@ -308,8 +308,8 @@ function isPlacement(key: string): boolean {
   return BOARD_PLACEMENT_FIELDS.has(key);
 }
 
-/** Set when a facilitator merges an accepted contribution. */
-const PROVENANCE_FIELDS = ['contributionId', 'contributorId'] as const;
+/** Set when a facilitator merges an accepted contribution (or merges one into an existing need). */
+const PROVENANCE_FIELDS = ['contributionId', 'contributorId', 'mergedContributions'] as const;
 
 /** Fields another organisation may change on an action: asking it to commit. */
 const REQUEST_FIELDS: ReadonlySet<string> = new Set(['commitRequestedBy', 'updatedAt']);

@@ -26,7 +26,7 @@ import { writeSynthesisBlocks } from './synthesis.ts';
 
 /** Name and version of the open-data format; the JSON Schema is `docs/open-data/<name>-<major>.schema.json`. */
 export const OPEN_DATA_FORMAT = 'atelier-workshop';
-export const OPEN_DATA_VERSION = '1.2.0';
+export const OPEN_DATA_VERSION = '1.3.0';
 
 /** Licences a facilitator may publish open data under. */
 export const OPEN_DATA_LICENCES = {
