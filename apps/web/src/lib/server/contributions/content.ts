@@ -1,6 +1,23 @@
 import { yjsStore, type Queryable } from '@atelier/db';
-import { roadmap, roomName } from '@atelier/domain';
+import { needs, roadmap, roomName, type Need } from '@atelier/domain';
 import * as Y from 'yjs';
+
+/** Reads a workshop's content document as stored (snapshot and log) into a throwaway Y.Doc. */
+async function withStoredContent<T>(
+  sql: Queryable,
+  options: { workshopId: string },
+  read: (doc: Y.Doc) => T,
+): Promise<T> {
+  const stored = await yjsStore.load(sql, { docName: roomName(options.workshopId, 'content') });
+  const doc = new Y.Doc();
+  try {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
+    for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
 
 /**
  * The roadmap actions of a workshop as stored (snapshot and log), for contributors who
@@ -10,13 +27,12 @@ export async function storedRoadmapActions(
   sql: Queryable,
   options: { workshopId: string },
 ): Promise<{ id: string; title: string }[]> {
-  const stored = await yjsStore.load(sql, { docName: roomName(options.workshopId, 'content') });
-  const doc = new Y.Doc();
-  try {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
-    for (const row of stored.updates) Y.applyUpdate(doc, row.update);
-    return roadmap.read(doc).map((action) => ({ id: action.id, title: action.title }));
-  } finally {
-    doc.destroy();
-  }
+  return withStoredContent(sql, options, (doc) =>
+    roadmap.read(doc).map((action) => ({ id: action.id, title: action.title })),
+  );
+}
+
+/** The needs of a workshop as stored, for the duplicates moderation flags (issue 20). */
+export async function storedNeeds(sql: Queryable, options: { workshopId: string }): Promise<Need[]> {
+  return withStoredContent(sql, options, (doc) => needs.read(doc));
 }

@@ -3,7 +3,14 @@
 // browser would (y-websocket, the facilitator's session cookie), so the realtime server
 // applies the same write rules, persists the update and fans it out to every room.
 import { SESSION_COOKIE } from '@atelier/db';
-import { comments, needs, roomName, trainingOffers, type MergeEntries } from '@atelier/domain';
+import {
+  comments,
+  needs,
+  roomName,
+  trainingOffers,
+  withMergedContribution,
+  type MergeEntries,
+} from '@atelier/domain';
 import WebSocket from 'ws';
 import * as authProtocol from 'y-protocols/auth';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
@@ -71,14 +78,22 @@ function synced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {
 }
 
 function ids(entries: MergeEntries): string[] {
-  return [...entries.needs, ...entries.comments, ...entries.trainingOffers].map((entry) => entry.id);
+  return [
+    ...[...entries.needs, ...entries.comments, ...entries.trainingOffers].map((entry) => entry.id),
+    ...(entries.needMerges ?? []).map((merge) => merge.merged.entryId),
+  ];
 }
 
 function present(doc: Y.Doc, entries: MergeEntries): boolean {
   return (
     entries.needs.every((entry) => needs.find(doc, entry.id) !== undefined) &&
     entries.comments.every((entry) => comments.find(doc, entry.id) !== undefined) &&
-    entries.trainingOffers.every((entry) => trainingOffers.find(doc, entry.id) !== undefined)
+    entries.trainingOffers.every((entry) => trainingOffers.find(doc, entry.id) !== undefined) &&
+    (entries.needMerges ?? []).every((merge) =>
+      needs
+        .find(doc, merge.needId)
+        ?.mergedContributions?.some((merged) => merged.entryId === merge.merged.entryId),
+    )
   );
 }
 
@@ -118,8 +133,23 @@ export async function mergeIntoContent(options: {
     await synced(writer.provider, timeoutMs);
     if (writer.denied) throw new MergeError(`the realtime server refused: ${writer.denied}`);
     const doc = writer.doc;
+    // A need to merge into that is gone (deleted since the page showed it): nothing is merged,
+    // the contribution goes back to the queue.
+    for (const merge of entries.needMerges ?? []) {
+      if (!needs.find(doc, merge.needId)) throw new MergeError('a need to merge into is no longer there');
+    }
     let added = 0;
     doc.transact(() => {
+      for (const merge of entries.needMerges ?? []) {
+        const need = needs.find(doc, merge.needId);
+        if (!need || need.mergedContributions?.some((m) => m.entryId === merge.merged.entryId)) continue;
+        needs.update(doc, merge.needId, {
+          mergedContributions: withMergedContribution(need, merge.merged),
+          updatedAt: merge.merged.mergedAt,
+          updatedBy: merge.merged.mergedBy,
+        });
+        added += 1;
+      }
       for (const entry of entries.needs) {
         if (needs.find(doc, entry.id)) continue;
         needs.add(doc, entry);

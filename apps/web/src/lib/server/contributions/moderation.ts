@@ -2,9 +2,15 @@
 // live content document), accepting with edits, rejecting with a reason, bulk accepting
 // the contributions of an organisation the facilitator trusts.
 import { audit, calls, contributions, type ContributionDetails, type Queryable, type Sql } from '@atelier/db';
-import { contributionEntries, parseContributionPayload, type MergeEntries } from '@atelier/domain';
+import {
+  contributionEntries,
+  findDuplicateNeeds,
+  parseContributionPayload,
+  type MergeEntries,
+} from '@atelier/domain';
 import { isUuid } from '../access.ts';
 import { notifyPeople } from '../notifications.ts';
+import { storedNeeds } from './content.ts';
 import { questionsOf } from './contribute.ts';
 
 export type Merge = (options: { workshopId: string; entries: MergeEntries }) => Promise<{ added: number }>;
@@ -37,6 +43,11 @@ export async function acceptContribution(
     mergedPayload?: unknown;
     /** Accept only some needs: the indexes kept, and why the others are refused (told to the author). */
     partial?: { keep: readonly number[]; reason: string };
+    /**
+     * Contributed needs (by index in the contribution) to merge into the existing need they
+     * repeat (by id) instead of adding them (issue 20): the existing need records the contribution.
+     */
+    mergeInto?: ReadonlyMap<number, string>;
     merge: Merge;
     now: Date;
   },
@@ -55,6 +66,27 @@ export async function acceptContribution(
     refused = parsed.payload.needs.filter((_, index) => !keep.has(index)).map((need) => need.title);
     if (kept.length === 0 || (refused.length > 0 && !options.partial.reason.trim())) return 'invalid';
     if (refused.length > 0) edited = { needs: kept };
+  }
+  // Merges name duplicates the page showed: each target must still be one (the same
+  // organisation, occupation, commune and a similar title), or nothing is accepted.
+  let mergeInto: Map<number, string> | undefined;
+  if (options.mergeInto && options.mergeInto.size > 0) {
+    const parsed = parseContributionPayload('needs', found.payload);
+    if (found.kind !== 'needs' || !parsed.ok || (edited !== undefined && !options.partial)) return 'invalid';
+    const duplicates = findDuplicateNeeds({
+      organisationId: found.organisationId,
+      drafts: parsed.payload.needs,
+      existing: await storedNeeds(sql, { workshopId: options.workshopId }),
+    });
+    const kept = options.partial ? [...new Set(options.partial.keep)].sort((a, b) => a - b) : undefined;
+    mergeInto = new Map();
+    for (const [index, needId] of options.mergeInto) {
+      if (!duplicates.some((d) => d.index === index && d.need.id === needId)) return 'invalid';
+      // After a partial acceptance the kept needs are renumbered.
+      const at = kept ? kept.indexOf(index) : index;
+      if (at < 0) continue;
+      mergeInto.set(at, needId);
+    }
   }
   if (edited !== undefined) {
     const call = found.callId ? await calls.find(sql, { id: found.callId }) : undefined;
@@ -82,6 +114,7 @@ export async function acceptContribution(
       },
       acceptedBy: options.moderatorId,
       now,
+      mergeInto,
     });
     const { added } = await options.merge({ workshopId: options.workshopId, entries });
     await audit.record(sql, {
@@ -94,6 +127,7 @@ export async function acceptContribution(
         edited: mergedPayload !== undefined,
         added,
         refused: refused.length,
+        mergedInto: entries.needMerges?.map((merge) => merge.needId).join(',') ?? '',
       },
       now,
     });

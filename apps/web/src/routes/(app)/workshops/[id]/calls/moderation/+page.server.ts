@@ -2,7 +2,8 @@ import { calls, contributions } from '@atelier/db';
 import { fail } from '@sveltejs/kit';
 import { workshopAccess } from '$lib/server/access.ts';
 import { questionsOf } from '$lib/server/contributions/contribute.ts';
-import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
+import { storedNeeds, storedRoadmapActions } from '$lib/server/contributions/content.ts';
+import { duplicatesOf, mergeChoices } from '$lib/server/contributions/duplicates.ts';
 import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
 import {
   acceptAllFrom,
@@ -20,10 +21,11 @@ export const load: PageServerLoad = async (event) => {
   const { sql } = await getDb();
   const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
   const workshopId = access.workshop.id;
-  const [queue, list, actions] = await Promise.all([
+  const [queue, list, actions, existing] = await Promise.all([
     contributions.listByStatus(sql, { workshopId, status: 'submitted' }),
     calls.listForWorkshop(sql, { workshopId }),
     storedRoadmapActions(sql, { workshopId }),
+    storedNeeds(sql, { workshopId }),
   ]);
   return {
     queue: queue.map((contribution) => {
@@ -42,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
           actions,
           moderatorId: user.id,
         }),
+        duplicates: duplicatesOf({ contribution, existing }),
       };
     }),
   };
@@ -71,6 +74,7 @@ export const actions: Actions = {
       contributionId,
       moderatorId: user.id,
       partial,
+      mergeInto: mergeChoices(form),
       merge: mergeAsRequester(cookies),
       now: new Date(),
     });
