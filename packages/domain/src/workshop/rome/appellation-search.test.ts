@@ -19,6 +19,7 @@ describe('the bundled ROME appellations', () => {
     expect(resolveRomeCode('cariste')).toBe('N1101');
     expect(resolveRomeCode('AIDE-SOIGNANT / AIDE-SOIGNANTE')).toBe('J1501');
     expect(resolveRomeCode('h2913')).toBe('H2913');
+    expect(resolveRomeCode('H2913 — Soudage manuel')).toBe('H2913');
     expect(resolveRomeCode('Chaudronnier / Chaudronnière (H2902)')).toBe('H2902');
     expect(resolveRomeCode('Soudage manuel')).toBe('H2913');
     expect(resolveRomeCode('Z9999')).toBeUndefined();

@@ -85,7 +85,8 @@ export function findAppellationByLabel(text: string): Appellation | undefined {
 
 /**
  * The ROME fiche code meant by what a person wrote: a code (`h2913`), a picker's display
- * (`Soudeur / Soudeuse TIG (H2913)`), an appellation or a fiche label; undefined otherwise.
+ * (`H2913 — Soudage manuel`, `Soudeur / Soudeuse TIG (H2913)`), an appellation or a fiche label;
+ * undefined otherwise.
  * Used by the forms without JavaScript and by the CSV of needs.
  *
  * @example resolveRomeCode('Soudeur / Soudeuse Tungsten Inert Gas -TIG-') // 'H2913'
@@ -94,7 +95,8 @@ export function findAppellationByLabel(text: string): Appellation | undefined {
 export function resolveRomeCode(text: string): RomeCode | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const code = /^([A-Na-n]\d{4})$/.exec(trimmed)?.[1] ?? /\(([A-N]\d{4})\)$/.exec(trimmed)?.[1];
+  const code =
+    /^([A-Na-n]\d{4})(?:\s*[—–-]\s.*)?$/.exec(trimmed)?.[1] ?? /\(([A-N]\d{4})\)$/.exec(trimmed)?.[1];
   if (code) return findRomeOccupation(code.toUpperCase())?.code;
   const appellation = findAppellationByLabel(trimmed);
   if (appellation) return appellation.romeCode;
