@@ -125,3 +125,11 @@ export {
 export type { PersonalServerToClientEvents, UnreadUpdate, NotifyRequest } from './personal.ts';
 export { INTERNAL_REVOKE_PATH, revokeRequestSchema } from './revocation.ts';
 export type { RevokeRequest } from './revocation.ts';
+export {
+  INTERNAL_DOCS_APPLY_PATH,
+  docChangeRequestSchema,
+  mergeEntriesSchema,
+  applyMergeEntries,
+  mergeEntriesPresent,
+} from './doc-apply.ts';
+export type { DocChangeRequest, DocChangeResponse } from './doc-apply.ts';
