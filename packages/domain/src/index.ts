@@ -375,6 +375,7 @@ export type {
   ReportNeedRow,
   ReportActionRow,
   ReportPoll,
+  ReportBoard,
   ReportTable,
   ScenarioTable,
   TableCell,

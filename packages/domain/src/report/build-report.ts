@@ -3,6 +3,8 @@ import { communeName } from '../workshop/communes.ts';
 import { findRomeOccupation } from '../workshop/rome/rome.ts';
 import { OCCUPATION_FAMILIES, familyOfRomeCode, occupationFamilyName } from '../skills/families.ts';
 import { tallyBallots } from '../realtime/polls.ts';
+import { ANONYMOUS_AUTHOR } from '../board/board-schema.ts';
+import { buildBoard } from './build-board.ts';
 import { buildContributions } from './build-contributions.ts';
 import { buildMap, buildScenarios, buildSkillsBalance } from './build-scenarios.ts';
 import { buildSummary } from './build-summary.ts';
@@ -76,6 +78,7 @@ function namesFictional(input: ReportInput, accepted: ReportInput['contributions
  * - A poll names a choice only once closed.
  * - Scenario figures come from the lab's runs (`modelResults`), formatted once.
  * - Communes are named, idea columns and families labelled, in the report's language.
+ * - The ideas board is laid out as the room draws it; an anonymous card names no one.
  * - When an organisation it names is fictional, `meta.fictional` is set: the cover and the
  *   provenance say that the data are fictional.
  *
@@ -251,8 +254,11 @@ export function buildReport(input: ReportInput): Report {
           ? ideaCategories[idea.category]!
           : idea.category,
       text: idea.text,
-      organisation: idea.organisationId ? orgName(idea.organisationId) : '',
+      // An anonymous card names no organisation either (an older document may have left one).
+      organisation:
+        idea.organisationId && idea.createdBy !== ANONYMOUS_AUTHOR ? orgName(idea.organisationId) : '',
     })),
+    board: buildBoard({ input, labels, orgName }),
     contributions: buildContributions({
       contributions: input.contributions,
       content,

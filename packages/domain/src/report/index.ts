@@ -33,6 +33,7 @@ export type {
   ReportNeedRow,
   ReportActionRow,
   ReportPoll,
+  ReportBoard,
 } from './report.ts';
 export { reportTables, scenarioTable } from './tables.ts';
 export { modelResults } from './model-results.ts';

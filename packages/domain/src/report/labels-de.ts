@@ -154,6 +154,22 @@ export const de: ReportLabels = {
   agendaKinds: { plenary: 'Plenum', workgroup: 'Gruppenarbeit', vote: 'Abstimmung', break: 'Pause' },
   workshopStatuses: { draft: 'Entwurf', scheduled: 'Geplant', live: 'Laufend', closed: 'Abgeschlossen' },
   ideaCategories: { constats: 'Feststellungen', pistes: 'Ansätze', actions: 'Maßnahmen' },
+  board: {
+    title: 'Ideenwand',
+    anonymous: 'Anonym',
+    someone: 'Jemand',
+    untitledGroup: (count) => `Gruppe mit ${count} ${count === 1 ? 'Karte' : 'Karten'}`,
+    group: ({ title, count }) => `„${title}“ (${count} ${count === 1 ? 'Karte' : 'Karten'})`,
+    description: ({ cards, anonymous, groups, loose }) =>
+      [
+        `Ideenwand: ${cards} ${cards === 1 ? 'Karte' : 'Karten'}`,
+        anonymous > 0 ? `, davon ${anonymous} anonym` : '',
+        groups ? `. Gruppen: ${groups}` : '. Keine Gruppen',
+        `. ${loose} ${loose === 1 ? 'Karte' : 'Karten'} außerhalb von Gruppen.`,
+      ].join(''),
+    part: ({ part, parts }) => `Ideenwand, Teil ${part} von ${parts}`,
+    tableNote: 'Der vollständige Text jeder Karte steht in der Tabelle darunter.',
+  },
   contributionKinds: {
     needs: 'Bedarfe',
     training_offer: 'Bildungsangebot',
@@ -225,6 +241,7 @@ export const de: ReportLabels = {
     needs: 'Bedarfe',
     roadmap: 'Maßnahmen',
     ideas: 'Ideen',
+    ideaGroups: 'Gruppen der Ideenwand',
     comments: 'Kommentare',
     trainingOffers: 'Bildungsangebote',
     scenarios: 'Szenarien',

@@ -153,6 +153,22 @@ export const en: ReportLabels = {
   agendaKinds: { plenary: 'Plenary', workgroup: 'Group work', vote: 'Vote', break: 'Break' },
   workshopStatuses: { draft: 'Draft', scheduled: 'Scheduled', live: 'Live', closed: 'Closed' },
   ideaCategories: { constats: 'Findings', pistes: 'Leads', actions: 'Actions' },
+  board: {
+    title: 'Ideas board',
+    anonymous: 'Anonymous',
+    someone: 'Someone',
+    untitledGroup: (count) => `Group of ${count} ${count === 1 ? 'card' : 'cards'}`,
+    group: ({ title, count }) => `“${title}” (${count} ${count === 1 ? 'card' : 'cards'})`,
+    description: ({ cards, anonymous, groups, loose }) =>
+      [
+        `Ideas board: ${cards} ${cards === 1 ? 'card' : 'cards'}`,
+        anonymous > 0 ? `, ${anonymous} of them anonymous` : '',
+        groups ? `. Groups: ${groups}` : '. No groups',
+        `. ${loose} ${loose === 1 ? 'card' : 'cards'} outside any group.`,
+      ].join(''),
+    part: ({ part, parts }) => `Ideas board, part ${part} of ${parts}`,
+    tableNote: 'The whole text of every card is in the table below.',
+  },
   contributionKinds: {
     needs: 'Needs',
     training_offer: 'Training offer',
@@ -220,6 +236,7 @@ export const en: ReportLabels = {
     needs: 'needs',
     roadmap: 'actions',
     ideas: 'ideas',
+    ideaGroups: 'ideas board groups',
     comments: 'comments',
     trainingOffers: 'training offers',
     scenarios: 'scenarios',

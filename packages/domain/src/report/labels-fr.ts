@@ -153,6 +153,22 @@ export const fr: ReportLabels = {
   agendaKinds: { plenary: 'Plénière', workgroup: 'Atelier en groupes', vote: 'Vote', break: 'Pause' },
   workshopStatuses: { draft: 'Brouillon', scheduled: 'Programmé', live: 'En cours', closed: 'Clos' },
   ideaCategories: { constats: 'Constats', pistes: 'Pistes', actions: 'Actions' },
+  board: {
+    title: "Tableau d'idées",
+    anonymous: 'Anonyme',
+    someone: "Quelqu'un",
+    untitledGroup: (count) => `Groupe de ${count} ${plural(count, 'carte', 'cartes')}`,
+    group: ({ title, count }) => `« ${title} » (${count} ${plural(count, 'carte', 'cartes')})`,
+    description: ({ cards, anonymous, groups, loose }) =>
+      [
+        `Tableau d'idées : ${cards} ${plural(cards, 'carte', 'cartes')}`,
+        anonymous > 0 ? ` dont ${anonymous} ${plural(anonymous, 'anonyme', 'anonymes')}` : '',
+        groups ? `. Groupes : ${groups}` : '. Aucun groupe',
+        `. ${loose} ${plural(loose, 'carte hors groupe', 'cartes hors groupe')}.`,
+      ].join(''),
+    part: ({ part, parts }) => `Tableau d'idées, partie ${part} sur ${parts}`,
+    tableNote: 'Le texte entier de chaque carte figure dans le tableau ci-dessous.',
+  },
   contributionKinds: {
     needs: 'Besoins',
     training_offer: 'Offre de formation',
@@ -221,6 +237,7 @@ export const fr: ReportLabels = {
     needs: 'besoins',
     roadmap: 'actions',
     ideas: 'idées',
+    ideaGroups: "groupes du tableau d'idées",
     comments: 'commentaires',
     trainingOffers: 'offres de formation',
     scenarios: 'scénarios',

@@ -146,6 +146,24 @@ export interface ReportLabels {
   workshopStatuses: Record<WorkshopStatus, string>;
   /** The idea board's own columns; a facilitator's own column is printed as typed. */
   ideaCategories: { constats: string; pistes: string; actions: string };
+  /** The ideas board drawn as a figure: its title, its cards' authors, its text alternative. */
+  board: {
+    title: string;
+    /** What an anonymous card says instead of its author. */
+    anonymous: string;
+    /** A card whose author is not among the workshop's members. */
+    someone: string;
+    /** An untitled group: "Groupe de 3 cartes". */
+    untitledGroup: (count: number) => string;
+    /** A group in the text alternative: "« Mobilité » (3 cartes)". */
+    group: (options: { title: string; count: number }) => string;
+    /** The text alternative: how many cards (anonymous ones), the groups, the cards outside them. */
+    description: (options: { cards: number; anonymous: number; groups: string; loose: number }) => string;
+    /** A board too large for one page is split: "Tableau d'idées, partie 2 sur 3". */
+    part: (options: { part: number; parts: number }) => string;
+    /** After the figure: the cards' whole texts are in the table. */
+    tableNote: string;
+  };
   contributionKinds: Record<'needs' | 'training_offer' | 'comment' | 'answers', string>;
   contributionItems: {
     need: (options: { title: string; headcount: number; commune: string; contract: string }) => string;
@@ -205,6 +223,7 @@ export interface ReportLabels {
     | 'needs'
     | 'roadmap'
     | 'ideas'
+    | 'ideaGroups'
     | 'comments'
     | 'trainingOffers'
     | 'scenarios'

@@ -22,6 +22,7 @@ import {
   type AgendaItem,
   type WorkshopSettings,
 } from '../realtime/facilitation-doc.ts';
+import { ideaGroups, type IdeaGroup } from '../board/board-schema.ts';
 import { synthesisBlocks, type SynthesisBlock } from './synthesis.ts';
 
 /** What a workshop's two documents hold, valid entries only, with the count of the others. */
@@ -29,6 +30,8 @@ export interface WorkshopContent {
   needs: Need[];
   roadmap: RoadmapAction[];
   ideas: Idea[];
+  /** The facilitators' groups of the ideas board (cards point to them by `groupId`). */
+  ideaGroups: IdeaGroup[];
   comments: Comment[];
   trainingOffers: TrainingOffer[];
   scenarios: Scenario[];
@@ -42,6 +45,7 @@ export interface WorkshopContent {
     | 'needs'
     | 'roadmap'
     | 'ideas'
+    | 'ideaGroups'
     | 'comments'
     | 'trainingOffers'
     | 'scenarios'
@@ -64,6 +68,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
     needs: needs.read(content),
     roadmap: roadmap.read(content),
     ideas: ideas.read(content),
+    ideaGroups: ideaGroups.read(content),
     comments: comments.read(content),
     trainingOffers: trainingOffers.read(content),
     scenarios: scenarios.read(content),
@@ -78,6 +83,7 @@ export function readWorkshopContent(options: { content: Y.Doc; facilitation: Y.D
       needs: content.getArray('needs').length - read.needs.length,
       roadmap: content.getArray('roadmap').length - read.roadmap.length,
       ideas: content.getArray('ideas').length - read.ideas.length,
+      ideaGroups: content.getArray('ideaGroups').length - read.ideaGroups.length,
       comments: content.getArray('comments').length - read.comments.length,
       trainingOffers: content.getArray('trainingOffers').length - read.trainingOffers.length,
       scenarios: content.getMap('scenarios').size - read.scenarios.length,

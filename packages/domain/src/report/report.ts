@@ -9,6 +9,7 @@ import type { SynthesisBlock } from './synthesis.ts';
 import type { IndicatorId, IndicatorUnit } from '../scenario-lab/compare.ts';
 import type { MapIndicator } from '../scenario-lab-map/map-layers.ts';
 import type { Position } from '../scenario-lab-map/geojson.ts';
+import type { BoardColour, BoardRect } from '../board/index.ts';
 
 /** Which state of the documents a report shows. */
 export type ReportVersion = { kind: 'current' } | { kind: 'saved'; id: string; name: string; savedAt: Date };
@@ -264,6 +265,32 @@ export interface ReportMap {
   table: { columns: string[]; rows: string[][] };
 }
 
+/**
+ * The ideas board as the room draws it (`boardLayout`: the same rectangles, in board units), its
+ * words in the report's language: what the PDF and DOCX draw as a figure.
+ */
+export interface ReportBoard {
+  title: string;
+  /** Alternative text: the number of cards (anonymous ones), the groups with their cards, the others. */
+  description: string;
+  /** The box around every group and card. */
+  bounds: BoardRect;
+  /** Drawn first, under the cards. An untitled group is "Groupe de N cartes". */
+  groups: (BoardRect & { id: string; title: string; color: BoardColour; cardCount: number })[];
+  cards: (BoardRect & {
+    id: string;
+    text: string;
+    /**
+     * Who wrote it, as the board says it: the person and organisation, the organisation alone in an
+     * anonymised report, `labels.board.anonymous` for an anonymous card (never its author).
+     */
+    author: string;
+    anonymous: boolean;
+    groupId: string | null;
+    color: BoardColour;
+  })[];
+}
+
 /** The one-page summary for elected officials. */
 export interface ReportSummary {
   purpose: string;
@@ -349,6 +376,8 @@ export interface Report {
   map: ReportMap | null;
   synthesis: SynthesisBlock[];
   ideas: { id: string; category: string; text: string; organisation: string }[];
+  /** The ideas board as a picture (null without cards). */
+  board: ReportBoard | null;
   /** Accepted contributions as the items they became in the workshop (items since removed are left out). */
   contributions: {
     id: string;
