@@ -6,8 +6,11 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
-    // SvelteKit's cross-site form check stays on (it is the default); stated here so nobody turns it off.
-    csrf: { trustedOrigins: [] },
+    // SvelteKit's cross-site form check is done by hooks.server.ts instead, with the same rule
+    // (lib/server/hardening/cross-site.ts), because SvelteKit's runs before any hook and cannot
+    // let RFC 8058's one-click unsubscribe through (a mail provider posts it with no Origin).
+    // Do not remove that hook: with '*' here it is the only check.
+    csrf: { trustedOrigins: ['*'] },
     // Issue 17. SvelteKit adds a nonce per response to script-src for its own inline scripts;
     // hooks.server.ts adds the realtime server (its origin is known at run time) to connect-src.
     // Both web workers (the scenario models, MapLibre's) are files of this origin: worker-src

@@ -6,6 +6,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.
 import { getConfig } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db.ts';
 import { installCrashGuard } from '$lib/server/hardening/crash-guard.ts';
+import { crossSiteFormResponse, isForbiddenCrossSiteForm } from '$lib/server/hardening/cross-site.ts';
 import { applySecurityHeaders } from '$lib/server/hardening/headers.ts';
 import { screenRequest } from '$lib/server/hardening/inputs.ts';
 import { problemMessage, problemResponse } from '$lib/server/hardening/respond.ts';
@@ -55,6 +56,15 @@ const requestLog: Handle = async ({ event, resolve }) => {
   );
   return response;
 };
+
+/**
+ * Cross-site form submissions are refused as SvelteKit would (its own check is off in
+ * svelte.config.js), except the one-click unsubscribe a mail provider posts (RFC 8058).
+ */
+const crossSiteForms: Handle = ({ event, resolve }) =>
+  isForbiddenCrossSiteForm({ request: event.request, url: event.url, routeId: event.route.id })
+    ? crossSiteFormResponse(event.request)
+    : resolve(event);
 
 const authentication: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
@@ -128,7 +138,15 @@ const signedInArea: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(requestLog, securityHeaders, authentication, signedInArea, i18n, inputs);
+export const handle = sequence(
+  requestLog,
+  securityHeaders,
+  crossSiteForms,
+  authentication,
+  signedInArea,
+  i18n,
+  inputs,
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const details = { requestId: event.locals.requestId, path: event.url.pathname, status, err: error };

@@ -9,7 +9,7 @@ export interface OutgoingMail {
   html: string;
   messageId: string;
   locale: string;
-  /** The one-click unsubscribe page, announced in the List-Unsubscribe header. */
+  /** The one-click unsubscribe URL, announced in List-Unsubscribe and List-Unsubscribe-Post. */
   unsubscribe?: string;
 }
 
@@ -44,7 +44,13 @@ export function smtpTransport(url: string): MailTransport {
         headers: {
           'Content-Language': mail.locale,
           'Auto-Submitted': 'auto-generated',
-          ...(mail.unsubscribe ? { 'List-Unsubscribe': `<${mail.unsubscribe}>` } : {}),
+          // RFC 8058: a mail provider's own "unsubscribe" button posts to the link, no page shown.
+          ...(mail.unsubscribe
+            ? {
+                'List-Unsubscribe': `<${mail.unsubscribe}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {}),
         },
       });
     },

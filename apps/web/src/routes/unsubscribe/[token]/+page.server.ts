@@ -4,7 +4,10 @@ import { readUnsubscribeLink, unsubscribe } from '$lib/server/mail/unsubscribe.t
 import type { Actions, PageServerLoad } from './$types';
 
 // The link of an e-mail opens this page; its one button unsubscribes. A plain GET changes
-// nothing, so that mail scanners that follow links do not unsubscribe anyone.
+// nothing, so that mail scanners that follow links do not unsubscribe anyone. The same POST,
+// sent by a mail provider's own button (RFC 8058 one-click: `List-Unsubscribe=One-Click`, no
+// session, no Origin or a foreign one), unsubscribes too: the signed token is the authority,
+// and hooks.server.ts lets this route's POST through its cross-site check. Twice is harmless.
 export const load: PageServerLoad = async ({ params, request }) => {
   const { sql } = await getDb();
   const link = await readUnsubscribeLink(sql, params.token);
