@@ -85,8 +85,10 @@ export {
   EMAIL_NOTIFICATION_KINDS,
   EMAIL_DELIVERIES,
   DEFAULT_DELIVERY,
+  NEW_DEVICE_SIGN_IN,
 } from './repositories/email-preferences.ts';
 export type { EmailNotificationKind, EmailDelivery } from './repositories/email-preferences.ts';
 export * as passwordResets from './repositories/password-resets.ts';
 export * as callNotices from './repositories/call-notices.ts';
 export * as emailSecrets from './repositories/email-secrets.ts';
+export * as knownDevices from './repositories/known-devices.ts';

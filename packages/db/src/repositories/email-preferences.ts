@@ -34,6 +34,32 @@ export function isEmailNotificationKind(value: string): value is EmailNotificati
   return (EMAIL_NOTIFICATION_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * The e-mail sent when a person signs in from a device not seen before: not a notification (it
+ * has no entry in the app), off unless the person chose it. Stored as a preference row of this
+ * kind whose delivery is 'immediate' (on) or 'off'.
+ */
+export const NEW_DEVICE_SIGN_IN = 'new_device_sign_in';
+
+/** Whether a person asked to be told of sign-ins from a new device (off by default). */
+export async function getNewDeviceAlert(sql: Queryable, options: { userId: string }): Promise<boolean> {
+  const [row]: [{ delivery: EmailDelivery }?] = await sql`
+    select delivery from email_preferences
+    where user_id = ${options.userId} and kind = ${NEW_DEVICE_SIGN_IN}`;
+  return row?.delivery === 'immediate';
+}
+
+export async function setNewDeviceAlert(
+  sql: Queryable,
+  options: { userId: string; on: boolean; now: Date },
+): Promise<void> {
+  const delivery: EmailDelivery = options.on ? 'immediate' : 'off';
+  await sql`
+    insert into email_preferences (user_id, kind, delivery, updated_at)
+    values (${options.userId}, ${NEW_DEVICE_SIGN_IN}, ${delivery}, ${options.now})
+    on conflict (user_id, kind) do update set delivery = excluded.delivery, updated_at = excluded.updated_at`;
+}
+
 /** A person's delivery for every kind, defaults filled in. */
 export async function get(
   sql: Queryable,
@@ -42,7 +68,7 @@ export async function get(
   const rows = await sql<{ kind: EmailNotificationKind; delivery: EmailDelivery }[]>`
     select kind, delivery from email_preferences where user_id = ${options.userId}`;
   const chosen = { ...DEFAULT_DELIVERY };
-  for (const row of rows) chosen[row.kind] = row.delivery;
+  for (const row of rows) if (isEmailNotificationKind(row.kind)) chosen[row.kind] = row.delivery;
   return chosen;
 }
 

@@ -1,5 +1,7 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Queryable, Sql } from '../client.ts';
-import { DEFAULT_DELIVERY, type EmailNotificationKind } from './email-preferences.ts';
+import { DEFAULT_DELIVERY, NEW_DEVICE_SIGN_IN, type EmailNotificationKind } from './email-preferences.ts';
 
 // The e-mail outbox. A message is enqueued in the transaction of the event that causes it (an
 // invitation, a notification, a reset request) under an idempotency key, so that it exists if
@@ -10,7 +12,8 @@ import { DEFAULT_DELIVERY, type EmailNotificationKind } from './email-preference
 // with the same Message-ID (derived from the key): that is as close to exactly once as SMTP
 // allows, and receivers that deduplicate on Message-ID see one message.
 
-export type OutboxKind = 'invitation' | 'password_reset' | EmailNotificationKind | 'digest';
+export type OutboxKind =
+  'invitation' | 'password_reset' | EmailNotificationKind | 'digest' | typeof NEW_DEVICE_SIGN_IN;
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'kept' | 'failed';
 
 export interface OutboxMessage {
@@ -179,6 +182,30 @@ export function notificationMailsFragment(
     where coalesce(p.delivery, ${DEFAULT_DELIVERY[options.kind]}) = 'immediate'
       and u.email is not null -- guests (issue 19) have no address
     on conflict (idempotency_key) do nothing`;
+}
+
+/**
+ * Enqueues the "sign-in from a new device" e-mail of a session, in one statement that reads the
+ * person's choice: nothing is written unless they turned it on. Called in the transaction that
+ * creates the session; the key is derived from the session's id (itself a hash of the cookie's
+ * token, hashed again so that the outbox page shows nothing a session can be found by). True
+ * when a message was enqueued.
+ */
+export async function enqueueNewDeviceAlert(
+  sql: Queryable,
+  options: { userId: string; sessionId: string; payload: Record<string, unknown>; now: Date },
+): Promise<boolean> {
+  const key = `new_device:${encodeHexLowerCase(sha256(new TextEncoder().encode(options.sessionId)))}`;
+  const rows = await sql`
+    insert into email_outbox (idempotency_key, kind, user_id, to_address, locale, payload, due_at, created_at)
+    select ${key}, ${NEW_DEVICE_SIGN_IN}, u.id, u.email, u.locale,
+           ${sql.json(options.payload as never)}, ${options.now}, ${options.now}
+    from users u
+    join email_preferences p on p.user_id = u.id and p.kind = ${NEW_DEVICE_SIGN_IN}
+    where u.id = ${options.userId} and p.delivery = 'immediate' and u.email is not null
+    on conflict (idempotency_key) do nothing
+    returning id`;
+  return rows.length === 1;
 }
 
 /**

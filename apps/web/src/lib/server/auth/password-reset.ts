@@ -2,6 +2,7 @@
 // using it ends every session of the account. Asking for one answers the same whether the
 // address has an account or not, in the same time: the work is done after the answer.
 import { hashPassword, invitations, outbox, passwordResets, users, type Sql } from '@atelier/db';
+import type { Device } from './devices.ts';
 import { openSession } from './sign-in.ts';
 
 /** A reset token has the invitation tokens' shape: 160 random bits in base32. */
@@ -46,7 +47,15 @@ export type ResetOutcome =
  */
 export async function resetPassword(
   sql: Sql,
-  options: { token: string; password: string; now: Date; userAgent?: string; ip?: string },
+  options: {
+    token: string;
+    password: string;
+    now: Date;
+    userAgent?: string;
+    ip?: string;
+    /** The browser the link was opened in: known from now on (the mailbox vouched for it). */
+    device?: Device;
+  },
 ): Promise<ResetOutcome> {
   if (!isResetTokenShaped(options.token)) return { ok: false, reason: 'invalid_link' };
   // Checked before hashing, so an unknown link costs nothing; `use` decides for good.
@@ -60,6 +69,7 @@ export async function resetPassword(
     now: options.now,
     userAgent: options.userAgent,
     ip: options.ip,
+    device: options.device && { ...options.device, alert: false },
   });
   return { ok: true, userId: used.userId, token: session.token, expiresAt: session.expiresAt };
 }

@@ -1,5 +1,6 @@
 import { hashPassword, users, type Sql } from '@atelier/db';
 import type { FieldErrors } from '../forms.ts';
+import type { Device } from './devices.ts';
 import { openSession } from './sign-in.ts';
 
 export type SignUpResult =
@@ -19,6 +20,8 @@ export async function signUp(
     now: Date;
     userAgent?: string;
     ip?: string;
+    /** The browser the account is made in: a known device from now on. */
+    device?: Device;
   },
 ): Promise<SignUpResult> {
   const passwordHash = await hashPassword(options.password);
@@ -36,6 +39,7 @@ export async function signUp(
       now: options.now,
       userAgent: options.userAgent,
       ip: options.ip,
+      device: options.device && { ...options.device, alert: false },
     });
     return { ok: true, userId: user.id, token: session.token, expiresAt: session.expiresAt };
   } catch (error) {

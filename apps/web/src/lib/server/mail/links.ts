@@ -1,12 +1,12 @@
 // Addresses that e-mails point at, and the signed unsubscribe links (no sign-in needed).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { EMAIL_NOTIFICATION_KINDS, type EmailNotificationKind } from '@atelier/db';
+import { EMAIL_NOTIFICATION_KINDS, NEW_DEVICE_SIGN_IN, type EmailNotificationKind } from '@atelier/db';
 import { getConfig } from '../config.ts';
 
-/** What an unsubscribe link turns off: one notification kind, or the daily digest. */
-export type UnsubscribeTopic = EmailNotificationKind | 'digest';
+/** What an unsubscribe link turns off: one notification kind, the daily digest, or sign-in alerts. */
+export type UnsubscribeTopic = EmailNotificationKind | 'digest' | typeof NEW_DEVICE_SIGN_IN;
 
-const TOPICS: readonly string[] = [...EMAIL_NOTIFICATION_KINDS, 'digest'];
+const TOPICS: readonly string[] = [...EMAIL_NOTIFICATION_KINDS, 'digest', NEW_DEVICE_SIGN_IN];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The public address of the app, without a trailing slash: ORIGIN, else the local port. */

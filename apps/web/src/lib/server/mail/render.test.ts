@@ -44,6 +44,12 @@ const payloads: Record<OutboxKind, Record<string, unknown>> = {
       decision: 'approved',
     },
   },
+  new_device_sign_in: {
+    at: '2026-12-07T18:05:00.000Z',
+    browser: 'Firefox',
+    os: 'Windows',
+    address: '203.0.113.x',
+  },
   digest: {
     items: [
       { kind: 'contribution_accepted', details },
@@ -63,6 +69,7 @@ const links: Record<OutboxKind, string> = {
   contribution_submitted: '/workshops/a9a0c6a2-9f3a-4d0e-8d0a-1f2e3d4c5b6a/calls/moderation',
   membership_requested: '/organisations/b1c2d3e4-0000-4000-8000-000000000001#requests',
   membership_decided: '/organisations/b1c2d3e4-0000-4000-8000-000000000001',
+  new_device_sign_in: '/account/sessions',
   digest: '/notifications',
 };
 
@@ -99,6 +106,26 @@ describe('the e-mails', () => {
     const de = renderMail({ kind: 'call_closing', locale: 'de', payload: { details } }, { origin });
     expect(fr.text).toContain('15 décembre 2026 à 18:00');
     expect(de.text).toContain('15. Dezember 2026 um 18:00');
+  });
+
+  it('tells a sign-in from a new device with its time, browser and approximate address only', () => {
+    const payload = payloads.new_device_sign_in;
+    const fr = renderMail({ kind: 'new_device_sign_in', locale: 'fr', payload }, { origin, unsubscribe });
+    expect(fr.subject).toBe('Nouvelle connexion à votre compte Atelier');
+    expect(fr.text).toContain('le 7 décembre 2026 à 19:05');
+    expect(fr.text).toContain('Firefox sous Windows, adresse réseau approximative 203.0.113.x.');
+    expect(fr.text).toContain(`${origin}/reset`);
+    const de = renderMail({ kind: 'new_device_sign_in', locale: 'de', payload }, { origin });
+    expect(de.text).toContain('Firefox unter Windows, ungefähre Netzwerkadresse 203.0.113.x.');
+    const unknown = renderMail(
+      {
+        kind: 'new_device_sign_in',
+        locale: 'en',
+        payload: { at: payload.at, browser: 'other', os: 'other' },
+      },
+      { origin },
+    );
+    expect(unknown.text).toContain('unrecognised browser, approximate network address unknown.');
   });
 
   it('has every French text of the mail catalogue in English and German, with the same placeholders', () => {

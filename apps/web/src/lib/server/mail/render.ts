@@ -130,6 +130,14 @@ function membershipDecision(details: Record<string, unknown>, locale: MailLocale
     : m.notif_membership_refused({ organisation }, { locale });
 }
 
+/** 'Firefox on Windows': families only, never a version; proper names stay as they are. */
+function browserPhrase(payload: Record<string, unknown>, locale: MailLocale): string {
+  const browser = str(payload.browser);
+  const os = str(payload.os);
+  if (!browser || browser === 'other') return m.mail_new_device_unknown({}, { locale });
+  return os && os !== 'other' ? m.mail_new_device_browser({ browser, os }, { locale }) : browser;
+}
+
 function shape(input: MailInput, origin: string): Shape {
   const { payload, locale } = input;
   const options = { locale };
@@ -249,6 +257,24 @@ function shape(input: MailInput, origin: string): Shape {
               ? `${origin}/organisations/${encodeURIComponent(str(details.organisationId))}`
               : `${origin}/organisations/join`,
         },
+      };
+    case 'new_device_sign_in':
+      return {
+        subject: m.mail_new_device_subject({}, options),
+        paragraphs: [
+          m.mail_new_device_body(
+            {
+              date: formatDate(payload.at, locale),
+              browser: browserPhrase(payload, locale),
+              address: str(payload.address) || m.mail_new_device_unknown_address({}, options),
+            },
+            options,
+          ),
+          m.mail_new_device_yours({}, options),
+        ],
+        // The page that lists the sessions and signs out the others.
+        action: { label: m.mail_new_device_action({}, options), url: `${origin}/account/sessions` },
+        after: [m.mail_new_device_not_you({ url: `${origin}/reset` }, options)],
       };
     case 'digest': {
       const items = Array.isArray(payload.items) ? payload.items.map(record) : [];

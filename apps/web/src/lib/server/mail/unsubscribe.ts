@@ -1,5 +1,11 @@
 // One-click unsubscribing from a kind of e-mail, by a signed link (no sign-in needed).
-import { EMAIL_NOTIFICATION_KINDS, emailPreferences, emailSecrets, type Sql } from '@atelier/db';
+import {
+  EMAIL_NOTIFICATION_KINDS,
+  NEW_DEVICE_SIGN_IN,
+  emailPreferences,
+  emailSecrets,
+  type Sql,
+} from '@atelier/db';
 import { readUnsubscribeToken, type UnsubscribeTopic } from './links.ts';
 
 /** The person and topic of an unsubscribe link, or undefined when it is not one of ours. */
@@ -12,13 +18,17 @@ export async function readUnsubscribeLink(
 }
 
 /**
- * Turns a topic off: one kind, or, for the digest, every kind the person gets once a day.
- * Doing it twice changes nothing more.
+ * Turns a topic off: one kind, sign-in alerts, or, for the digest, every kind the person gets
+ * once a day. Doing it twice changes nothing more.
  */
 export async function unsubscribe(
   sql: Sql,
   options: { userId: string; topic: UnsubscribeTopic; now: Date },
 ): Promise<void> {
+  if (options.topic === NEW_DEVICE_SIGN_IN) {
+    await emailPreferences.setNewDeviceAlert(sql, { userId: options.userId, on: false, now: options.now });
+    return;
+  }
   if (options.topic !== 'digest') {
     await emailPreferences.set(sql, {
       userId: options.userId,

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { deviceOf, setDeviceCookie } from '$lib/server/auth/devices.ts';
 import { demoSignIn } from '$lib/server/demo-accounts.ts';
 import { signIn, signInSchema } from '$lib/server/auth/sign-in.ts';
 import { getDb } from '$lib/server/db.ts';
@@ -31,7 +32,9 @@ export const actions: Actions = {
       });
     }
     const { sql } = await getDb();
-    const result = await signIn(sql, { ...parsed.data, now: new Date(), ...clientOf(event) });
+    // Issue 20: a sign-in from a device not seen before is told by e-mail, if the person chose so.
+    const device = deviceOf(event);
+    const result = await signIn(sql, { ...parsed.data, now: new Date(), ...clientOf(event), device });
     if (!result.ok) {
       const retryAfterSeconds = result.reason === 'throttled' ? result.retryAfterSeconds : 0;
       if (retryAfterSeconds > 0) retryAfter(event, retryAfterSeconds);
@@ -43,6 +46,7 @@ export const actions: Actions = {
       });
     }
     setSessionCookie(event, result);
+    setDeviceCookie(event, device);
     redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), '/workshops'));
   },
 };

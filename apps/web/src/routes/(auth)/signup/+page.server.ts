@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { signUpSchema } from '$lib/server/auth/account-schemas.ts';
 import { clientOf, setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { deviceOf, setDeviceCookie } from '$lib/server/auth/devices.ts';
 import { signUp } from '$lib/server/auth/sign-up.ts';
 import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
@@ -50,9 +51,17 @@ export const actions: Actions = {
     if (limited) return limited;
     const { sql } = await getDb();
     const now = new Date();
-    const result = await signUp(sql, { ...parsed.data, locale: getLocale(), now, ...clientOf(event) });
+    const device = deviceOf(event);
+    const result = await signUp(sql, {
+      ...parsed.data,
+      locale: getLocale(),
+      now,
+      ...clientOf(event),
+      device,
+    });
     if (!result.ok) return fail(400, { values: echo(parsed.values), errors: result.errors });
     setSessionCookie(event, result);
+    setDeviceCookie(event, device);
     if (invitation) {
       // An invitation for a named organisation seats the newcomer at once; one by kind asks which organisation.
       const joined = await invitations.accept(sql, { token: invitation, userId: result.userId, now });

@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
     kinds: EMAIL_NOTIFICATION_KINDS,
     options: EMAIL_DELIVERIES,
     deliveries: await emailPreferences.get(sql, { userId: user.id }),
+    newDeviceAlert: await emailPreferences.getNewDeviceAlert(sql, { userId: user.id }),
     locale: account?.locale ?? 'fr',
   };
 };
@@ -36,6 +37,8 @@ export const actions: Actions = {
       if (!(EMAIL_DELIVERIES as readonly unknown[]).includes(value)) return fail(400, { invalid: kind });
       deliveries[kind] = value as EmailDelivery;
     }
+    // The checkbox follows a hidden 'off': unchecked posts ['off'], checked ['off', 'on'].
+    const newDevice = form.getAll('new_device_sign_in');
     const locale = form.get('locale');
     if (locale !== null && !(LOCALES as readonly unknown[]).includes(locale))
       return fail(400, { invalid: 'locale' });
@@ -43,6 +46,8 @@ export const actions: Actions = {
     const now = new Date();
     await sql.begin(async (tx) => {
       await emailPreferences.set(tx, { userId: user.id, deliveries, now });
+      if (newDevice.length > 0)
+        await emailPreferences.setNewDeviceAlert(tx, { userId: user.id, on: newDevice.includes('on'), now });
       if (locale !== null)
         await users.updateLocale(tx, { id: user.id, locale: locale as (typeof LOCALES)[number] });
     });
