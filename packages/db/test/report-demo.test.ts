@@ -110,11 +110,20 @@ describe.skipIf(!poppler)("the demo workshop's report", { timeout: 180_000 }, ()
           textOf(n.children[0]).endsWith(report.labels.sections.contributions),
       );
       expect(textOf(contributions!)).toContain('Électriciens de maintenance en 3×8');
-      // Figures: the timeline, three charts and the map, each with its alternative text.
+      // Figures: the timeline, three charts, the map and the ideas board (in parts when it is
+      // taller than a page), each with its alternative text.
       const alts = pdfFigureAlts(pdf);
-      expect(alts).toHaveLength(5);
+      const board = alts.filter((alt) => alt.startsWith(report.labels.board.title));
+      expect(alts.length - board.length).toBe(5);
       const map = alts.find((alt) => alt.includes('Thionville') || alt.includes('Metz'));
       expect(map).toBeDefined();
+      // The board: the seed's 17 cards and its two groups, every card's words in the figure.
+      expect(report.board!.cards).toHaveLength(17);
+      expect(report.board!.groups).toHaveLength(2);
+      expect(board.join(' ')).toContain(report.board!.description);
+      const flat = normaliseSpaces(text).replace(/\s+/g, ' ');
+      for (const card of report.board!.cards)
+        expect(flat).toContain(card.text.split(' ').slice(0, 3).join(' '));
     });
   }
 });

@@ -104,18 +104,20 @@ describe('renderDocx', () => {
     expect(xml).toContain(buildReport(sampleReportInput()).labels.cover.illustrative);
   });
 
-  it('holds the charts, the timeline and the map as SVG pictures with a fallback and their alternative text', async () => {
+  it('holds the charts, the timeline, the map and the ideas board as SVG pictures with a fallback and their alternative text', async () => {
     const buffer = await renderDocx({ report: buildReport(sampleReportInput({ locale: 'en' })) });
     const parts = zipParts(buffer);
     const svgs = parts.filter((part) => part.startsWith('word/media/') && part.endsWith('.svg'));
-    expect(svgs).toHaveLength(5);
-    expect(parts.filter((part) => part.startsWith('word/media/') && part.endsWith('.png'))).toHaveLength(5);
+    expect(svgs).toHaveLength(6);
+    expect(parts.filter((part) => part.startsWith('word/media/') && part.endsWith('.png'))).toHaveLength(6);
     const svg = svgs.map((part) => zipPart(buffer, part)).join('\n');
     expect(svg).toContain('<title id="t">Public transport share by zone (reference scenario)</title>');
     expect(svg).toContain('Luxembourg (city)');
     expect(svg).toMatch(/<path d="M[^"]+Z/);
     const xml = decode(await documentXml(buffer));
     expect(xml).toMatch(/<wp:docPr [^>]*descr="Map of the communes of North Lorraine shaded/);
+    expect(xml).toContain('descr="Ideas board: 2 cards. No groups. 2 cards outside any group."');
+    expect(svg).toContain('<title id="t">Ideas board</title>');
     expect(zipPart(buffer, 'word/styles.xml')).toMatch(/<w:lang w:val="en-GB"/);
   });
 });

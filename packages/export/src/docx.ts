@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { boardScenes } from './board/board-scene.ts';
 import { chartScene } from './charts.ts';
 import { sceneToPng } from './graphics/raster.ts';
 import { sceneToSvg, type Scene } from './graphics/scene.ts';
@@ -30,16 +31,23 @@ const LANGUAGE_TAGS = { fr: 'fr-FR', en: 'en-GB', de: 'de-DE' } as const;
 const FIGURE_WIDTH = 600;
 const SCENE_WIDTH = 505;
 
+/** The largest part of the ideas board, in points: what a page of Word's A4 holds below a title. */
+export const DOCX_BOARD_PART = { width: SCENE_WIDTH, height: 620 };
+
 /** A figure as an SVG picture (a raster fallback for processors without SVG), with its alternative text. */
 function figure(scene: Scene, name: string): Paragraph {
-  const ratio = FIGURE_WIDTH / scene.width;
+  // Scenes as wide as the text are as wide as Word's text; a narrower one (a board's part) keeps its scale.
+  const ratio = FIGURE_WIDTH / SCENE_WIDTH;
   return new Paragraph({
     children: [
       new ImageRun({
         type: 'svg',
         data: Buffer.from(sceneToSvg(scene), 'utf8'),
         fallback: { type: 'png', data: sceneToPng(scene, 1.5) },
-        transformation: { width: FIGURE_WIDTH, height: Math.round(scene.height * ratio) },
+        transformation: {
+          width: Math.round(Math.min(SCENE_WIDTH, scene.width) * ratio),
+          height: Math.round(scene.height * ratio),
+        },
         altText: { name, title: scene.title, description: scene.description },
       }),
     ],
@@ -143,6 +151,17 @@ export async function renderDocx(options: { report: Report }): Promise<Buffer> {
           break;
         case 'map':
           body.push(figure(mapScene(block.map, SCENE_WIDTH), `figure-${++figures}`));
+          break;
+        case 'board':
+          for (const scene of boardScenes({
+            board: block.board,
+            labels: report.labels.board,
+            ...DOCX_BOARD_PART,
+          }))
+            body.push(
+              new Paragraph({ children: [new TextRun({ text: scene.title, bold: true })] }),
+              figure(scene, `figure-${++figures}`),
+            );
           break;
         default: {
           const unreachable: never = block;

@@ -23,7 +23,9 @@ export type OutlineBlock =
   /** A chart drawn as vector graphics, with its text alternative (its values are in a table nearby). */
   | { kind: 'chart'; chart: Chart }
   /** The map of the reference scenario, drawn as vector graphics, with its text alternative. */
-  | { kind: 'map'; map: NonNullable<Report['map']> };
+  | { kind: 'map'; map: NonNullable<Report['map']> }
+  /** The ideas board as the room draws it (in parts when large), with its text alternative. */
+  | { kind: 'board'; board: NonNullable<Report['board']> };
 
 export interface OutlineSection {
   id: keyof Report['labels']['sections'];
@@ -347,6 +349,12 @@ export function reportOutline(report: Report): OutlineSection[] {
     'ideas',
     report.ideas.length > 0
       ? [
+          ...(report.board
+            ? [
+                { kind: 'board' as const, board: report.board },
+                { kind: 'paragraph' as const, text: labels.board.tableNote, note: true },
+              ]
+            : []),
           {
             kind: 'table',
             columns: [c.category, c.text, c.organisation],

@@ -83,10 +83,11 @@ describe.skipIf(!poppler)('renderPdf', () => {
       ]),
     );
     const figures = nodes.filter((n) => n.type === 'Figure');
-    // The timeline, three charts and the map.
-    expect(figures).toHaveLength(5);
+    // The timeline, three charts, the map and the ideas board.
+    expect(figures).toHaveLength(6);
     const alts = pdfFigureAlts(pdf);
-    expect(alts).toHaveLength(5);
+    expect(alts).toHaveLength(6);
+    expect(alts).toContain("Tableau d'idées : 2 cartes. Aucun groupe. 2 cartes hors groupe.");
     expect(alts.some((alt) => alt.startsWith('Carte des communes du Nord lorrain'))).toBe(true);
     expect(alts.some((alt) => alt.startsWith('Diagramme en barres groupées, Parts modales'))).toBe(true);
     // Page footers are artifacts, not content.

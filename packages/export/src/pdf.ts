@@ -1,4 +1,5 @@
 import type { Report } from '@atelier/domain';
+import { boardScenes } from './board/board-scene.ts';
 import { chartScene } from './charts.ts';
 import { mapScene } from './map/map-scene.ts';
 import { reportOutline, type OutlineBlock, type OutlineSection } from './outline.ts';
@@ -8,6 +9,9 @@ import { ACCENT, CONTENT_WIDTH, PAGE, TaggedWriter } from './pdf/writer.ts';
 import { timelineScene } from './timeline.ts';
 
 const LANGUAGE_TAGS = { fr: 'fr-FR', en: 'en-GB', de: 'de-DE' } as const;
+
+/** The largest part of the ideas board: the text's width, a page's height below a heading and a title. */
+export const PDF_BOARD_PART = { width: CONTENT_WIDTH, height: PAGE.height - PAGE.bottom - PAGE.top - 70 };
 
 /** The blocks of a section, consecutive list items drawn as one list. */
 function drawBlocks(
@@ -58,6 +62,18 @@ function drawBlocks(
       case 'map':
         writer.figure(parent, mapScene(block.map, CONTENT_WIDTH));
         break;
+      case 'board': {
+        for (const scene of boardScenes({
+          board: block.board,
+          labels: report.labels.board,
+          ...PDF_BOARD_PART,
+        })) {
+          writer.ensure(scene.height + 20);
+          writer.paragraph(parent, scene.title, { size: 8.5, bold: true, gap: 2 });
+          writer.figure(parent, scene);
+        }
+        break;
+      }
       default: {
         const unreachable: never = block;
         throw new Error(`unknown block ${String(unreachable)}`);

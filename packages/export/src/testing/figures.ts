@@ -1,9 +1,24 @@
 // The cross-format check of a report's scenario figures: each figure of each scenario must have one
 // value in the PDF (its tagged tables and its text), the DOCX (its tables and text), the XLSX
-// (scenarios sheet: the raw value and the printed text) and the open-data JSON (raw value).
+// (scenarios sheet: the raw value and the printed text) and the open-data JSON (raw value). And the
+// ideas board: every word its figure draws in the PDF's text and the DOCX's picture, its text
+// alternative on both, every card in the JSON (the XLSX has no ideas sheet).
 import { formatIndicator, type OpenDataBundle, type Report } from '@atelier/domain';
 import ExcelJS from 'exceljs';
-import { docxParagraphs, docxTables, pdfPages, pdfStructure, structTables, zipPart } from './read-files.ts';
+import { boardScenes } from '../board/board-scene.ts';
+import { DOCX_BOARD_PART } from '../docx.ts';
+import type { Scene } from '../graphics/scene.ts';
+import { PDF_BOARD_PART } from '../pdf.ts';
+import {
+  docxParagraphs,
+  docxTables,
+  pdfFigureAlts,
+  pdfPages,
+  pdfStructure,
+  structTables,
+  zipPart,
+  zipParts,
+} from './read-files.ts';
 
 /** Spaces as a reader copies them: the PDF prints no-break spaces where the others hold narrow ones. */
 export const normaliseSpaces = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -16,12 +31,74 @@ export interface FigureFiles {
   json: string;
 }
 
+const flat = (text: string) => normaliseSpaces(text).replace(/\s+/g, ' ');
+
+/** The problems of the ideas board: every text of its figure, its alternative text, its cards. */
+function boardMismatches(files: FigureFiles): string[] {
+  const { report } = files;
+  const board = report.board;
+  if (!board) return report.ideas.length > 0 ? ['the report has ideas but no board'] : [];
+  const problems: string[] = [];
+  const words = (scenes: Scene[]) =>
+    scenes.flatMap((scene) => scene.shapes.flatMap((shape) => (shape.kind === 'text' ? [shape.text] : [])));
+  const parts = (size: { width: number; height: number }) =>
+    boardScenes({ board, labels: report.labels.board, ...size });
+
+  const pdfScenes = parts(PDF_BOARD_PART);
+  const pdfText = flat(pdfPages(files.pdf).join('\n'));
+  for (const text of words(pdfScenes))
+    if (!pdfText.includes(flat(text))) problems.push(`PDF board lacks: ${text}`);
+  const alts = pdfFigureAlts(files.pdf).map(flat);
+  for (const scene of pdfScenes)
+    if (!alts.includes(flat(scene.description)))
+      problems.push(`PDF board lacks the alternative text: ${scene.title}`);
+
+  const docxScenes = parts(DOCX_BOARD_PART);
+  const svg = zipParts(files.docx)
+    .filter((part) => part.startsWith('word/media/') && part.endsWith('.svg'))
+    .map((part) => zipPart(files.docx, part))
+    .join('\n');
+  const svgText = flat(
+    [...svg.matchAll(/<text [^>]*fill="(?!none)[^"]*">([^<]*)<\/text>/g)]
+      .map((m) =>
+        m[1]!
+          .replaceAll('&lt;', '<')
+          .replaceAll('&gt;', '>')
+          .replaceAll('&quot;', '"')
+          .replaceAll('&amp;', '&'),
+      )
+      .join('\n'),
+  );
+  for (const text of words(docxScenes))
+    if (!svgText.includes(flat(text))) problems.push(`DOCX board lacks: ${text}`);
+  const documentXml = flat(
+    zipPart(files.docx, 'word/document.xml')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&'),
+  );
+  for (const scene of docxScenes)
+    if (!documentXml.includes(`descr="${flat(scene.description)}"`))
+      problems.push(`DOCX board lacks the alternative text: ${scene.title}`);
+
+  const bundle = JSON.parse(files.json) as OpenDataBundle;
+  const ideas = new Map(bundle.ideas.map((idea) => [idea.id, idea]));
+  for (const card of board.cards) {
+    const idea = ideas.get(card.id);
+    if (idea?.text !== card.text) problems.push(`JSON lacks the card ${card.id}`);
+    else if ((idea.groupId ?? null) !== card.groupId) problems.push(`JSON puts ${card.id} in another group`);
+  }
+  if (bundle.ideas.length !== board.cards.length)
+    problems.push(`JSON: ${bundle.ideas.length} ideas, the board ${board.cards.length} cards`);
+  return problems;
+}
+
 /** The problems found: empty when every figure has one value across the four formats. */
 export async function figureMismatches(files: FigureFiles): Promise<string[]> {
   const { report } = files;
   const scenarios = report.scenarios;
-  if (!scenarios) return ['the report has no scenarios'];
-  const problems: string[] = [];
+  const problems: string[] = boardMismatches(files);
+  if (!scenarios) return [...problems, 'the report has no scenarios'];
   const titles = scenarios.scenarios.map((s) => s.title);
   const names = new Map(scenarios.indicators.map((i) => [i.name, i]));
 
