@@ -345,6 +345,8 @@ export function reportOutline(report: Report): OutlineSection[] {
     }),
   );
 
+  // The board's groups in the table too (its text alternative), when it has any.
+  const grouped = report.ideas.some((i) => i.group);
   add(
     'ideas',
     report.ideas.length > 0
@@ -357,8 +359,12 @@ export function reportOutline(report: Report): OutlineSection[] {
             : []),
           {
             kind: 'table',
-            columns: [c.category, c.text, c.organisation],
-            rows: report.ideas.map((i) => [i.category, i.text, i.organisation]),
+            columns: grouped
+              ? [c.category, c.group, c.text, c.organisation]
+              : [c.category, c.text, c.organisation],
+            rows: report.ideas.map((i) =>
+              grouped ? [i.category, i.group, i.text, i.organisation] : [i.category, i.text, i.organisation],
+            ),
             numeric: [],
           },
         ]

@@ -59,6 +59,7 @@ describe("the report's ideas board", () => {
       layout.cards.map((card) => ({ id: card.idea.id, x: card.x, y: card.y })),
     );
     expect(board.groups.map((g) => g.title)).toEqual(['Groupe de 1 carte']);
+    expect(buildReport(input).ideas.map((idea) => idea.group)).toEqual(['', 'Groupe de 1 carte', '']);
     expect(board.cards.map((card) => card.author)).toEqual([
       'Sophie Entreprise · Aciéries de la Fensch (fictive)',
       'Anonyme',

@@ -199,6 +199,8 @@ export function buildReport(input: ReportInput): Report {
   const decisions = input.polls.map((poll) => pollOf(poll, labels));
   const roadmapPart = { rows: actionRows, range };
   const ideaCategories: Record<string, string> = labels.ideaCategories;
+  const board = buildBoard({ input, labels, orgName });
+  const groupTitles = new Map((board?.groups ?? []).map((group) => [group.id, group.title]));
 
   return {
     locale,
@@ -253,12 +255,13 @@ export function buildReport(input: ReportInput): Report {
         : Object.hasOwn(ideaCategories, idea.category)
           ? ideaCategories[idea.category]!
           : idea.category,
+      group: groupTitles.get(idea.groupId ?? '') ?? '',
       text: idea.text,
       // An anonymous card names no organisation either (an older document may have left one).
       organisation:
         idea.organisationId && idea.createdBy !== ANONYMOUS_AUTHOR ? orgName(idea.organisationId) : '',
     })),
-    board: buildBoard({ input, labels, orgName }),
+    board,
     contributions: buildContributions({
       contributions: input.contributions,
       content,

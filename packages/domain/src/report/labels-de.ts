@@ -101,6 +101,7 @@ export const de: ReportLabels = {
     gap: 'Unbesetzte Stellen in 5 Jahren',
     tension: 'Anspannung',
     category: 'Kategorie',
+    group: 'Gruppe',
     text: 'Text',
     id: 'Kennung',
     seatsPerYear: 'Plätze pro Jahr',

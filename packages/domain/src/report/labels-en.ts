@@ -100,6 +100,7 @@ export const en: ReportLabels = {
     gap: 'Unfilled positions at 5 years',
     tension: 'Tension',
     category: 'Category',
+    group: 'Group',
     text: 'Text',
     id: 'Identifier',
     seatsPerYear: 'Seats per year',

@@ -100,6 +100,7 @@ export const fr: ReportLabels = {
     gap: 'Postes non pourvus à 5 ans',
     tension: 'Tension',
     category: 'Catégorie',
+    group: 'Groupe',
     text: 'Texte',
     id: 'Identifiant',
     seatsPerYear: 'Places par an',

@@ -110,6 +110,8 @@ export interface ReportLabels {
     gap: string;
     tension: string;
     category: string;
+    /** The ideas board's group a card is in. */
+    group: string;
     text: string;
     id: string;
     seatsPerYear: string;

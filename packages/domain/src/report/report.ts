@@ -375,7 +375,8 @@ export interface Report {
   } | null;
   map: ReportMap | null;
   synthesis: SynthesisBlock[];
-  ideas: { id: string; category: string; text: string; organisation: string }[];
+  /** `group`: the title of the board's group the card is in (as the board shows it), or empty. */
+  ideas: { id: string; category: string; group: string; text: string; organisation: string }[];
   /** The ideas board as a picture (null without cards). */
   board: ReportBoard | null;
   /** Accepted contributions as the items they became in the workshop (items since removed are left out). */

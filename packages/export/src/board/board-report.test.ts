@@ -2,7 +2,15 @@ import { buildReport, SAMPLE_MEMBERS } from '@atelier/domain';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../docx.ts';
 import { renderPdf } from '../pdf.ts';
-import { pdfFigureAlts, pdfPages, poppler, zipPart, zipParts } from '../testing/read-files.ts';
+import {
+  pdfFigureAlts,
+  pdfPages,
+  pdfStructure,
+  poppler,
+  structTables,
+  zipPart,
+  zipParts,
+} from '../testing/read-files.ts';
 import { ANONYMOUS_CARD, arrangedBoardInput } from './board-fixtures.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -22,6 +30,14 @@ describe.skipIf(!poppler)('the ideas board in the report', () => {
     expect(printed).toContain('Covoiturage entre');
     expect(printed).toContain('Sophie Entreprise');
     expect(pdfFigureAlts(pdf)).toContain(report.board!.description);
+    // The table after it, its text alternative, gives each card's group and whole text.
+    expect(structTables(pdfStructure(pdf))).toContainEqual(
+      expect.arrayContaining([
+        ['Catégorie', 'Groupe', 'Texte', 'Organisation'],
+        ['', 'Se rendre au travail', ANONYMOUS_CARD.text, ''],
+        ['Constats', '', 'Les TER de 7 h sont pleins dès Thionville.', 'Metz Métropole'],
+      ]),
+    );
     // German: the board's words and alternative text in the report's language.
     const german = await renderPdf({ report: buildReport(arrangedBoardInput({ locale: 'de' })) });
     expect(pdfFigureAlts(german)).toContain(
