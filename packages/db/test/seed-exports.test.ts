@@ -131,6 +131,10 @@ for (const backend of testBackends()) {
       expect(text).toContain('Mobilités Metz–Thionville–Luxembourg');
       expect(text).toContain('Télétravail des frontaliers');
       expect(text).toContain('Données fictives');
+      // The ideas board of that session, drawn as the room drew it, then its cards as a table.
+      const board = text.slice(text.indexOf("Tableau d'idées"));
+      expect(board).toMatch(/^Tableau d'idées\n/);
+      expect(board.replace(/\s+/g, ' ')).toContain("Une heure de bouchon sur l'A31");
     });
   });
 }
