@@ -10,5 +10,6 @@ export { renderPdf } from './pdf.ts';
 export { scenarioCharts, chartScene } from './charts.ts';
 export type { Chart, ChartSeries } from './charts.ts';
 export { mapScene } from './map/map-scene.ts';
+export { boardScenes } from './board/board-scene.ts';
 export { sceneToSvg } from './graphics/scene.ts';
 export type { Scene, Shape } from './graphics/scene.ts';
