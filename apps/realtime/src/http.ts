@@ -1,8 +1,16 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@atelier/db';
-import { INTERNAL_NOTIFY_PATH, notifyRequestSchema } from '@atelier/domain';
+import {
+  INTERNAL_DOCS_APPLY_PATH,
+  INTERNAL_NOTIFY_PATH,
+  docChangeRequestSchema,
+  notifyRequestSchema,
+  type DocChangeRequest,
+  type DocChangeResponse,
+} from '@atelier/domain';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { DOC_CHANGE_HTTP_STATUS } from './doc-apply.ts';
 import type { Metrics } from './metrics.ts';
 import { INTERNAL_REVOKE_PATH, revokeRequestSchema, type RevokeRequest } from './revocation.ts';
 
@@ -23,6 +31,10 @@ export function createHttpApp(options: {
     unreadChanged(userIds: readonly string[]): Promise<void>;
     /** `POST /internal/revoke`: checks the concerned connections again on every instance. */
     revoke(request: RevokeRequest): Promise<{ closed: number }>;
+    /** `POST /internal/docs/apply`: changes a workshop's documents like any edit, on every instance. */
+    applyDocChange(request: DocChangeRequest): Promise<DocChangeResponse>;
+    /** The largest body it takes (two whole documents, base64). */
+    docsBodyLimitBytes: number;
   };
 }): Express {
   const app = express();
@@ -109,6 +121,40 @@ export function createHttpApp(options: {
         res.status(503).json({ error: 'could not check the sessions again' });
       }
     });
+  }
+  if (internal) {
+    app.post(
+      INTERNAL_DOCS_APPLY_PATH,
+      // The token is checked before the body is read: a caller without it gets 401 at once.
+      (req, res, next) => {
+        if (bearerMatches(req.get('authorization'), internal.token)) return next();
+        res.setHeader('www-authenticate', 'Bearer');
+        res.status(401).json({ error: 'a valid bearer token is required' });
+      },
+      express.json({ limit: internal.docsBodyLimitBytes }),
+      async (req, res) => {
+        const parsed = docChangeRequestSchema.safeParse(req.body);
+        if (!parsed.success) {
+          res.status(400).json({
+            error:
+              'expected {"kind": "merge", "workshopId", "actorId", "entries"} or {"kind": "initial", "workshopId", "actorId", "content", "facilitation"}',
+            issues: parsed.error.issues.slice(0, 10).map((issue) => ({
+              path: issue.path.join('.'),
+              message: issue.message,
+            })),
+          });
+          return;
+        }
+        try {
+          const answer = await internal.applyDocChange(parsed.data);
+          res.status(DOC_CHANGE_HTTP_STATUS[answer.status]).json(answer);
+        } catch (error) {
+          options.log.error({ err: error }, 'internal document change failed');
+          const answer: DocChangeResponse = { status: 'unavailable' };
+          res.status(DOC_CHANGE_HTTP_STATUS[answer.status]).json(answer);
+        }
+      },
+    );
   }
   app.get('/readyz', async (_req, res) => {
     if (options.isShuttingDown()) {

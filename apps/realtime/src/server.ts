@@ -8,6 +8,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { DEFAULT_LIMITS, type RealtimeLimits } from './config.ts';
 import { attachWorkshopNamespace } from './facilitation/namespace.ts';
+import { applyDocChange } from './doc-apply.ts';
 import { createHttpApp } from './http.ts';
 import { attachPersonalNamespace, type PersonalChannel } from './personal/namespace.ts';
 import { Metrics } from './metrics.ts';
@@ -58,7 +59,7 @@ export async function startRealtimeServer(options: {
   const metrics = new Metrics();
   let shuttingDown = false;
   // Created once Socket.IO is; the HTTP app is created first.
-  const personalRef: { channel?: PersonalChannel; revocation?: Revocation } = {};
+  const personalRef: { channel?: PersonalChannel; revocation?: Revocation; yjs?: YjsEndpoint } = {};
   const revocationEpoch = () => personalRef.revocation?.epoch() ?? 0;
   const app = createHttpApp({
     db: options.db,
@@ -73,6 +74,12 @@ export async function startRealtimeServer(options: {
             await personalRef.channel?.unreadChanged(userIds);
           },
           revoke: async (request) => (await personalRef.revocation?.revoke(request)) ?? { closed: 0 },
+          applyDocChange: async (request) => {
+            if (!personalRef.yjs) return { status: 'unavailable' };
+            return applyDocChange({ db: options.db, yjs: personalRef.yjs, request });
+          },
+          // Two whole documents in base64, and room for the JSON around them.
+          docsBodyLimitBytes: Math.ceil((limits.maxDocumentBytes * 2 * 4) / 3) + 65_536,
         }
       : undefined,
   });
@@ -91,6 +98,7 @@ export async function startRealtimeServer(options: {
     fanout,
     revocationEpoch,
   });
+  personalRef.yjs = yjs;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     destroyUpgrade: false,
     serveClient: false,

@@ -20,12 +20,8 @@ import type { WorkshopDetails } from './repositories/workshops.ts';
 import * as yjsStore from './repositories/yjs.ts';
 
 /** The stored state of one document (snapshot and log) applied to a new Y.Doc. */
-async function storedDocument(sql: Queryable, docName: string): Promise<Y.Doc> {
-  const stored = await yjsStore.load(sql, { docName });
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
-  for (const row of stored.updates) Y.applyUpdate(doc, row.update);
-  return doc;
+function storedDocument(sql: Queryable, docName: string): Promise<Y.Doc> {
+  return yjsStore.readDocument(sql, { docName });
 }
 
 /** Thrown when the requested saved version is not one of this workshop's. */

@@ -1,5 +1,12 @@
 import { SESSION_COOKIE, seats, sessions, type Db } from '@atelier/db';
-import { CLOSE_CODES, can, type Actor, type CloseCodeName, type WorkshopResource } from '@atelier/domain';
+import {
+  CLOSE_CODES,
+  can,
+  type Actor,
+  type CloseCodeName,
+  type ContentWriter,
+  type WorkshopResource,
+} from '@atelier/domain';
 
 /** Who is connected, and their standing in one workshop. */
 export interface Identity {
@@ -47,22 +54,9 @@ export async function authenticate(options: {
   if (!options.token) return { ok: false, failure: 'unauthenticated' };
   const session = await sessions.validate(options.db.sql, { token: options.token, now: options.now });
   if (!session) return { ok: false, failure: 'unauthenticated' };
-  const access = await seats.accessTo(options.db.sql, {
-    workshopId: options.workshopId,
-    userId: session.user.id,
-  });
-  if (!access) return { ok: false, failure: 'unknownRoom' };
-  const actor: Actor = {
-    userId: session.user.id,
-    isAdmin: session.user.isAdmin,
-    organisations: access.organisations,
-  };
-  const workshop: WorkshopResource = {
-    type: 'workshop',
-    id: access.workshop.id,
-    status: access.workshop.status,
-    seat: access.seat,
-  };
+  const standing = await standingIn({ db: options.db, user: session.user, workshopId: options.workshopId });
+  if (!standing) return { ok: false, failure: 'unknownRoom' };
+  const { actor, workshop } = standing;
   if (!can(actor, 'workshop.read', workshop)) return { ok: false, failure: 'forbidden' };
   return {
     ok: true,
@@ -74,6 +68,44 @@ export async function authenticate(options: {
       workshop,
     },
   };
+}
+
+/**
+ * A person's standing in one workshop: what `can()` reads (their organisations, their seat, the
+ * workshop's status); undefined when there is no such workshop. Connections read it after their
+ * session; the web server's internal requests for the person they name (`actorId`).
+ *
+ * @example const standing = await standingIn({ db, user: { id, isAdmin: false }, workshopId })
+ */
+export async function standingIn(options: {
+  db: Db;
+  user: { id: string; isAdmin: boolean };
+  workshopId: string;
+}): Promise<{ actor: Actor; workshop: WorkshopResource } | undefined> {
+  const access = await seats.accessTo(options.db.sql, {
+    workshopId: options.workshopId,
+    userId: options.user.id,
+  });
+  if (!access) return undefined;
+  const actor: Actor = {
+    userId: options.user.id,
+    isAdmin: options.user.isAdmin,
+    organisations: access.organisations,
+  };
+  const workshop: WorkshopResource = {
+    type: 'workshop',
+    id: access.workshop.id,
+    status: access.workshop.status,
+    seat: access.seat,
+  };
+  return { actor, workshop };
+}
+
+/** The writer the content rules see for a person in a workshop (without a seat, nothing passes them). */
+export function writerOf(userId: string, workshop: WorkshopResource): ContentWriter {
+  const seat = workshop.seat ?? { role: 'observer', organisationId: '' };
+  // A guest's seat carries its guest rights (issue 19): the write rules narrow what a guest writes.
+  return { userId, role: seat.role, organisationId: seat.organisationId, guest: seat.guest };
 }
 
 /**

@@ -11,7 +11,7 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import * as syncProtocol from 'y-protocols/sync';
 import type WebSocket from 'ws';
-import type { Identity } from '../auth/authenticate.ts';
+import { writerOf, type Identity } from '../auth/authenticate.ts';
 import { TokenBucket, WriteBudget } from '../auth/rate-limit.ts';
 import type { RealtimeLimits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -271,14 +271,7 @@ export class YjsConnection implements RoomPeer {
 
   /** The writer the content rules see (without a seat, nothing passes them). */
   private writer(): ContentWriter {
-    const seat = this.identity.workshop.seat ?? { role: 'observer', organisationId: '' };
-    // A guest's seat carries its guest rights (issue 19): the write rules narrow what a guest writes.
-    return {
-      userId: this.identity.userId,
-      role: seat.role,
-      organisationId: seat.organisationId,
-      guest: seat.guest,
-    };
+    return writerOf(this.identity.userId, this.identity.workshop);
   }
 
   private refuse(name: CloseCodeName, reason: string): void {

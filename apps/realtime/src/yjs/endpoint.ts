@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Db } from '@atelier/db';
-import { parseRoomName, roomName, type ParsedRoom } from '@atelier/domain';
+import { parseRoomName, roomName, type ContentWriter, type ParsedRoom } from '@atelier/domain';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import {
   SESSION_COOKIE,
   authenticate,
@@ -18,7 +19,7 @@ import { concerns, type RevokeRequest } from '../revocation.ts';
 import { YjsConnection, closeWith } from './connection.ts';
 import type { Fanout } from './fanout.ts';
 import { Persister } from './persistence.ts';
-import { DocRoom } from './room.ts';
+import { DocRoom, type UpdateVerdict } from './room.ts';
 
 export interface YjsEndpoint {
   /** Takes an HTTP upgrade whose path starts with `/yjs/`. */
@@ -27,6 +28,18 @@ export interface YjsEndpoint {
   recheck(): Promise<void>;
   /** Checks the connections a revocation concerns again, now; returns how many closed. */
   revoke(request: RevokeRequest): Promise<number>;
+  /**
+   * Makes a change to a room (`DocRoom.change`), loading the room as a connection would when it
+   * is not in memory here and holding it until the change is stored. Throws when the room
+   * cannot be loaded or the server is closing.
+   */
+  change<T>(options: {
+    room: ParsedRoom;
+    build: (doc: Y.Doc) => T;
+    writer?: ContentWriter;
+    /** Read on the room's document once the change is stored (a read-back). */
+    after?: (doc: Y.Doc) => boolean;
+  }): Promise<{ verdict: UpdateVerdict; result: T; readBack: boolean }>;
   rooms: ReadonlyMap<string, DocRoom>;
   /** Closes connections (1001), stores pending updates, leaves Redis. */
   close(): Promise<void>;
@@ -268,6 +281,18 @@ export function createYjsEndpoint(options: {
 
   return {
     rooms,
+    async change({ room: parsed, build, writer, after }) {
+      if (closing) throw new Error('the realtime server is closing');
+      const room = await acquire(parsed);
+      room.retain();
+      try {
+        const { verdict, result } = await room.change({ build, writer });
+        const readBack = verdict === 'applied' && (after?.(room.doc) ?? true);
+        return { verdict, result, readBack };
+      } finally {
+        room.release();
+      }
+    },
     handleUpgrade(req, socket, head, roomPath) {
       wss.handleUpgrade(req, socket, head, (ws) => {
         void onConnection(ws, req, roomPath).catch((error: unknown) => {

@@ -29,6 +29,8 @@ export interface RoomPeer {
 export const FROM_FANOUT = Symbol('fanout');
 /** Origin of changes read back from the database (a catch-up): broadcast, not stored again. */
 export const FROM_STORAGE = Symbol('storage');
+/** Origin of the server's own changes (`DocRoom.change`): no connection wrote them, every one gets them. */
+const FROM_SERVER: RoomPeer = { send: () => {} };
 
 /**
  * `invalid`: refused by the document schema; `forbidden`: valid, but refused by the
@@ -164,8 +166,15 @@ export class DocRoom {
    * document's schema and the writer's rules and keeps the document within its size;
    * otherwise leaves everything untouched. What it changes is stored, then applied and
    * broadcast (see the class). An update that changes nothing is taken and costs nothing.
+   *
+   * @param onStored - called once an `applied` update is stored and applied (at once when it changes nothing)
    */
-  receive(update: Uint8Array, origin: RoomPeer, writer?: ContentWriter): UpdateVerdict {
+  receive(
+    update: Uint8Array,
+    origin: RoomPeer,
+    writer?: ContentWriter,
+    onStored?: () => void,
+  ): UpdateVerdict {
     const settings = writer && this.deps.settings ? this.deps.settings() : undefined;
     const store = this.shadow.store;
     const before = { structs: store.pendingStructs?.update, ds: store.pendingDs };
@@ -184,7 +193,10 @@ export class DocRoom {
       return 'incomplete';
     }
     const effect = tried.effect;
-    if (!effect) return 'applied';
+    if (!effect) {
+      onStored?.();
+      return 'applied';
+    }
     if (this.bytes + effect.length > this.deps.limits.maxDocumentBytes) {
       // The estimate only grows (deletions shrink what is stored): measure before refusing.
       const measured = Y.encodeStateAsUpdate(this.shadow).length;
@@ -202,8 +214,45 @@ export class DocRoom {
       entry.stored = true;
       if (row) this.logRows++;
       this.releaseStored();
+      onStored?.();
     });
     return 'applied';
+  }
+
+  /**
+   * A change the server makes itself (the web server's internal requests, `POST
+   * /internal/docs/apply`). `build` runs in one transaction on a copy of the document as it will
+   * be once what is being stored is, so it sees every accepted edit and overwrites none (it
+   * changes entries, not the document); what it changed then goes the way of a writer's update
+   * (`receive`: schema, the writer's rules, size; stored, then applied, sent to every connection
+   * and published to the other instances). Resolves once stored, with what `build` returned.
+   *
+   * @param options.writer - whose write rules apply (content rooms); none: the schema only
+   */
+  change<T>(options: {
+    build: (doc: Y.Doc) => T;
+    writer?: ContentWriter;
+  }): Promise<{ verdict: UpdateVerdict; result: T }> {
+    if (this.closed) return Promise.reject(new Error(`room ${this.name} is unloaded`));
+    const scratch = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    let result: T;
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.shadow));
+      scratch.on('update', (update: Uint8Array) => updates.push(update));
+      result = scratch.transact(() => options.build(scratch));
+    } finally {
+      scratch.destroy();
+    }
+    const [first] = updates;
+    if (!first) return Promise.resolve({ verdict: 'applied', result });
+    const update = updates.length === 1 ? first : Y.mergeUpdates(updates);
+    return new Promise((resolve) => {
+      const verdict = this.receive(update, FROM_SERVER, options.writer, () =>
+        resolve({ verdict: 'applied', result }),
+      );
+      if (verdict !== 'applied') resolve({ verdict, result });
+    });
   }
 
   /** Applies an update on the shadow, collecting rule violations and what it changed. */

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { Queryable, Sql } from '../client.ts';
 
 /** What is stored of one Yjs document: its last snapshot and the updates not yet folded into it. */
@@ -35,6 +36,24 @@ export async function load(sql: Queryable, options: { docName: string }): Promis
     snapshot: snapshot ? { seq: Number(snapshot.seq), state: snapshot.state } : undefined,
     updates: updates.map((row) => ({ seq: Number(row.seq), update: row.update })),
   };
+}
+
+/**
+ * A document as stored (its snapshot and log) in a new Y.Doc, which the caller destroys: how
+ * everything but the realtime service reads a workshop's documents (exports, versions,
+ * moderation). Only the realtime service writes them; what it has accepted but not stored yet
+ * (milliseconds) is missing.
+ *
+ * @example const doc = await yjsStore.readDocument(sql, { docName: roomName(workshopId, 'content') })
+ */
+export async function readDocument(sql: Queryable, options: { docName: string }): Promise<Y.Doc> {
+  const stored = await load(sql, options);
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
+    for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+  });
+  return doc;
 }
 
 /** Number of updates in a document's log. */
