@@ -21,13 +21,8 @@ export const VERSION_FIELDS = ['name'] as const;
 
 /** A document's whole stored state (snapshot and log) as a single update. */
 async function storedState(sql: Sql, docName: string): Promise<Uint8Array> {
-  const stored = await yjsStore.load(sql, { docName });
-  const doc = new Y.Doc();
+  const doc = await yjsStore.readDocument(sql, { docName });
   try {
-    Y.transact(doc, () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
-      for (const row of stored.updates) Y.applyUpdate(doc, row.update);
-    });
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();

@@ -1,6 +1,6 @@
 import { yjsStore, type Queryable } from '@atelier/db';
 import { needs, roadmap, roomName, type Need } from '@atelier/domain';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** Reads a workshop's content document as stored (snapshot and log) into a throwaway Y.Doc. */
 async function withStoredContent<T>(
@@ -8,11 +8,8 @@ async function withStoredContent<T>(
   options: { workshopId: string },
   read: (doc: Y.Doc) => T,
 ): Promise<T> {
-  const stored = await yjsStore.load(sql, { docName: roomName(options.workshopId, 'content') });
-  const doc = new Y.Doc();
+  const doc = await yjsStore.readDocument(sql, { docName: roomName(options.workshopId, 'content') });
   try {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
-    for (const row of stored.updates) Y.applyUpdate(doc, row.update);
     return read(doc);
   } finally {
     doc.destroy();

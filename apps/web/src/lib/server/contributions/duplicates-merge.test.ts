@@ -6,20 +6,19 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { calls, contributions, createDb, migrate, seedDemo, sessions, type Db } from '@atelier/db';
-import { needs, roomName } from '@atelier/domain';
+import { calls, contributions, createDb, migrate, seedDemo, type Db } from '@atelier/db';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { contributedNeed } from '$lib/testing/needs.ts';
 import { storedNeeds } from './content.ts';
 import { duplicatesOf } from './duplicates.ts';
 import { mergeIntoContent } from './merge.ts';
-import { acceptContribution } from './moderation.ts';
+import { acceptContribution, type Merge } from './moderation.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+const INTERNAL_TOKEN = 'internal-token-for-the-duplicates-test-0123456789';
+// The web server's configuration, read at the first merge.
+process.env.REALTIME_INTERNAL_TOKEN = INTERNAL_TOKEN;
 const realtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../realtime');
 
 async function freePort(): Promise<number> {
@@ -44,13 +43,8 @@ describe.skipIf(!serverUrl)('duplicates at moderation (PostgreSQL, real realtime
   let companyId = '';
   let facilitatorId = '';
   let steelId = '';
-  let token = '';
 
-  const merge = ({
-    workshopId: id,
-    entries,
-  }: Parameters<Parameters<typeof acceptContribution>[1]['merge']>[0]) =>
-    mergeIntoContent({ realtimePort: port, workshopId: id, sessionToken: token, entries, timeoutMs: 5_000 });
+  const merge: Merge = (options) => mergeIntoContent({ ...options, timeoutMs: 5_000 });
 
   async function submitted(payloadNeeds: ReturnType<typeof contributedNeed>[]): Promise<string> {
     const now = new Date();
@@ -67,27 +61,9 @@ describe.skipIf(!serverUrl)('duplicates at moderation (PostgreSQL, real realtime
     return saved!.id;
   }
 
-  /** The needs as the realtime server holds them, read through a fresh connection. */
-  async function liveNeeds() {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(
-      `ws://127.0.0.1:${port}/yjs`,
-      roomName(workshopId, 'content'),
-      doc,
-      {
-        WebSocketPolyfill: class extends WebSocket {
-          constructor(url: string | URL, protocols?: string | string[]) {
-            super(url, protocols, { headers: { cookie: `atelier_session=${token}` } });
-          }
-        } as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      },
-    );
-    await new Promise<void>((resolve) => provider.on('sync', (state: boolean) => state && resolve()));
-    const read = needs.read(doc);
-    provider.destroy();
-    doc.destroy();
-    return read;
+  /** The needs as stored: the realtime server answers a merge once it is. */
+  function liveNeeds() {
+    return storedNeeds(db.sql, { workshopId });
   }
 
   beforeAll(async () => {
@@ -106,8 +82,6 @@ describe.skipIf(!serverUrl)('duplicates at moderation (PostgreSQL, real realtime
     steelId = await id(
       db.sql`select organisation_id as id from workshop_members where workshop_id = ${workshopId} and user_id = ${companyId}`,
     );
-    token = sessions.generateToken();
-    await sessions.create(db.sql, { token, userId: facilitatorId, now });
     callId = (
       await calls.create(db.sql, {
         workshopId,
@@ -124,6 +98,7 @@ describe.skipIf(!serverUrl)('duplicates at moderation (PostgreSQL, real realtime
       })
     ).id;
     port = await freePort();
+    process.env.REALTIME_INTERNAL_URL = `http://127.0.0.1:${port}`;
     realtime = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: realtimeDir,
       env: {
@@ -131,6 +106,7 @@ describe.skipIf(!serverUrl)('duplicates at moderation (PostgreSQL, real realtime
         DATABASE_URL: url.toString(),
         REALTIME_PORT: String(port),
         REALTIME_HOST: '127.0.0.1',
+        REALTIME_INTERNAL_TOKEN: INTERNAL_TOKEN,
         LOG_LEVEL: 'warn',
       },
       stdio: 'ignore',

@@ -13,7 +13,12 @@ import { notifyPeople } from '../notifications.ts';
 import { storedNeeds } from './content.ts';
 import { questionsOf } from './contribute.ts';
 
-export type Merge = (options: { workshopId: string; entries: MergeEntries }) => Promise<{ added: number }>;
+/** Writes a contribution's entries into the live document in the name of `actorId` (see merge.ts). */
+export type Merge = (options: {
+  workshopId: string;
+  actorId: string;
+  entries: MergeEntries;
+}) => Promise<{ added: number }>;
 
 export type AcceptOutcome = 'accepted' | 'already_moderated' | 'not_found' | 'invalid' | 'merge_failed';
 
@@ -116,7 +121,11 @@ export async function acceptContribution(
       now,
       mergeInto,
     });
-    const { added } = await options.merge({ workshopId: options.workshopId, entries });
+    const { added } = await options.merge({
+      workshopId: options.workshopId,
+      actorId: options.moderatorId,
+      entries,
+    });
     await audit.record(sql, {
       actorId: options.moderatorId,
       action: 'contribution.accepted',

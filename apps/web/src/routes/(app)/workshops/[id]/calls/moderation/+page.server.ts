@@ -4,7 +4,7 @@ import { workshopAccess } from '$lib/server/access.ts';
 import { questionsOf } from '$lib/server/contributions/contribute.ts';
 import { storedNeeds, storedRoadmapActions } from '$lib/server/contributions/content.ts';
 import { duplicatesOf, mergeChoices } from '$lib/server/contributions/duplicates.ts';
-import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
+import { mergeIntoContent } from '$lib/server/contributions/merge.ts';
 import {
   acceptAllFrom,
   acceptContribution,
@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 const id = (form: FormData) => String(form.get('contributionId') ?? '');
 
 export const actions: Actions = {
-  accept: async ({ request, locals, url, params, cookies }) => {
+  accept: async ({ request, locals, url, params }) => {
     const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
@@ -75,7 +75,7 @@ export const actions: Actions = {
       moderatorId: user.id,
       partial,
       mergeInto: mergeChoices(form),
-      merge: mergeAsRequester(cookies),
+      merge: mergeIntoContent,
       now: new Date(),
     });
     if (outcome !== 'accepted')
@@ -102,7 +102,7 @@ export const actions: Actions = {
     if (outcome !== 'rejected') return fail(409, { contributionId, outcome });
     return { contributionId, outcome };
   },
-  bulk: async ({ request, locals, url, params, cookies }) => {
+  bulk: async ({ request, locals, url, params }) => {
     const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
@@ -113,7 +113,7 @@ export const actions: Actions = {
       workshopId: access.workshop.id,
       organisationId,
       moderatorId: user.id,
-      merge: mergeAsRequester(cookies),
+      merge: mergeIntoContent,
       now: new Date(),
     });
     return { outcome: 'bulk', ...result };

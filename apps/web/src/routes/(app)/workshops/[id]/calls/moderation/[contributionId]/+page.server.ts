@@ -4,7 +4,7 @@ import { validateValues, valuesFromPayload } from '$lib/contributions/payload-fo
 import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { questionsOf } from '$lib/server/contributions/contribute.ts';
 import { storedRoadmapActions } from '$lib/server/contributions/content.ts';
-import { mergeAsRequester } from '$lib/server/contributions/live-merge.ts';
+import { mergeIntoContent } from '$lib/server/contributions/merge.ts';
 import { acceptContribution } from '$lib/server/contributions/moderation.ts';
 import { resolvePickedValues } from '$lib/server/contributions/resolve-values.ts';
 import { getDb } from '$lib/server/db.ts';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, url, params, cookies }) => {
+  default: async ({ request, locals, url, params }) => {
     const user = requireUser({ locals, url });
     const { sql } = await getDb();
     const access = await workshopAccess(sql, { user, workshopId: params.id, action: 'workshop.moderate' });
@@ -64,7 +64,7 @@ export const actions: Actions = {
       contributionId: contribution.id,
       moderatorId: user.id,
       mergedPayload: parsed.payload,
-      merge: mergeAsRequester(cookies),
+      merge: mergeIntoContent,
       now: new Date(),
     });
     if (outcome !== 'accepted') return fail(outcome === 'merge_failed' ? 502 : 409, { outcome, values });
