@@ -1,7 +1,9 @@
 // Issue 20 in Chromium against the built app, with a real SMTP server in this process
 // (SMTP_URL): a company invited by address gets the e-mail, follows its link, creates its
-// account, answers a call, and learns the outcome by e-mail and in the app; a forgotten
+// account, answers a call by uploading the French CSV of needs, and learns the outcome by e-mail
+// and in the app; a forgotten
 // password is reset through the e-mailed link, once, closing the other sessions.
+import { needsToCsv } from '@atelier/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -80,6 +82,7 @@ describe.skipIf(!browser.available)('e-mail in Chromium, through a real SMTP ser
     expect(linkIn(opened, /\/contribute\/[0-9a-f-]{36}/)).toBe(`${platform.baseUrl}/contribute/${callId}`);
     expect(opened.html).toContain('Besoins &lt;soudure&gt; 2027');
     expect(opened.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\//);
+    expect(opened.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
   });
 
   it('invites a company by address; the link creates the account and leads to the call', async () => {
@@ -98,6 +101,7 @@ describe.skipIf(!browser.available)('e-mail in Chromium, through a real SMTP ser
     const link = linkIn(invitation, /\/invite\/[a-z2-7]{32}/);
     expect(link).not.toBe('');
     expect(invitation.headers.has('list-unsubscribe')).toBe(false);
+    expect(invitation.headers.has('list-unsubscribe-post')).toBe(false);
 
     // The newcomer reads German: the link, then an account for the invited address.
     const context = await chromium.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
@@ -114,12 +118,39 @@ describe.skipIf(!browser.available)('e-mail in Chromium, through a real SMTP ser
     await newPage.waitForURL(`${platform.baseUrl}/contribute/${callId}`);
   });
 
-  it('takes the newcomer’s answer, and tells the outcome by e-mail and in the app', async () => {
+  it('takes the newcomer’s answer as the French CSV, and tells the outcome by e-mail and in the app', async () => {
     const { page } = newcomer;
     await page.waitForLoadState('networkidle');
-    await page.locator('#c-needs-needs-0-romeCode').fill('H2913');
-    await page.locator('#c-needs-needs-0-title').fill('Schweißer für Nina');
-    await page.locator('#c-needs-needs-0-communeCode').fill('57463');
+    // The template's layout (French columns and values, UTF-8 with its mark, ';'), as a company
+    // fills it in a spreadsheet: the domain's writer of the downloadable template.
+    const csv = needsToCsv([
+      {
+        occupation: 'Soudeur / Soudeuse Tungsten Inert Gas -TIG-',
+        need: {
+          romeCode: 'H2913',
+          title: 'Schweißer für Nina',
+          skills: ['TIG', 'lecture de plans'],
+          headcount: 2,
+          horizonMonths: 9,
+          communeCode: '57463',
+          contract: 'cdd',
+          difficulty: 3,
+          crossBorder: true,
+          comment: 'Grenzgänger willkommen',
+        },
+      },
+    ]);
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFMétier;Intitulé;Effectif;Horizon (mois);Commune;Contrat;Difficulté (1 à 4);Transfrontalier;Compétences;Commentaire',
+    );
+    await page
+      .locator('#c-needs-csv')
+      .setInputFiles({ name: 'besoins-nina.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('form[action="?/csv"] button[type="submit"]').click();
+    await page.getByTestId('csv-report').getByText('Angenommene Zeilen: 1. Abgelehnte Zeilen: 0.').waitFor();
+    await expect(page.locator('fieldset.need-row').count()).resolves.toBe(1);
+    await expect(page.locator('#c-needs-needs-0-title').inputValue()).resolves.toBe('Schweißer für Nina');
+    await expect(page.locator('#c-needs-needs-0-communeCode').inputValue()).resolves.toBe('Metz (57463)');
     await page.getByRole('button', { name: 'Einreichen', exact: true }).click();
     await page.getByText('Beitrag eingereicht.').waitFor();
 
@@ -128,6 +159,9 @@ describe.skipIf(!browser.available)('e-mail in Chromium, through a real SMTP ser
     const item = moderation
       .locator('article[data-contribution-id]')
       .filter({ hasText: 'Schweißer für Nina' });
+    // What the file said reached the facilitator: its commune and skills.
+    await expect(item.textContent()).resolves.toMatch(/Metz/);
+    await expect(item.textContent()).resolves.toContain('lecture de plans');
     await item.getByRole('button', { name: 'Accepter', exact: true }).click();
     await moderation.getByText("Contribution acceptée et intégrée à l'atelier.").waitFor({ timeout: 15_000 });
 
