@@ -4,6 +4,7 @@ import {
   THROTTLE_WINDOW_MS,
   audit,
   contributions,
+  knownDevices,
   organisations,
   sessions,
   signInThrottle,
@@ -108,8 +109,24 @@ for (const backend of testBackends()) {
           now: t0,
         });
         await sessions.create(db.sql, { token: sessions.generateToken(), userId: person.id, now: t0 });
+        const deviceToken = sessions.generateToken();
+        await knownDevices.remember(db.sql, {
+          userId: person.id,
+          token: deviceToken,
+          browser: 'Firefox · Linux',
+          now: t0,
+        });
 
         const exported = await users.exportData(db.sql, { id: person.id });
+        expect(exported?.knownDevices).toEqual([
+          { browser: 'Firefox · Linux', firstSeenAt: t0, lastSeenAt: t0 },
+        ]);
+        expect(JSON.stringify(exported)).not.toContain(deviceToken);
+        // Known until its cookie would have expired unseen (400 days): then new again.
+        const device = { userId: person.id, token: deviceToken, browser: 'Firefox · Linux' };
+        expect(await knownDevices.remember(db.sql, { ...device, now: t0 })).toBe(false);
+        const later = new Date(t0.getTime() + knownDevices.DEVICE_LIFETIME_MS + 1000);
+        expect(await knownDevices.remember(db.sql, { ...device, now: later })).toBe(true);
         expect(exported?.account).toMatchObject({ email: 'leaving@example.org' });
         expect(JSON.stringify(exported)).not.toContain('passwordHash');
         expect(exported?.contributions).toHaveLength(1);

@@ -6,6 +6,9 @@ import type { Queryable } from '../client.ts';
 // the random token of the long-lived device cookie plus the browser family read from the
 // User-Agent. Only the token's SHA-256 is stored.
 
+/** The device cookie's life in browsers (400 days at most), renewed at each sign-in. */
+export const DEVICE_LIFETIME_MS = 400 * 24 * 60 * 60 * 1000;
+
 /** The stored form of a device token. */
 export function deviceHashOf(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
@@ -13,7 +16,8 @@ export function deviceHashOf(token: string): string {
 
 /**
  * Records that a person used a device now; true when it is the first time (a new device for
- * them), false when it was known (its last use is moved to now).
+ * them), false when it was known (its last use is moved to now). The person's devices unseen
+ * for longer than the cookie lives are forgotten: their cookie is gone from the browser anyway.
  *
  * @example const isNew = await knownDevices.remember(tx, { userId, token, browser: 'Firefox · Windows', now })
  */
@@ -23,6 +27,10 @@ export async function remember(
 ): Promise<boolean> {
   const hash = deviceHashOf(options.token);
   const browser = options.browser.slice(0, 100) || '?';
+  await sql`
+    delete from known_devices
+    where user_id = ${options.userId}
+      and last_seen_at < ${new Date(options.now.getTime() - DEVICE_LIFETIME_MS)}`;
   const added = await sql`
     insert into known_devices (user_id, device_hash, browser, first_seen_at, last_seen_at)
     values (${options.userId}, ${hash}, ${browser}, ${options.now}, ${options.now})

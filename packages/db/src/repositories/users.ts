@@ -117,6 +117,10 @@ export async function exportData(
   const sessions = await sql`
     select created_at, expires_at, user_agent, ip from sessions where user_id = ${options.id}
     order by created_at`;
+  // The browsers signed in from (issue 20's new-device alert): family and dates, not the token.
+  const knownDevices = await sql`
+    select browser, first_seen_at, last_seen_at from known_devices where user_id = ${options.id}
+    order by first_seen_at`;
   const organisations = await sql`
     select o.id, o.name, o.kind, m.role, m.created_at as member_since
     from memberships m join organisations o on o.id = m.organisation_id
@@ -137,5 +141,14 @@ export async function exportData(
     select action, subject_type, subject_id, details, created_at from audit_log
     where actor_id = ${options.id} or (subject_type = 'user' and subject_id = ${options.id})
     order by id`;
-  return { account, sessions, organisations, workshops, contributions, invitationsCreated, auditEntries };
+  return {
+    account,
+    sessions,
+    knownDevices,
+    organisations,
+    workshops,
+    contributions,
+    invitationsCreated,
+    auditEntries,
+  };
 }
