@@ -4,7 +4,7 @@ import { parseKey } from '../scenario-lab/keys.ts';
 import { occupationFamilyName } from '../skills/families.ts';
 import { findRomeOccupation } from '../workshop/rome/rome.ts';
 import { formatNumber, formatPercent, type ReportLocale } from './format.ts';
-import { ptLineName, roadName, zoneName } from './place-names.ts';
+import { ptLineName, roadName, zoneName } from '../names/place-names.ts';
 
 type Value = number | string | boolean;
 

@@ -36,9 +36,12 @@ export type {
   ReportBoard,
 } from './report.ts';
 export { reportTables, scenarioTable } from './tables.ts';
-export { modelResults } from './model-results.ts';
+export { modelResults, scenarioRunTargets, assembleModelResults } from './model-results.ts';
+export type { ScenarioRunTarget } from './model-results.ts';
+export { computeScenarioRun, scenarioRunResultSchema, SCENARIO_RUN_MODEL_VERSION } from './scenario-run.ts';
+export type { ScenarioRunResult, StoredScenarioRun } from './scenario-run.ts';
 export { describeChange } from './change-labels.ts';
-export { zoneName, roadName, ptLineName, EXTERNAL_AREA_NAMES, ROAD_NAMES } from './place-names.ts';
+export { zoneName, roadName, ptLineName, EXTERNAL_AREA_NAMES, ROAD_NAMES } from '../names/place-names.ts';
 export type { ReportTable, ScenarioTable, TableCell } from './tables.ts';
 export {
   OPEN_DATA_FORMAT,

@@ -4,7 +4,7 @@ import { OCCUPATION_FAMILIES, OCCUPATION_FAMILY_NAMES } from '../skills/families
 import { buildReport } from './build-report.ts';
 import { REPORT_LOCALES } from './format.ts';
 import { reportLabels } from './labels.ts';
-import { EXTERNAL_AREA_NAMES, ptLineName, ROAD_NAMES, roadName, zoneName } from './place-names.ts';
+import { EXTERNAL_AREA_NAMES, ptLineName, ROAD_NAMES, roadName, zoneName } from '../names/place-names.ts';
 import { sampleReportInput } from './sample.ts';
 
 /** Every leaf of a labels object: its path and its text (functions called with sample arguments). */

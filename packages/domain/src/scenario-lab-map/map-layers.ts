@@ -4,6 +4,8 @@
  */
 import type { ModelResult } from '../mobility/model/run-model.ts';
 import type { Territory } from '../mobility/territory/territory.ts';
+import type { ModelLocale } from '../names/locale.ts';
+import { localisePlaceText, nameOfZone, roadName } from '../names/place-names.ts';
 import { classBreaks, classOf, NO_DATA_COLOUR, type ClassBreaks } from './classes.ts';
 import type { CommuneContours, FeatureCollection, LineGeometry, PointGeometry, Position } from './geojson.ts';
 
@@ -158,6 +160,8 @@ const levelOf = (vc: number): LinkLevel => (vc > OVER_VC ? 'over' : vc > BUSY_VC
  * @param options.compareTo - a second result: the choropleth then shows result − compareTo
  * @param options.skillsGap - the skills gap per zone id, when the skills model gives one
  * @param options.compareSkillsGap - the skills gap of `compareTo`'s scenario (default: `skillsGap`)
+ * @param options.locale - names zones, roads, lines and external areas in this language (`names/`);
+ *   without it, the territory's own names
  * @example mapLayers({ territory: NORTH_LORRAINE, communes, result: runModel(), indicator: 'ptShare' }).figures.length // 131
  */
 export function mapLayers(options: {
@@ -168,10 +172,17 @@ export function mapLayers(options: {
   compareTo?: ModelResult;
   skillsGap?: Record<string, number>;
   compareSkillsGap?: Record<string, number>;
+  locale?: ModelLocale;
 }): MapLayers {
-  const { territory, communes, result, indicator, compareTo, skillsGap } = options;
+  const { territory, communes, result, indicator, compareTo, skillsGap, locale } = options;
   const zonesById = new Map(territory.zones.map((zone) => [zone.id, zone]));
-  const nameOf = (id: string) => zonesById.get(id)?.name ?? id;
+  const zoneNameOf = (zone: { id: string; name: string }) => (locale ? nameOfZone(zone, locale) : zone.name);
+  const nameOf = (id: string) => {
+    const zone = zonesById.get(id);
+    return zone ? zoneNameOf(zone) : id;
+  };
+  const roadNameOf = (name: string) => (locale ? roadName(name, locale) : name);
+  const lineNameOf = (name: string) => (locale ? localisePlaceText(name, locale) : name);
   const centre = (id: string): Position | undefined => {
     const zone = zonesById.get(id);
     return zone ? [zone.lon, zone.lat] : undefined;
@@ -189,7 +200,7 @@ export function mapLayers(options: {
     const value = level === null ? null : reference ? (base === null ? null : level - base) : level;
     return {
       zone: zone.id,
-      name: zone.name,
+      name: zoneNameOf(zone),
       ptShare: now?.ptShare ?? 0,
       pt45: now?.pt45 ?? 0,
       car30: now?.car30 ?? 0,
@@ -247,7 +258,7 @@ export function mapLayers(options: {
       id: links.features.length,
       properties: {
         id: key,
-        name: section.link.name,
+        name: roadNameOf(section.link.name),
         roadClass: section.link.roadClass,
         from: section.link.from,
         to: section.link.to,
@@ -273,7 +284,7 @@ export function mapLayers(options: {
       id: key,
       line: segment.line,
       segment: segment.segment,
-      lineName: lineInfo.get(segment.line)?.name ?? segment.line,
+      lineName: lineNameOf(lineInfo.get(segment.line)?.name ?? segment.line),
       kind: lineInfo.get(segment.line)?.kind ?? 'bus',
       from: segment.fromZone,
       to: segment.toZone,
@@ -305,7 +316,7 @@ export function mapLayers(options: {
       .map((zone, i) => ({
         type: 'Feature',
         id: i,
-        properties: { zone: zone.id, name: zone.name },
+        properties: { zone: zone.id, name: zoneNameOf(zone) },
         geometry: { type: 'Point', coordinates: [zone.lon, zone.lat] },
       })),
   };
