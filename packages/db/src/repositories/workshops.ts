@@ -190,3 +190,13 @@ export async function listAll(sql: Queryable): Promise<Workshop[]> {
     order by case status when 'live' then 0 when 'scheduled' then 1 when 'draft' then 2 else 3 end,
              starts_at desc nulls last, title`;
 }
+
+/**
+ * Deletes a workshop and everything of it (seats, calls, contributions, versions… cascade): only
+ * to undo a creation that could not be completed, such as a first state the realtime service
+ * did not take. Its document rows, if any were stored, stay as orphans no room loads.
+ */
+export async function remove(sql: Queryable, options: { id: string }): Promise<boolean> {
+  const rows = await sql`delete from workshops where id = ${options.id} returning id`;
+  return rows.length === 1;
+}

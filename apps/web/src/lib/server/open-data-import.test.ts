@@ -1,6 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import {
   audit,
+  createDb,
   organisations,
   users,
   workshopOrganisations,
@@ -18,10 +22,25 @@ import {
   type Actor,
   type OpenDataBundle,
 } from '@atelier/domain';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+// The realtime service owns the documents: a new workshop's first state goes through it.
+import { startRealtimeServer, type RealtimeServer } from '../../../../realtime/src/server.ts';
 import { readBundle } from './open-data-import.ts';
-import { createWorkshop, workshopSchema } from './workshops.ts';
+import { createWorkshop, WorkshopImportError, workshopSchema } from './workshops.ts';
+
+const INTERNAL_TOKEN = 'internal-token-for-the-open-data-import-test-0123';
+// Read by the web server's configuration at the first request; one port for each backend's server in turn.
+const realtimePort = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as AddressInfo;
+    probe.close(() => resolve(port));
+  });
+});
+process.env.REALTIME_INTERNAL_TOKEN = INTERNAL_TOKEN;
+const realtimeDir = fileURLToPath(new URL('../../../../realtime', import.meta.url));
+process.env.REALTIME_INTERNAL_URL = `http://127.0.0.1:${realtimePort}`;
 
 const now = new Date('2026-11-26T09:00:00Z');
 const input = workshopSchema.parse({
@@ -62,11 +81,8 @@ async function createFrom(db: Db, actor: Actor, bundle: OpenDataBundle): Promise
   return createWorkshop(db.sql, { actor, input, now, bundle: read });
 }
 
-async function storedContent(db: Db, workshopId: string): Promise<Y.Doc> {
-  const stored = await yjsStore.load(db.sql, { docName: roomName(workshopId, 'content') });
-  const doc = new Y.Doc();
-  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+function storedContent(db: Db, workshopId: string): Promise<Y.Doc> {
+  return yjsStore.readDocument(db.sql, { docName: roomName(workshopId, 'content') });
 }
 
 async function importAudit(db: Db, workshopId: string): Promise<Record<string, unknown> | undefined> {
@@ -77,12 +93,65 @@ async function importAudit(db: Db, workshopId: string): Promise<Record<string, u
 for (const backend of testBackends()) {
   describe.skipIf(backend.unavailable)(`a workshop started from open data, on ${backend.name}`, () => {
     let db: Db;
+    let realtime: RealtimeServer | undefined;
+    let realtimeProcess: ChildProcess | undefined;
+    let realtimeDb: Db | undefined;
+    async function stopRealtime(): Promise<void> {
+      await realtime?.close();
+      realtime = undefined;
+      await realtimeDb?.close();
+      realtimeDb = undefined;
+      const child = realtimeProcess;
+      realtimeProcess = undefined;
+      if (child && child.exitCode === null) {
+        await new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        });
+      }
+    }
     let member: Actor;
     let metz: Organisation;
     let steel: Organisation;
     let school: Organisation;
     beforeAll(async () => {
       db = await backend.open();
+      if (backend.name === 'postgres') {
+        // Its own process on PostgreSQL, as in production.
+        realtimeProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+          cwd: realtimeDir,
+          env: {
+            ...process.env,
+            DATABASE_URL: db.url,
+            REALTIME_PORT: String(realtimePort),
+            REALTIME_HOST: '127.0.0.1',
+            LOG_LEVEL: 'warn',
+          },
+          stdio: 'ignore',
+        });
+        const deadline = Date.now() + 30_000;
+        while (
+          !(await fetch(`http://127.0.0.1:${realtimePort}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          ))
+        ) {
+          if (Date.now() > deadline) throw new Error('the realtime server did not start');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      } else {
+        // PGlite in memory lives in this process: the realtime server reaches it through its
+        // socket with one connection (PGlite is one session: parallel queries on several
+        // connections of one pool trip over each other's unnamed portal).
+        realtimeDb = await createDb({ url: db.url, max: 1 });
+        realtime = await startRealtimeServer({
+          db: realtimeDb,
+          log: pino({ level: 'silent' }),
+          port: realtimePort,
+          host: '127.0.0.1',
+          internalToken: INTERNAL_TOKEN,
+        });
+      }
       metz = await organisations.create(db.sql, {
         kind: 'metropole',
         name: 'Metz Métropole',
@@ -111,6 +180,7 @@ for (const backend of testBackends()) {
       };
     }, 60_000);
     afterAll(async () => {
+      await stopRealtime();
       await db?.close();
     }, 60_000);
 
@@ -168,13 +238,32 @@ for (const backend of testBackends()) {
     });
 
     it('lets a platform administrator create the unknown métropole', async () => {
-      const admin: Actor = { ...member, isAdmin: true, organisations: [] };
+      const account = await users.create(db.sql, {
+        email: 'admin@example.org',
+        displayName: 'Admin',
+        passwordHash: 'x',
+        isAdmin: true,
+      });
+      const admin: Actor = { userId: account.id, isAdmin: true, organisations: [] };
       const bundle = bundleWith([{ id: randomUUID(), name: 'Grand Nancy', kind: 'metropole' }]);
       const id = await createFrom(db, admin, bundle);
 
       const created = (await organisations.list(db.sql)).find((o) => o.name === 'Grand Nancy');
       expect(created?.kind).toBe('metropole');
       expect(needs.read(await storedContent(db, id))[0]?.organisationId).toBe(created?.id);
+    });
+
+    it('creates no workshop when the realtime service does not take its documents', async () => {
+      // An actor claiming rights the database does not give: the realtime service reads the
+      // person's standing itself and refuses the first state.
+      const claimed: Actor = { ...member, isAdmin: true, organisations: [] };
+      const count = async () =>
+        (await db.sql<{ count: number }[]>`select count(*)::int as count from workshops`)[0]!.count;
+      const before = await count();
+      await expect(
+        createFrom(db, claimed, bundleWith([{ id: steel.id, name: 'Aciéries', kind: 'company' }])),
+      ).rejects.toBeInstanceOf(WorkshopImportError);
+      expect(await count()).toBe(before);
     });
   });
 }

@@ -1,9 +1,8 @@
-import { audit, organisations, users, workshops, yjsStore, type Sql } from '@atelier/db';
+import { audit, organisations, users, workshops, type Sql } from '@atelier/db';
 import {
   WORKSHOP_ROLES,
   WORKSHOP_STATUSES,
   nextWorkshopStatus,
-  roomName,
   type Actor,
   type WorkshopRole,
   type WorkshopStatus,
@@ -13,6 +12,7 @@ import { parisLocalToDate } from '$lib/dates.ts';
 import { emailField } from './auth/account-schemas.ts';
 import type { FieldErrors } from './forms.ts';
 import { importBundle, type BundleRead } from './open-data-import.ts';
+import { requestDocChange } from './realtime-internal.ts';
 import { isUuid } from './access.ts';
 
 // eslint-disable-next-line no-control-regex
@@ -54,20 +54,56 @@ export const workshopSchema = z.object({
 
 export type WorkshopInput = z.output<typeof workshopSchema>;
 
+/** The realtime service did not take a new workshop's first state: the workshop was not created. */
+export class WorkshopImportError extends Error {
+  override name = 'WorkshopImportError';
+}
+
 /**
  * Creates a workshop in draft, in one transaction. Its creator takes the facilitator's seat for
  * the métropole organisation they belong to (or their first one); a platform administrator
  * without an organisation manages it without a seat. With `bundle` (an open-data bundle read by
- * `readBundle`), its documents start with the bundle's content and its organisations are found
- * or created here (`importBundle`).
+ * `readBundle`), its organisations are found or created here (`importBundle`) and, once the
+ * workshop is committed, the realtime service, which owns its documents, is asked to start them
+ * with the bundle's content; if it does not, the workshop is deleted again and
+ * `WorkshopImportError` thrown (organisations the import created stay, a new try finds them).
+ *
+ * @throws WorkshopImportError when the realtime service does not take the first state
  */
 export async function createWorkshop(
   sql: Sql,
   options: { actor: Actor; input: WorkshopInput; now: Date; bundle?: Extract<BundleRead, { ok: true }> },
 ): Promise<string> {
+  const { actor } = options;
+  const { id, imported } = await insertWorkshop(sql, options);
+  if (!imported) return id;
+  const answer = await requestDocChange({
+    request: {
+      kind: 'initial',
+      workshopId: id,
+      actorId: actor.userId,
+      content: Buffer.from(imported.content).toString('base64'),
+      facilitation: Buffer.from(imported.facilitation).toString('base64'),
+    },
+  }).catch((error: unknown) => error as Error);
+  if (answer instanceof Error || answer.status !== 'applied') {
+    await workshops.remove(sql, { id });
+    const why = answer instanceof Error ? answer.message : answer.status;
+    throw new WorkshopImportError(`the realtime service did not take the imported documents (${why})`, {
+      cause: answer instanceof Error ? answer : undefined,
+    });
+  }
+  return id;
+}
+
+async function insertWorkshop(
+  sql: Sql,
+  options: { actor: Actor; input: WorkshopInput; now: Date; bundle?: Extract<BundleRead, { ok: true }> },
+): Promise<{ id: string; imported?: { content: Uint8Array; facilitation: Uint8Array } }> {
   const { actor, input, now, bundle } = options;
   const seatOrganisation = actor.organisations.find((o) => o.kind === 'metropole') ?? actor.organisations[0];
   return sql.begin(async (tx) => {
+    let states: { content: Uint8Array; facilitation: Uint8Array } | undefined;
     const workshop = await workshops.create(tx, { ...input, createdBy: actor.userId });
     await audit.record(tx, {
       actorId: actor.userId,
@@ -84,11 +120,7 @@ export async function createWorkshop(
         seatOrganisationId: seatOrganisation?.id,
         now,
       });
-      await yjsStore.append(tx, { docName: roomName(workshop.id, 'content'), updates: [imported.content] });
-      await yjsStore.append(tx, {
-        docName: roomName(workshop.id, 'facilitation'),
-        updates: [imported.facilitation],
-      });
+      states = { content: imported.content, facilitation: imported.facilitation };
       await audit.record(tx, {
         actorId: actor.userId,
         action: 'workshop.imported',
@@ -119,7 +151,7 @@ export async function createWorkshop(
         now,
       });
     }
-    return workshop.id;
+    return { id: workshop.id, imported: states };
   });
 }
 

@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db.ts';
 import { echo, parseForm } from '$lib/server/forms.ts';
 import { requireUser } from '$lib/server/guard.ts';
 import { MAX_BUNDLE_BYTES, readBundle } from '$lib/server/open-data-import.ts';
-import { createWorkshop, WORKSHOP_FIELDS, workshopSchema } from '$lib/server/workshops.ts';
+import {
+  createWorkshop,
+  WORKSHOP_FIELDS,
+  WorkshopImportError,
+  workshopSchema,
+} from '$lib/server/workshops.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,7 +36,17 @@ export const actions: Actions = {
         bundle: bundle && !bundle.ok ? { problem: bundle.problem, detail: bundle.detail } : undefined,
       });
     }
-    const id = await createWorkshop(sql, { actor, input: parsed.data, now: new Date(), bundle });
+    let id: string;
+    try {
+      id = await createWorkshop(sql, { actor, input: parsed.data, now: new Date(), bundle });
+    } catch (error) {
+      if (!(error instanceof WorkshopImportError)) throw error;
+      return fail(503, {
+        values: echo(parsed.values),
+        errors: {},
+        bundle: { problem: 'unavailable' as const, detail: '' },
+      });
+    }
     redirect(303, `/workshops/${id}/settings`);
   },
 };
