@@ -24,6 +24,38 @@ const ioModules = [
   'pino',
 ];
 
+// Issue 17: a load that trusted the (app) layout's guard read `locals.user!` while SvelteKit ran
+// it beside that layout; signed out, it threw and stopped the server. Every server load, action
+// and endpoint gets its person from `requireUser(event)` ($lib/server/guard.ts).
+const noUserBang = {
+  selector: "TSNonNullExpression > MemberExpression.expression[property.name='user']",
+  message: 'No `….user!`: get the signed-in person from requireUser(event) ($lib/server/guard.ts).',
+};
+
+// Issue 24: the realtime service owns each workshop's documents. The web server never writes the
+// Yjs log (it asks POST /internal/docs/apply, see $lib/server/realtime-internal.ts) and reads a
+// stored document only through yjsStore.readDocument.
+const noDocumentWrites = [
+  {
+    selector: "MemberExpression[object.name='yjsStore'][property.name!='readDocument']",
+    message:
+      'The realtime service owns the documents: change them through requestDocChange ($lib/server/realtime-internal.ts), read them with yjsStore.readDocument.',
+  },
+  {
+    selector: 'TemplateElement[value.raw=/yjs_(updates|snapshots)/i]',
+    message: 'The web server neither writes nor queries the Yjs log: the realtime service owns it.',
+  },
+];
+
+// Server code of the web app (and its tests): what runs in the web server's process.
+const webServerFiles = [
+  'apps/web/src/lib/server/**/*.ts',
+  'apps/web/src/lib/**/*.server.ts',
+  'apps/web/src/hooks.server.ts',
+  'apps/web/src/routes/**/+*.server.ts',
+  'apps/web/src/routes/**/+server.ts',
+];
+
 export default ts.config(
   {
     ignores: [
@@ -56,16 +88,32 @@ export default ts.config(
     rules: { 'svelte/no-navigation-without-resolve': 'off' },
   },
   {
-    // Issue 17: a load that trusted the (app) layout's guard read `locals.user!` while SvelteKit ran
-    // it beside that layout; signed out, it threw and stopped the server. Every server load, action
-    // and endpoint gets its person from `requireUser(event)` ($lib/server/guard.ts).
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.svelte'],
+    rules: { 'no-restricted-syntax': ['error', noUserBang] },
+  },
+  {
+    // Issue 24: no web server code speaks the Yjs protocol or touches the Yjs log (the browser's
+    // room under $lib/room keeps the stock y-websocket provider: it is a client like any other).
+    files: webServerFiles,
     rules: {
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', noUserBang, ...noDocumentWrites],
+      'no-restricted-imports': [
         'error',
         {
-          selector: "TSNonNullExpression > MemberExpression.expression[property.name='user']",
-          message: 'No `….user!`: get the signed-in person from requireUser(event) ($lib/server/guard.ts).',
+          paths: [
+            {
+              name: 'y-websocket',
+              message:
+                'The web server does not speak the Yjs protocol: ask the realtime service (requestDocChange in $lib/server/realtime-internal.ts).',
+            },
+            { name: 'ws', message: 'The web server opens no WebSocket to the realtime service.' },
+          ],
+          patterns: [
+            {
+              group: ['y-protocols', 'y-protocols/*'],
+              message: 'The web server does not speak the Yjs protocol: ask the realtime service.',
+            },
+          ],
         },
       ],
     },
@@ -76,10 +124,8 @@ export default ts.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "TSNonNullExpression > MemberExpression.expression[property.name='user']",
-          message: 'No `….user!`: get the signed-in person from requireUser(event) ($lib/server/guard.ts).',
-        },
+        noUserBang,
+        ...noDocumentWrites,
         {
           selector: "MemberExpression[property.name='user'][object.name='locals']",
           message: 'Pages of (app) read the person through requireUser(event) ($lib/server/guard.ts).',
