@@ -76,6 +76,9 @@ export type { LiveState, StoredPoll, StoredBallot } from './repositories/facilit
 // --- exports: the export history of a workshop, with the files ---
 export * as exportHistory from './repositories/exports.ts';
 export { loadReportInput, UnknownVersionError } from './report-input.ts';
+// --- scenario runs (issue 21): one stored run per fingerprint of a scenario's inputs ---
+export * as scenarioRuns from './repositories/scenario-runs.ts';
+export type { FindResult as ScenarioRunLookup, RunLog } from './repositories/scenario-runs.ts';
 export type { ExportListing, ExportFile, ExportFormat } from './repositories/exports.ts';
 // --- e-mail (issue 20): the outbox, preferences, password resets, call notices ---
 export * as outbox from './repositories/outbox.ts';

@@ -2,8 +2,9 @@
 // one loader of the web app's exports and of the demo seed's published report (moved here from
 // apps/web so that both read the same).
 import {
-  modelResults,
+  assembleModelResults,
   readWorkshopContent,
+  scenarioRunTargets,
   roomName,
   type ReportInput,
   type ReportLocale,
@@ -14,6 +15,8 @@ import * as contributions from './repositories/contributions.ts';
 import * as facilitation from './repositories/facilitation.ts';
 import * as guests from './repositories/guests.ts';
 import * as organisations from './repositories/organisations.ts';
+import * as scenarioRuns from './repositories/scenario-runs.ts';
+import type { RunLog } from './repositories/scenario-runs.ts';
 import * as versions from './repositories/versions.ts';
 import * as workshops from './repositories/workshops.ts';
 import type { WorkshopDetails } from './repositories/workshops.ts';
@@ -32,7 +35,8 @@ export class UnknownVersionError extends Error {
 /**
  * Everything a report of a workshop is made from: the workshop, its members and the
  * organisations they and the content refer to, the two Yjs documents (as stored now, or a
- * saved version), polls with ballots, contributions, and the models' results.
+ * saved version), polls with ballots, contributions, and the models' results read from the
+ * stored scenario runs (`scenarioRuns.ensureAll`: computed and stored once per fingerprint).
  */
 export async function loadReportInput(
   sql: Queryable,
@@ -44,6 +48,8 @@ export async function loadReportInput(
     exportedBy: string;
     licence?: string;
     now: Date;
+    /** One line when a stored scenario run is refused by its schema (and computed again). */
+    log?: RunLog;
   },
 ): Promise<ReportInput> {
   const { workshop } = options;
@@ -73,6 +79,14 @@ export async function loadReportInput(
     contributions.listForWorkshop(sql, { workshopId: workshop.id }),
   ]);
   const ballots = await facilitation.ballots(sql, { pollIds: polls.map((poll) => poll.id) });
+  // The scenario figures come from the stored runs (computed and stored here when absent): the
+  // same numbers for every format and every later export of the same inputs.
+  const targets = scenarioRunTargets({ scenarios: read.scenarios, scenarioChanges: read.scenarioChanges });
+  const runs = await scenarioRuns.ensureAll(sql, {
+    targets,
+    now: options.now,
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     locale: options.locale,
     anonymised: options.anonymised,
@@ -136,11 +150,6 @@ export async function loadReportInput(
       payload: c.payload,
       createdAt: c.createdAt,
     })),
-    models: modelResults({
-      needs: read.needs,
-      scenarios: read.scenarios,
-      scenarioChanges: read.scenarioChanges,
-      locale: options.locale,
-    }),
+    models: assembleModelResults({ targets, runs, locale: options.locale }),
   };
 }

@@ -394,7 +394,13 @@ export function reportOutline(report: Report): OutlineSection[] {
         [pl.exportedAt, p.exportedAtLabel],
         ...(p.exportedBy ? [[pl.exportedBy, p.exportedBy]] : []),
         [pl.models, p.models.join('\n') || '—'],
-        [pl.fingerprints, p.fingerprints.map((f) => `${f.title} — ${f.fingerprint}`).join('\n') || '—'],
+        [
+          pl.fingerprints,
+          // The run's date beside its fingerprint: the stored run every format read its figures from.
+          p.fingerprints
+            .map((f) => `${f.title} — ${f.fingerprint}${f.computedAtLabel ? ` (${f.computedAtLabel})` : ''}`)
+            .join('\n') || '—',
+        ],
         [pl.skipped, p.skipped.map((s) => `${s.collection} (${n(s.count)})`).join(', ') || pl.skippedNone],
         ...(p.licence ? [[pl.licence, p.licence]] : []),
       ],

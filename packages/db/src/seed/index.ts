@@ -11,6 +11,7 @@ import { seedCall } from './contributions.ts';
 import { buildLiveDocuments } from './live/index.ts';
 import { createOrganisations, DEMO_ORGANISATIONS } from './organisations.ts';
 import { publishReport } from './published-report.ts';
+import { storeScenarioRuns } from './scenario-runs.ts';
 import { storeDocuments } from './store.ts';
 import { closedPoll, liveDotVote } from './votes.ts';
 import { createWorkshops, LIVE_TITLE, seatOf } from './workshops.ts';
@@ -109,9 +110,10 @@ export async function seedDemo(options: { sql: Sql; now: Date }): Promise<SeedRe
       },
       now: clock.now,
     });
-    return true;
+    return { liveId: live.id };
   });
   if (!seeded) return { seeded: false, reason: 'the demo data is already loaded' };
+  await storeScenarioRuns(sql, { workshopId: seeded.liveId, now: clock.now });
   await completePublishedReport(sql);
   return { seeded: true };
 }

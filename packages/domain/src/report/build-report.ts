@@ -282,7 +282,11 @@ export function buildReport(input: ReportInput): Report {
             labels.provenance.labMethod(models.versions.lab ?? ''),
           ]
         : [],
-      fingerprints: (scenarios?.scenarios ?? []).map((s) => ({ title: s.title, fingerprint: s.fingerprint })),
+      fingerprints: (scenarios?.scenarios ?? []).map((s) => ({
+        title: s.title,
+        fingerprint: s.fingerprint,
+        computedAtLabel: s.computedAtLabel,
+      })),
       skipped,
       illustrative,
       licence: input.licence ?? null,

@@ -5,7 +5,7 @@ import { compareResults, formatIndicator, INDICATORS, type IndicatorId } from '.
 import { occupationFamilyName, type OccupationFamily } from '../skills/families.ts';
 import type { Need, Scenario } from '../realtime/content-doc.ts';
 import { describeChange } from './change-labels.ts';
-import { formatNumber, formatPercent, type ReportLocale } from './format.ts';
+import { formatDateTime, formatNumber, formatPercent, type ReportLocale } from './format.ts';
 import type { ReportLabels } from './labels.ts';
 import { roadName, zoneName } from './place-names.ts';
 import type { Report, ReportModelResults, ReportScenarios } from './report.ts';
@@ -49,6 +49,7 @@ export function buildScenarios(options: {
         description: scenario?.description ?? '',
         referenceTitle: run.parentId === null ? null : titleOf(byId, run.parentId, labels),
         fingerprint: run.fingerprint,
+        computedAtLabel: run.computedAt ? formatDateTime({ locale, value: run.computedAt }) : '',
         // A change the models refuse is listed once, among the problems.
         changes: run.changes
           .filter((change) => !run.problems.some((p) => p.key === change.key))

@@ -1,7 +1,8 @@
 import type { Scenario, ScenarioChange } from '../realtime/content-doc.ts';
 import { compileScenario, resolveScenario, runScenarioLab, scenarioHash } from '../scenario-lab/index.ts';
 import { describe, expect, it } from 'vitest';
-import { modelResults } from './model-results.ts';
+import { assembleModelResults, modelResults, scenarioRunTargets } from './model-results.ts';
+import { computeScenarioRun, scenarioRunResultSchema } from './scenario-run.ts';
 
 const scenario = (id: string, fields: Partial<Scenario> = {}): Scenario => ({
   id,
@@ -70,5 +71,45 @@ describe('modelResults', { timeout: 60_000 }, () => {
       scenarios: [scenario('s', { assumptions: { 'mobility.shuttle': true } })],
     });
     expect(results.runs[0]!.problems.map((p) => p.key)).toEqual(['mobility.shuttle']);
+  }, 60_000);
+
+  it('gives the same results from runs stored as JSON and read back through the schema', () => {
+    const targets = scenarioRunTargets({ scenarios, scenarioChanges: changes });
+    const computedAt = new Date('2026-12-07T10:00:00Z');
+    const runs = new Map(
+      targets.map((t) => {
+        const stored = JSON.parse(JSON.stringify(computeScenarioRun(t.compiled))) as unknown;
+        return [t.fingerprint, { result: scenarioRunResultSchema.parse(stored), computedAt }];
+      }),
+    );
+    const fromStore = assembleModelResults({ targets, runs, locale: 'fr' });
+    const computed = modelResults({ needs: [], scenarios, scenarioChanges: changes, locale: 'fr' });
+    expect(fromStore.runs.map(({ computedAt: _, ...run }) => run)).toEqual(computed.runs);
+    expect(fromStore.comparisons).toEqual(computed.comparisons);
+    expect(fromStore.map).toEqual(computed.map);
+    expect(fromStore.runs[0]!.computedAt).toEqual(computedAt);
+  }, 60_000);
+
+  it('prints what the stored run says, never a figure computed again', () => {
+    const targets = scenarioRunTargets({ scenarios, scenarioChanges: changes });
+    const runs = new Map(targets.map((t) => [t.fingerprint, { result: computeScenarioRun(t.compiled) }]));
+    const variant = targets.find((t) => t.scenario?.id === 'variant')!;
+    const stored = runs.get(variant.fingerprint)!.result;
+    runs.set(variant.fingerprint, {
+      result: { ...stored, indicators: { ...stored.indicators, skillsGap5: 1234 } },
+    });
+    const results = assembleModelResults({ targets, runs, locale: 'en' });
+    expect(results.runs.find((r) => r.scenarioId === 'variant')!.indicators.skillsGap5).toBe(1234);
+    expect(results.comparisons[0]!.rows.find((r) => r.id === 'skillsGap5')!.scenario).toBe('1,234');
+  }, 60_000);
+
+  it('refuses a stored run whose indicators are missing or not numbers', () => {
+    const result = computeScenarioRun(scenarioRunTargets({ scenarios: [] })[0]!.compiled);
+    const { ptShare: _, ...missing } = result.indicators;
+    expect(scenarioRunResultSchema.safeParse({ ...result, indicators: missing }).success).toBe(false);
+    expect(
+      scenarioRunResultSchema.safeParse({ ...result, indicators: { ...result.indicators, ptShare: '0.1' } })
+        .success,
+    ).toBe(false);
   }, 60_000);
 });

@@ -1,154 +1,114 @@
-// The models' results for a report: each scenario of the workshop run by the scenario lab's own
-// code path (resolve → compile → run, the skills part on the skims of the same scenario's mobility
-// result), so that the report prints exactly what the lab showed, with the lab's fingerprint.
-import { runModel, type ModelResult } from '../mobility/model/run-model.ts';
+// The models' results for a report: each scenario of the workshop compiled as the scenario lab
+// compiles it (resolve → compile, with the lab's fingerprint), its figures taken from one run per
+// fingerprint — stored by the caller (packages/db `scenarioRuns`) or computed here — so that the
+// report prints exactly what the lab showed.
 import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
 import {
-  compareResults,
+  compareIndicatorValues,
   compileScenario,
-  indicatorValue,
-  INDICATORS,
   LAB_MODEL_VERSIONS,
-  mobilityInputsHash,
   resolveScenario,
-  runSkillsPart,
   scenarioHash,
-  summariseMobility,
-  canonicalJson,
   type CompiledScenario,
-  type LabResult,
+  type EffectiveChange,
 } from '../scenario-lab/index.ts';
 import type { Need, Scenario, ScenarioChange } from '../realtime/content-doc.ts';
 import type { ReportLocale } from './format.ts';
-import { reportMap } from './map-data.ts';
 import type { ReportModelResults, ReportScenarioRun } from './report.ts';
+import { computeScenarioRun, type ScenarioRunResult } from './scenario-run.ts';
 
-/** The horizons of the trend chart (years), those the skills model computes. */
-const TREND_HORIZONS = [1, 3, 5, 10] as const;
-
-// The mobility model takes about a second and depends only on its inputs: results are kept per
-// set of inputs (the scenario's name left out) for the life of the process, as the lab's runner
-// keeps them per page.
-const mobilityCache = new Map<string, { model: ModelResult; summary: NonNullable<LabResult['mobility']> }>();
-function mobilityOf(compiled: CompiledScenario) {
-  const key = canonicalJson({ ...compiled.mobility, name: '' });
-  let entry = mobilityCache.get(key);
-  if (!entry) {
-    const model = runModel({ territory: NORTH_LORRAINE, scenario: compiled.mobility });
-    entry = { model, summary: summariseMobility(model, NORTH_LORRAINE) };
-    if (mobilityCache.size > 20) mobilityCache.clear();
-    mobilityCache.set(key, entry);
-  }
-  return entry;
+/** One scenario of a workshop as the lab compiles it, with the lab's fingerprint of its inputs. */
+export interface ScenarioRunTarget {
+  /** The workshop's scenario; null for the models' defaults (a workshop without scenarios). */
+  scenario: Scenario | null;
+  /** Its parent when that is a scenario of the workshop. */
+  parentId: string | null;
+  changes: readonly EffectiveChange[];
+  compiled: CompiledScenario;
+  fingerprint: string;
 }
 
 /**
- * One scenario run as the lab's runner runs it: the mobility model, then the skills part on that
- * result's skims (the same as `runScenarioLab(compiled)` with both parts).
- */
-function runLab(compiled: CompiledScenario): { lab: LabResult; model: ModelResult | null } {
-  const lab: LabResult = {
-    hash: scenarioHash(compiled),
-    versions: LAB_MODEL_VERSIONS,
-    problems: [...compiled.problems],
-    ms: {},
-  };
-  let model: ModelResult | null = null;
-  try {
-    const mobility = mobilityOf(compiled);
-    model = mobility.model;
-    lab.mobility = mobility.summary;
-  } catch (error) {
-    lab.problems.push({ key: 'mobility', message: error instanceof Error ? error.message : String(error) });
-  }
-  try {
-    lab.skills = runSkillsPart(compiled.skills, {
-      skims: model ? { mobilityHash: mobilityInputsHash(compiled), skims: model.skims } : undefined,
-      territory: NORTH_LORRAINE,
-    });
-  } catch (error) {
-    lab.problems.push({ key: 'skills', message: error instanceof Error ? error.message : String(error) });
-  }
-  return { lab, model };
-}
-
-/** The values of every indicator the lab compares, and the skills figures the report charts. */
-function runFigures(lab: LabResult): Pick<ReportScenarioRun, 'indicators' | 'trend' | 'families'> {
-  const indicators = Object.fromEntries(
-    INDICATORS.map((id) => [id, indicatorValue(lab, id)]),
-  ) as ReportScenarioRun['indicators'];
-  const totals = lab.skills?.totals ?? [];
-  return {
-    indicators,
-    trend: TREND_HORIZONS.flatMap((horizon) => {
-      const total = totals.find((t) => t.horizon === horizon);
-      return total ? [{ horizon, demand: total.demand, gap: total.gap, tension: total.tension }] : [];
-    }),
-    families: (lab.skills?.gapsByFamily ?? [])
-      .filter((row) => row.horizon === 5)
-      .map((row) => ({ family: row.family, demand: row.demand, gap: row.gap })),
-  };
-}
-
-/**
- * The models' results for a report: every scenario of the workshop run through the scenario lab
- * (its effective changes resolved through the parent chain, compiled with its title, as the lab
- * compiles it), each variant compared with the scenario it was forked from, in the report's
- * language, and the map of the reference. A workshop without scenarios gets one run of the
- * models' defaults. Each run carries the lab's fingerprint (`scenarioHash`).
+ * Every scenario of a workshop compiled as the lab compiles it (its effective changes resolved
+ * through the parent chain, compiled with its title), with its fingerprint (`scenarioHash`). A
+ * workshop without scenarios gets one target: the models' defaults.
  *
- * @param options.needs - the workshop's needs (their occupation families select the report's rows)
- * @param options.scenarios - the workshop's scenarios, at the exported version
- * @param options.scenarioChanges - the lab's changes, at the exported version
- * @example modelResults({ needs, scenarios, scenarioChanges, locale: 'fr' }).runs[0].fingerprint
+ * @example scenarioRunTargets({ scenarios, scenarioChanges }).map((t) => t.fingerprint)
  */
-export function modelResults(options: {
-  needs: readonly Need[];
+export function scenarioRunTargets(options: {
   scenarios: readonly Scenario[];
-  scenarioChanges?: readonly ScenarioChange[];
-  locale?: ReportLocale;
-}): ReportModelResults {
-  const locale = options.locale ?? 'fr';
+  scenarioChanges?: readonly ScenarioChange[] | undefined;
+}): ScenarioRunTarget[] {
   const entries = { scenarios: [...options.scenarios], changes: [...(options.scenarioChanges ?? [])] };
   const known = new Set(options.scenarios.map((s) => s.id));
-  const targets: { scenario: Scenario | null }[] =
-    options.scenarios.length > 0 ? options.scenarios.map((scenario) => ({ scenario })) : [{ scenario: null }];
-  const labs = new Map<string | null, LabResult>();
-  let referenceModel: ModelResult | null = null;
-  const runs: ReportScenarioRun[] = targets.map(({ scenario }) => {
-    const resolved = scenario ? resolveScenario(entries, scenario.id).changes : [];
+  const scenarios: (Scenario | null)[] = options.scenarios.length > 0 ? [...options.scenarios] : [null];
+  return scenarios.map((scenario) => {
+    const changes = scenario ? resolveScenario(entries, scenario.id).changes : [];
     const compiled = compileScenario(
-      resolved.map(({ key, value }) => ({ key, value })),
+      changes.map(({ key, value }) => ({ key, value })),
       scenario ? { name: scenario.title } : {},
     );
-    const { lab, model } = runLab(compiled);
-    const id = scenario?.id ?? null;
-    labs.set(id, lab);
-    const parentId = scenario?.parentId && known.has(scenario.parentId) ? scenario.parentId : null;
-    if (parentId === null && referenceModel === null) referenceModel = model;
     return {
-      scenarioId: id,
-      parentId,
-      fingerprint: lab.hash,
-      changes: resolved.map((change) => ({
+      scenario,
+      parentId: scenario?.parentId && known.has(scenario.parentId) ? scenario.parentId : null,
+      changes,
+      compiled,
+      fingerprint: scenarioHash(compiled),
+    };
+  });
+}
+
+/**
+ * The report's model results from one run per target (looked up by fingerprint): each run's
+ * figures as they were stored, the compile problems of its own inputs, each variant compared with
+ * the scenario it was forked from in the report's language (the lab's sentences), and the map of
+ * the reference (the first scenario without a parent).
+ *
+ * @param options.runs - fingerprint → the run's result and, when stored, when it was computed
+ * @throws Error when a target's run is missing
+ */
+export function assembleModelResults(options: {
+  targets: readonly ScenarioRunTarget[];
+  runs: ReadonlyMap<string, { result: ScenarioRunResult; computedAt?: Date | undefined }>;
+  locale?: ReportLocale | undefined;
+}): ReportModelResults {
+  const locale = options.locale ?? 'fr';
+  const runOf = (target: ScenarioRunTarget) => {
+    const run = options.runs.get(target.fingerprint);
+    if (!run) throw new Error(`no run for the scenario fingerprint ${target.fingerprint}`);
+    return run;
+  };
+  const runs: ReportScenarioRun[] = options.targets.map((target) => {
+    const { result, computedAt } = runOf(target);
+    return {
+      scenarioId: target.scenario?.id ?? null,
+      parentId: target.parentId,
+      fingerprint: target.fingerprint,
+      ...(computedAt ? { computedAt } : {}),
+      changes: target.changes.map((change) => ({
         key: change.key,
         value: change.value,
         reason: change.reason,
         origin: change.origin,
       })),
-      problems: lab.problems.map((p) => ({ key: p.key, message: p.message })),
-      ...runFigures(lab),
+      problems: [...target.compiled.problems, ...result.modelProblems].map((p) => ({
+        key: p.key,
+        message: p.message,
+      })),
+      indicators: result.indicators,
+      trend: result.trend,
+      families: result.families,
     };
   });
+  const indicatorsOf = new Map(runs.map((run) => [run.scenarioId, run.indicators]));
   const comparisons = runs.flatMap((run) => {
-    const reference = run.parentId === null ? undefined : labs.get(run.parentId);
-    const variant = labs.get(run.scenarioId);
-    if (!reference || !variant || run.scenarioId === null) return [];
+    const reference = run.parentId === null ? undefined : indicatorsOf.get(run.parentId);
+    if (!reference || run.scenarioId === null) return [];
     return [
       {
         scenarioId: run.scenarioId,
         referenceId: run.parentId!,
-        rows: compareResults(reference, variant, locale)
+        rows: compareIndicatorValues({ a: reference, b: run.indicators, locale })
           .filter((row) => row.a !== null && row.b !== null)
           .map((row) => ({
             id: row.id,
@@ -163,15 +123,37 @@ export function modelResults(options: {
       },
     ];
   });
-  const anyLab = labs.values().next().value as LabResult | undefined;
+  const reference = options.targets.find((target) => target.parentId === null);
+  const map = reference ? runOf(reference).result.map : null;
+  const first = options.targets[0];
   return {
     versions: { ...LAB_MODEL_VERSIONS },
     illustrative:
-      (anyLab?.skills?.illustrative ?? false) ||
-      (anyLab?.mobility?.illustrative ?? false) ||
-      NORTH_LORRAINE.illustrative.length > 0,
+      (first ? runOf(first).result.illustrative : false) || NORTH_LORRAINE.illustrative.length > 0,
     runs,
     comparisons,
-    ...(referenceModel ? { map: reportMap({ result: referenceModel, indicator: 'ptShare' }) } : {}),
+    ...(map ? { map } : {}),
   };
+}
+
+/**
+ * The models' results for a report, every scenario computed here (the pure path: tests, the
+ * samples, benchmarks); the server reads stored runs instead (`loadReportInput` in packages/db).
+ *
+ * @param options.needs - the workshop's needs (their occupation families select the report's rows)
+ * @param options.scenarios - the workshop's scenarios, at the exported version
+ * @param options.scenarioChanges - the lab's changes, at the exported version
+ * @example modelResults({ needs, scenarios, scenarioChanges, locale: 'fr' }).runs[0].fingerprint
+ */
+export function modelResults(options: {
+  needs: readonly Need[];
+  scenarios: readonly Scenario[];
+  scenarioChanges?: readonly ScenarioChange[];
+  locale?: ReportLocale;
+}): ReportModelResults {
+  const targets = scenarioRunTargets(options);
+  const runs = new Map(
+    targets.map((target) => [target.fingerprint, { result: computeScenarioRun(target.compiled) }]),
+  );
+  return assembleModelResults({ targets, runs, locale: options.locale });
 }

@@ -28,7 +28,7 @@ describe('open data', { timeout: 60_000 }, () => {
   it('carries the format version and the chosen licence', () => {
     const bundle = buildOpenData({ input: sampleReportInput(), licence: 'odbl-1.0' });
     expect(bundle.format).toBe('atelier-workshop');
-    expect(bundle.formatVersion).toBe('1.3.0');
+    expect(bundle.formatVersion).toBe('1.4.0');
     expect(bundle.licence).toMatchObject({ id: 'odbl-1.0', name: 'Open Database License 1.0' });
     expect(bundle.polls[0]?.options).toEqual([
       { label: 'Section de soudage', votes: 2 },

@@ -26,7 +26,7 @@ import { writeSynthesisBlocks } from './synthesis.ts';
 
 /** Name and version of the open-data format; the JSON Schema is `docs/open-data/<name>-<major>.schema.json`. */
 export const OPEN_DATA_FORMAT = 'atelier-workshop';
-export const OPEN_DATA_VERSION = '1.3.0';
+export const OPEN_DATA_VERSION = '1.4.0';
 
 /** Licences a facilitator may publish open data under. */
 export const OPEN_DATA_LICENCES = {
@@ -110,6 +110,8 @@ export const openDataBundleSchema = z
           z.object({
             scenarioId: z.string().nullable(),
             fingerprint: z.string(),
+            /** When the stored run these figures were read from was computed (1.4.0). */
+            computedAt: z.string().optional(),
             indicators: z.record(z.string(), z.number().nullable()),
           }),
         ),
@@ -243,6 +245,7 @@ export function buildOpenData(options: { input: ReportInput; licence: OpenDataLi
             scenarios: input.models.runs.map((run) => ({
               scenarioId: run.scenarioId,
               fingerprint: run.fingerprint,
+              ...(run.computedAt ? { computedAt: run.computedAt.toISOString() } : {}),
               indicators: { ...run.indicators },
             })),
           },

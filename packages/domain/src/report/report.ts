@@ -45,6 +45,8 @@ export interface ReportScenarioRun {
   parentId: string | null;
   /** The lab's fingerprint of the compiled inputs (`scenarioHash`), as the lab shows it. */
   fingerprint: string;
+  /** When the stored run the figures come from was computed (absent when computed for this report). */
+  computedAt?: Date | undefined;
   /** The changes in effect (its own and its parents'), with the reason given for each. */
   changes: readonly {
     key: string;
@@ -203,6 +205,8 @@ export interface ReportScenario {
   /** The scenario it is compared with (its parent in the lab), when it is a variant. */
   referenceTitle: string | null;
   fingerprint: string;
+  /** When its stored run was computed, in the report's language and Paris time; '' when none. */
+  computedAtLabel: string;
   changes: { text: string; reason: string; inherited: boolean }[];
   problems: string[];
 }
@@ -395,8 +399,8 @@ export interface Report {
     exportedBy: string | null;
     /** The models in plain words, with their versions. */
     models: string[];
-    /** Each scenario's fingerprint, as the scenario lab shows it. */
-    fingerprints: { title: string; fingerprint: string }[];
+    /** Each scenario's fingerprint, as the scenario lab shows it, and when its stored run was computed. */
+    fingerprints: { title: string; fingerprint: string; computedAtLabel: string }[];
     skipped: { collection: string; count: number }[];
     illustrative: boolean;
     licence: string | null;

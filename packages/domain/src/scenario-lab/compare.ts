@@ -336,11 +336,36 @@ function sentence(
  * // 'La part des transports en commun passe de 7,1 % à 8,4 % (+1,3 point).'
  */
 export function compareResults(a: LabResult, b: LabResult, locale: LabLocale): ComparisonRow[] {
+  return compareIndicatorValues({ a: indicatorValues(a), b: indicatorValues(b), locale });
+}
+
+/** Every indicator's value of a lab result (`indicatorValue` for each of `INDICATORS`). */
+export function indicatorValues(result: LabResult): Record<IndicatorId, number | null> {
+  return Object.fromEntries(INDICATORS.map((id) => [id, indicatorValue(result, id)])) as Record<
+    IndicatorId,
+    number | null
+  >;
+}
+
+/**
+ * The rows of `compareResults` from indicator values alone, e.g. those of a stored run: the same
+ * texts and sentences as comparing the lab results they were read from.
+ *
+ * @param options.a - the reference's values
+ * @param options.b - the variant's values
+ * @example compareIndicatorValues({ a: stored.indicators, b: variant.indicators, locale: 'fr' })[0].sentence
+ */
+export function compareIndicatorValues(options: {
+  a: Readonly<Record<IndicatorId, number | null>>;
+  b: Readonly<Record<IndicatorId, number | null>>;
+  locale: LabLocale;
+}): ComparisonRow[] {
+  const { locale } = options;
   return INDICATORS.map((id) => {
     const unit = UNITS[id];
     const label = LABELS[locale][id];
-    const va = indicatorValue(a, id);
-    const vb = indicatorValue(b, id);
+    const va = options.a[id];
+    const vb = options.b[id];
     const row: ComparisonRow = {
       id,
       unit,

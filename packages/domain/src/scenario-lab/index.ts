@@ -27,7 +27,9 @@ export {
 export type { LabResult, MobilitySummary, SkillsSummary, ModeShares } from './run.ts';
 export {
   compareResults,
+  compareIndicatorValues,
   indicatorValue,
+  indicatorValues,
   formatIndicator,
   formatDifference,
   formatRelative,
