@@ -76,7 +76,14 @@ describe.skipIf(!browser.available)('the scenario map in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     baseline = runModel();
-    expected = mapLayers({ territory: NORTH_LORRAINE, communes, result: baseline, indicator: 'ptShare' });
+    // Named in French, as the French page names them (`@atelier/domain/names`).
+    expected = mapLayers({
+      territory: NORTH_LORRAINE,
+      communes,
+      result: baseline,
+      indicator: 'ptShare',
+      locale: 'fr',
+    });
     platform = await startPlatform();
     chromium = await launchBrowser();
     const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
