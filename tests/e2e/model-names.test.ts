@@ -117,6 +117,25 @@ describe.skipIf(!browser.available)('the model names in French pages, in Chromiu
     await context.close();
   }, 240_000);
 
+  it('finds those English names on the English map page, so the check above can fail', async () => {
+    const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator, {
+      locale: 'en-GB',
+    });
+    await page.goto(`${platform.baseUrl}${room}/map`);
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="scenario-map"]')?.getAttribute('data-layer-zones')) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await openAll(page);
+    const shown = await englishNamesShown(page);
+    expect(shown).toContain(zoneName('X-WEST', 'en'));
+    expect(shown).toContain('Public transport share');
+    expect(shown).toContain(zoneName('G57226', 'en'));
+    await context.close();
+  }, 120_000);
+
   it('shows no English name of the model on the French map page, and counts zones in French', async () => {
     const { page, context } = await signedInContext(chromium, platform, DEMO.facilitator);
     await page.goto(`${platform.baseUrl}${room}/map`);
