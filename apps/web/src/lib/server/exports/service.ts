@@ -1,5 +1,6 @@
 import { audit, exportHistory, type Sql, type SessionUser, type WorkshopDetails } from '@atelier/db';
 import type { Actor } from '@atelier/domain';
+import { log } from '../log.ts';
 import { loadReportInput } from './input.ts';
 import type { ExportOptions } from './options.ts';
 import { renderExport, type RenderedExport } from './render.ts';
@@ -23,6 +24,8 @@ export async function createExport(
     exportedBy: options.user.displayName,
     licence: choice.format === 'json' ? choice.licence : undefined,
     now,
+    // A stored scenario run its schema refuses is computed again; the line says which.
+    log: (line) => log.warn({ workshopId: workshop.id }, line),
   });
   const rendered = await renderExport({ input, choice });
   const formatOptions: Record<string, string> =
