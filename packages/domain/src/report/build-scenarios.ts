@@ -7,7 +7,8 @@ import type { Need, Scenario } from '../realtime/content-doc.ts';
 import { describeChange } from './change-labels.ts';
 import { formatDateTime, formatNumber, formatPercent, type ReportLocale } from './format.ts';
 import type { ReportLabels } from './labels.ts';
-import { roadName, zoneName } from './place-names.ts';
+import { roadName, zoneName } from '../names/place-names.ts';
+import { mapIndicatorName } from '../scenario-lab-map/indicator-names.ts';
 import type { Report, ReportModelResults, ReportScenarios } from './report.ts';
 import { familyOfRomeCode } from '../skills/families.ts';
 
@@ -158,7 +159,7 @@ export function buildMap(options: {
   const lowest = valued[valued.length - 1];
   const populated = [...zones].sort((a, b) => b.population - a.population).slice(0, 12);
   return {
-    title: labels.map.title,
+    title: labels.map.title(mapIndicatorName(map.indicator, locale)),
     description: labels.map.description({
       highest: highest ? `${highest.name} (${highest.valueText})` : labels.map.noData,
       lowest: lowest ? `${lowest.name} (${lowest.valueText})` : labels.map.noData,

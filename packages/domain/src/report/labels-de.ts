@@ -208,7 +208,7 @@ export const de: ReportLabels = {
     years: (count) => `${count} ${plural(count, 'Jahr', 'Jahre')}`,
   },
   map: {
-    title: 'ÖPNV-Anteil nach Zone (Referenzszenario)',
+    title: (indicator) => `${indicator} nach Zone (Referenzszenario)`,
     legendTitle: 'Anteil der Wege mit dem ÖPNV',
     zones: (count) => `${count} ${plural(count, 'Zone', 'Zonen')}`,
     noData: 'keine Daten',

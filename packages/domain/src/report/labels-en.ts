@@ -204,7 +204,7 @@ export const en: ReportLabels = {
     years: (count) => `${count} ${plural(count, 'year', 'years')}`,
   },
   map: {
-    title: 'Public transport share by zone (reference scenario)',
+    title: (indicator) => `${indicator} by zone (reference scenario)`,
     legendTitle: 'Share of trips by public transport',
     zones: (count) => `${count} ${plural(count, 'zone', 'zones')}`,
     noData: 'no data',

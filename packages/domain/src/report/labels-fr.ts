@@ -204,7 +204,7 @@ export const fr: ReportLabels = {
     years: (count) => `${count} ${plural(count, 'an', 'ans')}`,
   },
   map: {
-    title: 'Part des transports en commun par zone (situation de référence)',
+    title: (indicator) => `${indicator} par zone (situation de référence)`,
     legendTitle: 'Part des déplacements en transports en commun',
     zones: (count) => `${count} ${plural(count, 'zone', 'zones')}`,
     noData: 'sans donnée',

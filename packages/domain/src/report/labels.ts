@@ -194,7 +194,8 @@ export interface ReportLabels {
     years: (count: number) => string;
   };
   map: {
-    title: string;
+    /** The map's title from its indicator's name (`mapIndicatorName`, the lab's and map's own). */
+    title: (indicator: string) => string;
     legendTitle: string;
     zones: (count: number) => string;
     noData: string;
