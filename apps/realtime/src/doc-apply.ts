@@ -1,8 +1,9 @@
-import { users, type Db } from '@atelier/db';
+import { users, versions, type Db } from '@atelier/db';
 import {
   applyMergeEntries,
   can,
   mergeEntriesPresent,
+  restoreDocument,
   roomName,
   type Actor,
   type DocChangeRequest,
@@ -69,7 +70,9 @@ const roomOf = (workshopId: string, kind: RoomKind) => ({
  * Applies a change the web server asks for, in the name of its actor, whose standing in the
  * workshop is read again here (the request carries no verdict): merging a contribution takes
  * `workshop.moderate` and `workshop.writeContent` plus the content write rules of their seat;
- * a first state takes `workshop.update` and empty documents.
+ * a first state takes `workshop.update` and empty documents; restoring a saved version takes
+ * `workshop.writeFacilitation` and `workshop.writeContent` (what saving one takes) and the content
+ * write rules of their seat.
  *
  * @example const answer = await applyDocChange({ db, yjs, request }); res.status(DOC_CHANGE_HTTP_STATUS[answer.status])
  */
@@ -88,6 +91,8 @@ export async function applyDocChange(options: {
       return merge({ yjs, request, ...standing });
     case 'initial':
       return initial({ yjs, request, ...standing });
+    case 'restore':
+      return restore({ db, yjs, request, ...standing });
     default: {
       const unreachable: never = request;
       return unreachable;
@@ -152,4 +157,39 @@ async function initial(options: {
     if (outcome.verdict !== 'applied') return refusal(outcome.verdict);
   }
   return { status: 'applied', added: 0 };
+}
+
+async function restore(options: {
+  db: Db;
+  yjs: YjsEndpoint;
+  request: Extract<DocChangeRequest, { kind: 'restore' }>;
+  actor: Actor;
+  workshop: WorkshopResource;
+}): Promise<DocChangeResponse> {
+  const { db, yjs, request, actor, workshop } = options;
+  if (!can(actor, 'workshop.writeFacilitation', workshop) || !can(actor, 'workshop.writeContent', workshop)) {
+    return { status: 'forbidden' };
+  }
+  const version = await versions.find(db.sql, { workshopId: request.workshopId, id: request.versionId });
+  if (!version) return { status: 'not_found' };
+  let changed = 0;
+  const states = { facilitation: version.facilitationState, content: version.contentState };
+  for (const kind of ['facilitation', 'content'] as const) {
+    const outcome = await yjs.change({
+      room: roomOf(request.workshopId, kind),
+      writer: kind === 'content' ? writerOf(actor.userId, workshop) : undefined,
+      build: (doc) => {
+        const saved = new Y.Doc();
+        try {
+          Y.applyUpdate(saved, states[kind]);
+          return restoreDocument({ doc, version: saved, kind });
+        } finally {
+          saved.destroy();
+        }
+      },
+    });
+    if (outcome.verdict !== 'applied') return refusal(outcome.verdict);
+    changed += outcome.result;
+  }
+  return { status: 'applied', added: changed };
 }

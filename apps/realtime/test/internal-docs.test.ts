@@ -3,7 +3,7 @@
 // schema, the actor's seat and write rules, stored first, then sent to every connection of every
 // instance.
 import type { ChildProcess } from 'node:child_process';
-import { workshops, yjsStore, type Db } from '@atelier/db';
+import { versions, workshops, yjsStore, type Db } from '@atelier/db';
 import { openScratchDatabase, testBackends } from '@atelier/db/testing';
 import {
   INTERNAL_DOCS_APPLY_PATH,
@@ -214,6 +214,60 @@ describe('POST /internal/docs/apply', () => {
       body: { ...merge([contributed(world, 'too-late')]), workshopId: world.closedId },
     });
     expect(response.status).toBe(403);
+  });
+
+  it('restores a saved version on the live room: a connected client sees it, nothing else is lost', async () => {
+    const docName = roomName(world.liveId, 'content');
+    const saved = await yjsStore.readDocument(world.db.sql, { docName });
+    const facilitation = await yjsStore.readDocument(world.db.sql, {
+      docName: roomName(world.liveId, 'facilitation'),
+    });
+    const version = await versions.create(world.db.sql, {
+      workshopId: world.liveId,
+      name: 'avant la fusion',
+      contentState: Y.encodeStateAsUpdate(saved),
+      facilitationState: Y.encodeStateAsUpdate(facilitation),
+      createdBy: world.userIds.facilitator,
+      now: new Date(),
+    });
+    const before = needs.read(saved).map((need) => need.id);
+    saved.destroy();
+    facilitation.destroy();
+    const merged = await post({ port: server.port, body: merge([contributed(world, 'after-the-version')]) });
+    expect(merged.status).toBe(200);
+    const doc = new Y.Doc();
+    const provider = connect({ port: server.port, room: docName, doc, token: world.tokens.observer });
+    providers.push(provider);
+    await synced(provider);
+    expect(needs.find(doc, 'after-the-version')).toBeDefined();
+
+    const restore = { kind: 'restore', workshopId: world.liveId, versionId: version.id };
+    const refused = await post({ port: server.port, body: { ...restore, actorId: world.userIds.company } });
+    expect(refused.status).toBe(403);
+    const unknown = await post({
+      port: server.port,
+      body: {
+        ...restore,
+        actorId: world.userIds.facilitator,
+        versionId: '00000000-0000-4000-8000-000000000000',
+      },
+    });
+    expect(unknown.status).toBe(404);
+    const response = await post({
+      port: server.port,
+      body: { ...restore, actorId: world.userIds.facilitator },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'applied', added: 1 });
+    const stored = (await storedNeeds(world.db, world.liveId)).map((need) => need.id);
+    expect(stored.sort()).toEqual([...before].sort());
+    await waitFor('the connected client to see the version', () => !needs.find(doc, 'after-the-version'));
+    expect(
+      needs
+        .read(doc)
+        .map((need) => need.id)
+        .sort(),
+    ).toEqual([...before].sort());
   });
 
   it('gives a new workshop its first state once; an unknown workshop is 404', async () => {

@@ -184,6 +184,7 @@ export {
   mergeEntriesSchema,
   applyMergeEntries,
   mergeEntriesPresent,
+  restoreDocument,
   arrayCollection,
   mapCollection,
   CONTRACT_TYPES,

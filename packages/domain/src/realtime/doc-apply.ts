@@ -49,7 +49,9 @@ const stateSchema = z.base64().max(48 * 1024 * 1024);
  *   already there are skipped, so a retried merge adds nothing); a need to merge into that
  *   is no longer there fails the whole merge (`target_gone`);
  * - `initial`: a new workshop's first state (both documents, e.g. from an open-data
- *   bundle), taken only while both documents are still empty (`not_empty` otherwise).
+ *   bundle), taken only while both documents are still empty (`not_empty` otherwise);
+ * - `restore`: a saved version of the workshop (`document_versions`, read by the realtime
+ *   service itself) made the state of both live documents, entry by entry (`restoreDocument`).
  */
 export const docChangeRequestSchema = z.discriminatedUnion('kind', [
   z
@@ -69,12 +71,20 @@ export const docChangeRequestSchema = z.discriminatedUnion('kind', [
       facilitation: stateSchema,
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('restore'),
+      workshopId: z.uuid(),
+      actorId: z.uuid(),
+      versionId: z.uuid(),
+    })
+    .strict(),
 ]);
 export type DocChangeRequest = z.output<typeof docChangeRequestSchema>;
 
 /**
- * The answer: `applied` with how many entries a merge added (HTTP 200), or why nothing was
- * applied — `not_found` (no such workshop, 404), `forbidden` (the actor may not write it, 403),
+ * The answer: `applied` with how many entries a merge added or a restore changed (HTTP 200), or
+ * why nothing was applied — `not_found` (no such workshop or version, 404), `forbidden` (the actor may not write it, 403),
  * `target_gone` and `not_empty` (409), `invalid` (refused by the document's schema, 422),
  * `too_large` (413), `unavailable` (storage failed, 503).
  */

@@ -133,3 +133,4 @@ export {
   mergeEntriesPresent,
 } from './doc-apply.ts';
 export type { DocChangeRequest, DocChangeResponse } from './doc-apply.ts';
+export { restoreDocument } from './doc-restore.ts';
