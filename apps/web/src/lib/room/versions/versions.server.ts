@@ -4,6 +4,7 @@ import { audit, versions, yjsStore, type Sql } from '@atelier/db';
 import { synthesisBlocks, synthesisOf, type SynthesisBlock } from '@atelier/domain';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { requestDocChange } from '$lib/server/realtime-internal.ts';
 import {
   diffEntries,
   entriesOf,
@@ -69,6 +70,39 @@ export async function saveVersion(
     });
     return saved;
   });
+}
+
+/**
+ * Restores a saved version: the realtime service, which owns the documents, makes it the state of
+ * both live rooms (entry by entry, in the facilitator's name), stores it and sends it to everyone
+ * connected; an audit entry follows. The caller checks the permission (`workshop.writeFacilitation`).
+ *
+ * @returns `restored`, `not_found` (no such version of this workshop) or `failed` (the realtime
+ *   service refused or did not answer: nothing was restored)
+ */
+export async function restoreVersion(
+  sql: Sql,
+  options: { workshopId: string; versionId: string; actorId: string; now: Date },
+): Promise<'restored' | 'not_found' | 'failed'> {
+  const answer = await requestDocChange({
+    request: {
+      kind: 'restore',
+      workshopId: options.workshopId,
+      actorId: options.actorId,
+      versionId: options.versionId,
+    },
+  }).catch(() => undefined);
+  if (answer?.status === 'not_found') return 'not_found';
+  if (answer?.status !== 'applied') return 'failed';
+  await audit.record(sql, {
+    actorId: options.actorId,
+    action: 'workshop.version.restore',
+    subjectType: 'workshop',
+    subjectId: options.workshopId,
+    details: { versionId: options.versionId, changed: answer.added },
+    now: options.now,
+  });
+  return 'restored';
 }
 
 /** A saved version as its read-only page shows it: rows with their changes since, and the synthesis. */

@@ -1,10 +1,10 @@
 import { organisations } from '@atelier/db';
-import { error } from '@sveltejs/kit';
-import { versionView } from '$lib/room/versions/versions.server.ts';
+import { error, fail } from '@sveltejs/kit';
+import { restoreVersion, versionView } from '$lib/room/versions/versions.server.ts';
 import { isUuid, workshopAccess } from '$lib/server/access.ts';
 import { getDb } from '$lib/server/db.ts';
 import { requireUser } from '$lib/server/guard.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** One saved version, read-only, with the rows changed since highlighted. */
 export const load: PageServerLoad = async (event) => {
@@ -29,5 +29,28 @@ export const load: PageServerLoad = async (event) => {
   }
   const all = await organisations.list(sql);
   const organisationNames = Object.fromEntries(all.filter((o) => used.has(o.id)).map((o) => [o.id, o.name]));
-  return { version, organisationNames };
+  return { version, organisationNames, canRestore: access.allows('workshop.writeFacilitation') };
+};
+
+export const actions: Actions = {
+  /** Facilitators restore the version on the live room, through the realtime service. */
+  restore: async ({ locals, url, params }) => {
+    const user = requireUser({ locals, url });
+    const { sql } = await getDb();
+    const access = await workshopAccess(sql, {
+      user,
+      workshopId: params.id,
+      action: 'workshop.writeFacilitation',
+    });
+    if (!isUuid(params.versionId)) error(404, 'Not found');
+    const outcome = await restoreVersion(sql, {
+      workshopId: access.workshop.id,
+      versionId: params.versionId,
+      actorId: user.id,
+      now: new Date(),
+    });
+    if (outcome === 'not_found') error(404, 'Not found');
+    if (outcome === 'failed') return fail(502, { restore: 'failed' as const });
+    return { restore: 'restored' as const };
+  },
 };
