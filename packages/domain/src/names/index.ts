@@ -13,5 +13,10 @@ export {
 } from './place-names.ts';
 export { modelNames, englishOnlyNames } from './model-names.ts';
 export type { ModelName, ModelNameKind } from './model-names.ts';
-export { MAP_INDICATOR_NAMES, mapIndicatorName } from '../scenario-lab-map/indicator-names.ts';
+export {
+  MAP_INDICATOR_NAMES,
+  MAP_INDICATOR_SHORT_NAMES,
+  mapIndicatorName,
+  mapIndicatorShortName,
+} from '../scenario-lab-map/indicator-names.ts';
 export { OCCUPATION_FAMILY_NAMES, occupationFamilyName } from '../skills/families.ts';

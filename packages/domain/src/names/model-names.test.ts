@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
-import { MAP_INDICATOR_NAMES } from '../scenario-lab-map/indicator-names.ts';
+import { MAP_INDICATOR_NAMES, MAP_INDICATOR_SHORT_NAMES } from '../scenario-lab-map/indicator-names.ts';
 import { MAP_INDICATORS, mapLayers } from '../scenario-lab-map/map-layers.ts';
 import { INDICATORS } from '../scenario-lab/compare.ts';
 import { OCCUPATION_FAMILIES, OCCUPATION_FAMILY_NAMES } from '../skills/families.ts';
@@ -17,6 +17,9 @@ describe('the data names of the models', () => {
           expect(names[locale]?.trim(), `${table} ${key} ${locale}`).toBeTruthy();
     for (const locale of MODEL_LOCALES) {
       expect(Object.keys(MAP_INDICATOR_NAMES[locale]).sort(), locale).toEqual([...MAP_INDICATORS].sort());
+      expect(Object.keys(MAP_INDICATOR_SHORT_NAMES[locale]).sort(), locale).toEqual(
+        [...MAP_INDICATORS].sort(),
+      );
       expect(Object.keys(OCCUPATION_FAMILY_NAMES[locale]).sort(), locale).toEqual(
         [...OCCUPATION_FAMILIES].sort(),
       );
@@ -37,6 +40,10 @@ describe('the data names of the models', () => {
     expect(keys('occupation-family')).toEqual([...OCCUPATION_FAMILIES]);
     expect(keys('indicator')).toEqual([...INDICATORS]);
     expect(keys('map-indicator')).toEqual([...MAP_INDICATORS]);
+    expect(keys('map-indicator-short')).toEqual([...MAP_INDICATORS]);
+    // The PT share is one indicator of the lab and of the map: one name.
+    const named = (kind: string, key: string) => names.find((name) => name.kind === kind && name.key === key);
+    expect(named('map-indicator', 'ptShare')?.names).toEqual(named('indicator', 'ptShare')?.names);
     for (const name of names)
       for (const locale of MODEL_LOCALES)
         expect(name.names[locale].trim(), `${name.kind} ${name.key} ${locale}`).not.toBe('');

@@ -3,14 +3,21 @@
 // name that did not go through these functions).
 import { NORTH_LORRAINE } from '../mobility/territory/north-lorraine.ts';
 import { compareResults } from '../scenario-lab/compare.ts';
-import { MAP_INDICATOR_NAMES } from '../scenario-lab-map/indicator-names.ts';
+import { MAP_INDICATOR_NAMES, MAP_INDICATOR_SHORT_NAMES } from '../scenario-lab-map/indicator-names.ts';
 import { MAP_INDICATORS } from '../scenario-lab-map/map-layers.ts';
 import { OCCUPATION_FAMILIES, OCCUPATION_FAMILY_NAMES } from '../skills/families.ts';
 import { MODEL_LOCALES, type ModelLocale } from './locale.ts';
 import { ptLineName, roadName, zoneName } from './place-names.ts';
 
 export type ModelNameKind =
-  'zone' | 'external-area' | 'road' | 'pt-line' | 'occupation-family' | 'indicator' | 'map-indicator';
+  | 'zone'
+  | 'external-area'
+  | 'road'
+  | 'pt-line'
+  | 'occupation-family'
+  | 'indicator'
+  | 'map-indicator'
+  | 'map-indicator-short';
 
 /** One data name of the models: what it names, its key in the model, and its text per language. */
 export interface ModelName {
@@ -68,6 +75,11 @@ export function modelNames(): ModelName[] {
       kind: 'map-indicator',
       key: indicator,
       names: inEvery((l) => MAP_INDICATOR_NAMES[l][indicator]),
+    })),
+    ...MAP_INDICATORS.map((indicator): ModelName => ({
+      kind: 'map-indicator-short',
+      key: indicator,
+      names: inEvery((l) => MAP_INDICATOR_SHORT_NAMES[l][indicator]),
     })),
   ];
 }
