@@ -1,12 +1,7 @@
 import { needs, roadmap, type Need } from '@atelier/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import {
-  documentWithCookie,
-  joinByHttp,
-  liveState,
-  workshopSocket,
-} from '../support/guests.ts';
+import { documentWithCookie, joinByHttp, liveState, workshopSocket } from '../support/guests.ts';
 import { startPlatform, type Platform } from '../support/platform.ts';
 import { DEMO, DEMO_PASSWORD, DEMO_WORKSHOPS } from '../support/room.ts';
 
