@@ -19,7 +19,7 @@ async function pageTexts(page: Page): Promise<string[]> {
       const parent = node.parentElement?.tagName.toLowerCase();
       if (parent !== 'script' && parent !== 'style' && node.textContent?.trim()) texts.push(node.textContent);
     }
-    for (const element of document.body.querySelectorAll('*'))
+    for (const element of Array.from(document.body.querySelectorAll('*')))
       for (const name of [
         'aria-label',
         'aria-description',
