@@ -140,6 +140,9 @@ const servers: ServerSpec[] = [
               ORIGIN: origin,
               // Uploads (a contribution's CSV of up to 1 MB) fit with room for the form around them.
               BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+              // adapter-node waits this long for open requests on Ctrl-C (its default, 30 s, is
+              // longer than the launcher waits before killing the server).
+              SHUTDOWN_TIMEOUT: process.env.SHUTDOWN_TIMEOUT ?? '5',
               ...webRealtimeEnv,
             },
           }),
@@ -204,23 +207,51 @@ function supervise(spec: ServerSpec): ChildProcess {
   return child;
 }
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-          }),
-      ),
-    );
-    await db.close();
-    console.log('Atelier stopped.');
-  }
+/** How long a server may take to stop before it is killed, and the database to close. */
+const STOP_GRACE_MS = 7_000;
+const DB_CLOSE_GRACE_MS = 2_000;
+
+let stopped: Promise<never> | undefined;
+/**
+ * Stops the servers and the database, then the process. A second call (Ctrl-C reaches this
+ * process twice: from the terminal's process group and from `npm start`'s forwarding) waits for
+ * the first: it used to exit at once, before the servers and the database had closed.
+ */
+function stop(code: number): Promise<never> {
+  stopped ??= stopOnce(code);
+  return stopped;
+}
+
+async function stopOnce(code: number): Promise<never> {
+  stopping = true;
+  const began = Date.now();
+  await Promise.all(
+    [...children].map(
+      ([name, child]) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => {
+            const seconds = (Date.now() - began) / 1000;
+            if (seconds > 2) console.error(`The ${name} server took ${seconds.toFixed(1)} s to stop.`);
+            resolve();
+          });
+          child.kill('SIGTERM');
+          setTimeout(() => {
+            console.error(`✖ The ${name} server did not stop within ${STOP_GRACE_MS / 1000} s; killing it.`);
+            child.kill('SIGKILL');
+          }, STOP_GRACE_MS).unref();
+        }),
+    ),
+  );
+  // An embedded database that does not close in time is left as a crash would leave it
+  // (PostgreSQL recovers from its write-ahead log at the next start): Ctrl-C must stop.
+  const closed = await Promise.race([
+    db.close().then(() => true),
+    // Not unref'd: a close that never settles leaves nothing else to keep the process alive.
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), DB_CLOSE_GRACE_MS)),
+  ]);
+  if (!closed) console.error(`✖ The database did not close within ${DB_CLOSE_GRACE_MS / 1000} s.`);
+  console.log('Atelier stopped.');
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));

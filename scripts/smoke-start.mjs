@@ -56,7 +56,8 @@ for (const stream of [child.stdout, child.stderr]) {
     process.stdout.write(chunk);
   });
 }
-const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+// 'close', not 'exit': npm may exit before its output (the launcher's last line) has been read.
+const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
 
 async function expectStatus(url, init, expected) {
   const response = await fetch(url, { redirect: 'manual', ...init });

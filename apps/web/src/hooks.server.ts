@@ -29,7 +29,12 @@ export const init: ServerInit = async () => {
   installCrashGuard(log);
   // Issue 20: the e-mail outbox's worker runs in this process (it has the database).
   await startMailWorker();
-  process.once('sveltekit:shutdown', () => void stopMailWorker().finally(() => void closeDb()));
+  process.once('sveltekit:shutdown', (reason: unknown) => {
+    log.info({ reason }, 'shutting down');
+    void stopMailWorker()
+      .finally(() => closeDb())
+      .finally(() => log.info('stopped'));
+  });
 };
 
 const requestLog: Handle = async ({ event, resolve }) => {
