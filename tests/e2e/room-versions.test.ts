@@ -108,10 +108,17 @@ describe.skipIf(!browser.available)('saved versions in Chromium', () => {
     expect(synthesis).toContain('Synthèse de la séance 1.');
     expect(synthesis).not.toContain('Ajout après la version.');
     await page.getByText('Le texte de la synthèse a changé depuis cette version.').waitFor();
-    // Read-only: no field, no editable text, no form.
-    expect(await page.locator('main input, main textarea, main form, [contenteditable="true"]').count()).toBe(
-      0,
-    );
+    // Read-only: no field, no editable text, and no form but the facilitator's restore button.
+    expect(
+      await page
+        .locator('main input:not([type="hidden"]), main textarea, main select, [contenteditable="true"]')
+        .count(),
+    ).toBe(0);
+    expect(
+      await page
+        .locator('main form')
+        .evaluateAll((forms) => forms.map((form) => form.getAttribute('action'))),
+    ).toEqual(['?/restore']);
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
