@@ -1,11 +1,10 @@
 // What the needs register shows people: field names, choices, errors and times, in the
 // reader's language (Paraglide `needs_` catalogue).
-import { listRomeOccupations, type ContractType } from '@atelier/domain';
+import type { ContractType } from '@atelier/domain';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { TIME_ZONE } from '$lib/dates.ts';
 import { DEPARTMENTS } from '$lib/territory/communes.ts';
-import type { ComboOption } from './Combobox.svelte';
 import type { FieldError, NeedField } from './need-form.ts';
 
 /** Refusals of the roadmap form share the same messages. */
@@ -120,20 +119,16 @@ export function formatWhen(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : formatters.format.format(date);
 }
 
-let romeOptions: ComboOption[] | undefined;
-let communeList: ComboOption[] | undefined;
-
-/** The bundled ROME occupations as picker options: "H2913 — Soudage manuel". */
-export function occupationOptions(): ComboOption[] {
-  romeOptions ??= listRomeOccupations().map((occupation) => ({
-    value: occupation.code,
-    label: `${occupation.code} — ${occupation.label}`,
-  }));
-  return romeOptions;
+/** A commune as the needs filters list it: its code, and "Metz (57463)". */
+export interface CommuneOption {
+  value: string;
+  label: string;
 }
 
-/** The territory's communes as picker options: "Metz (57463)". */
-export function communeOptions(): ComboOption[] {
+let communeList: CommuneOption[] | undefined;
+
+/** The territory's communes as filter options: "Metz (57463)". */
+export function communeOptions(): CommuneOption[] {
   communeList ??= DEPARTMENTS.flatMap((department) =>
     department.communes.map((commune) => ({
       value: commune.code,
